@@ -1,0 +1,176 @@
+// Operations of the foundation: first run, login, users, office settings, backups, audit log.
+import { z } from 'zod';
+import { op } from './define';
+import {
+  agencyCode,
+  id,
+  officeView,
+  password,
+  roles,
+  trimmed,
+  userView,
+  username,
+} from './schemas';
+
+const empty = z.object({}).strict();
+const done = z.object({ done: z.literal(true) });
+
+const officeFields = {
+  name: trimmed('Tên cơ quan'),
+  agencyCode,
+  province: trimmed('Tỉnh/thành phố', 100),
+  commune: trimmed('Xã/phường', 100),
+  address: z.string().trim().max(300).default(''),
+};
+
+export const sessionView = z.object({
+  user: userView,
+  permissions: z.array(z.string()),
+  office: officeView,
+});
+
+export const setupOps = {
+  'app.status': op({
+    input: empty,
+    output: z.object({
+      setUp: z.boolean(),
+      officeName: z.string().nullable(),
+      session: sessionView.nullable(),
+      appVersion: z.string(),
+      platform: z.enum(['electron', 'browser', 'test']),
+    }),
+    access: 'public',
+  }),
+  'setup.create': op({
+    input: z
+      .object({
+        office: z.object(officeFields).strict(),
+        admin: z.object({ username, fullName: trimmed('Họ và tên', 100), password }).strict(),
+      })
+      .strict(),
+    output: done,
+    access: 'public',
+  }),
+  'setup.demo': op({ input: empty, output: done, access: 'public' }),
+};
+
+export const authOps = {
+  'auth.login': op({
+    input: z.object({ username, password: z.string().min(1).max(128) }).strict(),
+    output: sessionView,
+    access: 'public',
+  }),
+  'auth.logout': op({ input: empty, output: done, access: 'public' }),
+  'auth.changePassword': op({
+    input: z.object({ current: z.string().min(1).max(128), next: password }).strict(),
+    output: done,
+    access: 'user',
+  }),
+};
+
+export const userOps = {
+  'users.list': op({ input: empty, output: z.array(userView), access: 'users.manage' }),
+  'users.create': op({
+    input: z
+      .object({
+        username,
+        fullName: trimmed('Họ và tên', 100),
+        title: z.string().trim().max(100).default(''),
+        roles,
+        password,
+      })
+      .strict(),
+    output: userView,
+    access: 'users.manage',
+  }),
+  'users.update': op({
+    input: z
+      .object({
+        id,
+        fullName: trimmed('Họ và tên', 100),
+        title: z.string().trim().max(100),
+        roles,
+      })
+      .strict(),
+    output: userView,
+    access: 'users.manage',
+  }),
+  'users.setDisabled': op({
+    input: z.object({ id, disabled: z.boolean() }).strict(),
+    output: userView,
+    access: 'users.manage',
+  }),
+  'users.resetPassword': op({
+    input: z.object({ id, password }).strict(),
+    output: userView,
+    access: 'users.manage',
+  }),
+};
+
+export const officeOps = {
+  'office.get': op({ input: empty, output: officeView, access: 'user' }),
+  'office.update': op({
+    input: z
+      .object({
+        ...officeFields,
+        sessionTimeoutMinutes: z.number().int().min(1).max(240),
+        backupKeep: z.number().int().min(1).max(365),
+      })
+      .strict(),
+    output: officeView,
+    access: 'office.manage',
+  }),
+};
+
+const backupView = z.object({ name: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+
+export const backupOps = {
+  'backup.list': op({ input: empty, output: z.array(backupView), access: 'backup.manage' }),
+  'backup.create': op({ input: empty, output: backupView, access: 'backup.manage' }),
+  /** Saves a copy to a path the user chose (a dialog in the desktop app, a typed path otherwise). */
+  'backup.saveAs': op({
+    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+    access: 'backup.manage',
+  }),
+  /** Restores from an automatic backup (by name) or a chosen file (by path). */
+  'backup.restore': op({
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        path: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict()
+      .refine((v) => (v.name === undefined) !== (v.path === undefined), {
+        message: 'Chọn một bản sao lưu hoặc một tệp',
+      }),
+    output: z.object({ restored: z.boolean() }),
+    access: 'backup.manage',
+  }),
+};
+
+export const auditOps = {
+  'audit.list': op({
+    input: z
+      .object({
+        page: z.number().int().min(1).max(100000).default(1),
+        pageSize: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          id: z.string(),
+          at: z.string(),
+          actorName: z.string().nullable(),
+          operation: z.string(),
+          entity: z.string(),
+          entityId: z.string().nullable(),
+          summary: z.string(),
+        }),
+      ),
+    }),
+    access: 'audit.read',
+  }),
+};

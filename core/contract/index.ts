@@ -1,0 +1,36 @@
+// The app contract: every operation the UI can ask for. Add an operation here, implement
+// its handler in services/, and use it from the UI through the typed client.
+import type { z } from 'zod';
+import { defineContract } from './define';
+import { calendarOps, catalogOps, deskSettingsOps, dossierOps, reportOps } from './desk';
+import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './foundation';
+import { syncOps } from './sync';
+
+export const contract = defineContract(
+  setupOps,
+  authOps,
+  userOps,
+  officeOps,
+  backupOps,
+  auditOps,
+  catalogOps,
+  calendarOps,
+  deskSettingsOps,
+  dossierOps,
+  reportOps,
+  syncOps,
+);
+
+export type Contract = typeof contract;
+export type OpName = Extract<keyof Contract, string>;
+export type OpInput<N extends OpName> = z.input<Contract[N]['input']>;
+export type OpParsed<N extends OpName> = z.output<Contract[N]['input']>;
+export type OpOutput<N extends OpName> = z.output<Contract[N]['output']>;
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+
+export function isOpName(name: unknown): name is OpName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export { type Access, type OpDef } from './define';

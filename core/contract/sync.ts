@@ -1,0 +1,83 @@
+// Operations of the office side of sync: enrol this PC with the province, see the sync state,
+// sync now, restore the office's data onto a new PC, and the USB sync file.
+import { z } from 'zod';
+import { op } from './define';
+
+const empty = z.object({}).strict();
+
+export const SYNC_PHASES = ['auth', 'push', 'pull', 'restore'] as const;
+export type SyncPhase = (typeof SYNC_PHASES)[number];
+
+export const syncStatusView = z.object({
+  enrolled: z.boolean(),
+  serverUrl: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  officeName: z.string().nullable(),
+  officeAgencyCode: z.string().nullable(),
+  enrolledAt: z.number().nullable(),
+  /** Local clock when the last sync finished; for display only. */
+  lastSyncAt: z.number().nullable(),
+  /** Plain Vietnamese; null after a clean sync. */
+  lastError: z.string().nullable(),
+  pending: z.number().int(),
+  rejectedCount: z.number().int(),
+  rejected: z.array(
+    z.object({
+      clientSeq: z.number().int(),
+      entity: z.string(),
+      entityLabel: z.string(),
+      entityId: z.string(),
+      reason: z.string(),
+      createdAt: z.number(),
+    }),
+  ),
+  running: z.boolean(),
+  progress: z
+    .object({ phase: z.enum(SYNC_PHASES), done: z.number().int(), total: z.number().int() })
+    .nullable(),
+  /** The queue has not moved for many attempts. */
+  stalled: z.boolean(),
+  /** The server refused this app version (426): pushing is stopped until an update. */
+  needsUpdate: z.boolean(),
+  /** Feed entries kept but not applied because they were invalid. */
+  feedProblems: z.number().int(),
+  /** Enrolled and no dossier on this PC yet: the office's data can be restored. */
+  canRestore: z.boolean(),
+});
+export type SyncStatusView = z.infer<typeof syncStatusView>;
+
+export const syncOps = {
+  'sync.status': op({ input: empty, output: syncStatusView, access: 'user' }),
+  'sync.enroll': op({
+    input: z
+      .object({
+        serverUrl: z.string().trim().min(1, 'Nhập địa chỉ máy chủ tỉnh').max(300),
+        code: z.string().trim().min(4, 'Nhập mã đăng ký do Sở cấp').max(64),
+      })
+      .strict(),
+    output: z.object({ officeName: z.string(), officeAgencyCode: z.string() }),
+    access: 'sync.manage',
+  }),
+  /** Starts a sync and returns at once; sync.status shows the progress. */
+  'sync.now': op({
+    input: empty,
+    output: z.object({ started: z.boolean() }),
+    access: 'sync.run',
+  }),
+  /** Pulls the office's own dossiers back from the province onto this (new) PC. */
+  'sync.restore': op({
+    input: empty,
+    output: z.object({
+      dossiers: z.number().int(),
+      steps: z.number().int(),
+      events: z.number().int(),
+    }),
+    access: 'sync.manage',
+  }),
+  /** Writes the pending changes as a signed USB sync file for the province to upload. */
+  'sync.exportFile': op({
+    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: z.object({ path: z.string().nullable(), ops: z.number().int() }),
+    access: 'sync.manage',
+  }),
+};

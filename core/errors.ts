@@ -1,0 +1,53 @@
+// Stable error codes with the Vietnamese message the UI shows as is.
+
+export const ERROR_MESSAGES = {
+  UNKNOWN_OPERATION: 'Thao tác không tồn tại.',
+  INVALID_INPUT: 'Dữ liệu nhập không hợp lệ.',
+  NOT_AUTHENTICATED: 'Bạn cần đăng nhập để tiếp tục.',
+  SESSION_EXPIRED: 'Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.',
+  FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
+  BAD_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  ACCOUNT_LOCKED: 'Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau.',
+  ACCOUNT_DISABLED: 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.',
+  ALREADY_SET_UP: 'Cơ quan đã được thiết lập.',
+  NOT_SET_UP: 'Cơ quan chưa được thiết lập.',
+  USERNAME_TAKEN: 'Tên đăng nhập đã tồn tại.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu.',
+  CONFLICT: 'Dữ liệu đã bị thay đổi bởi thao tác khác. Vui lòng tải lại.',
+  LAST_ADMIN: 'Không thể gỡ quyền hoặc khóa quản trị viên cuối cùng.',
+  WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+  BACKUP_INVALID: 'Tệp sao lưu không hợp lệ hoặc bị hỏng; dữ liệu hiện tại được giữ nguyên.',
+  BACKUP_FAILED: 'Không sao lưu được dữ liệu.',
+  DB_LOCKED:
+    'Cơ sở dữ liệu đang được một chương trình khác sử dụng. Hãy đóng cửa sổ ISO Xã khác rồi mở lại.',
+  DB_NEWER: 'Cơ sở dữ liệu được tạo bởi phiên bản ISO Xã mới hơn. Vui lòng cập nhật phần mềm.',
+  DB_CORRUPT: 'Cơ sở dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất.',
+  INTERNAL: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại hoặc liên hệ bộ phận kỹ thuật.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface AppErrorShape {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly details?: readonly string[];
+}
+
+/** Thrown by services; the binding turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: readonly string[] | undefined;
+  constructor(code: ErrorCode, message?: string, details?: readonly string[]) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toShape(): AppErrorShape {
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,0 +1,148 @@
+// Province dashboard API (JSON, session cookie): request and response schemas.
+import { z } from 'zod';
+import { yearOverridesSchema } from '../calendar/calendar-schema';
+import { procedureCatalogSchema } from '../catalog/schema';
+import { agencyCode, password, trimmed, username } from '../contract/schemas';
+import { FEED_KINDS, safeText } from './protocol';
+
+export const adminLoginRequest = z.object({ username, password });
+export const adminLoginResponse = z.object({ username: z.string(), displayName: z.string() });
+
+export const createOfficeRequest = z.object({
+  agencyCode,
+  name: trimmed('Tên cơ quan', 200).refine((s) => !s.includes('\u0000')),
+});
+export type CreateOfficeRequest = z.infer<typeof createOfficeRequest>;
+export const enrollmentCodeResponse = z.object({
+  officeId: z.uuid(),
+  /** Shown once; the server keeps only its hash. */
+  code: z.string(),
+  expiresAt: z.number(),
+});
+export type EnrollmentCodeResponse = z.infer<typeof enrollmentCodeResponse>;
+export const idParams = z.object({ id: z.uuid() });
+
+export const deviceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  enrolledAt: z.number(),
+  revokedAt: z.number().nullable(),
+  lastSeenAt: z.number().nullable(),
+  appVersion: z.string(),
+  schemaVersion: z.number(),
+});
+export const officeSummary = z.object({
+  id: z.string(),
+  agencyCode: z.string(),
+  name: z.string(),
+  createdAt: z.number(),
+  lastSyncAt: z.number().nullable(),
+  devices: z.array(deviceView),
+  opCount: z.number(),
+  rejectedCount: z.number(),
+  dossiers: z.object({
+    total: z.number(),
+    /** Received this calendar month (Vietnam time). */
+    thisMonth: z.number(),
+    resolved: z.number(),
+    onTime: z.number(),
+    /** Resolved since 1 January (Vietnam time), and of those early or on time. */
+    resolvedThisYear: z.number(),
+    onTimeThisYear: z.number(),
+    /** Open (processing, waiting for a supplement, or ready) and past the due time now. */
+    overdue: z.number(),
+  }),
+});
+export type OfficeSummary = z.infer<typeof officeSummary>;
+export const officesResponse = z.object({ offices: z.array(officeSummary) });
+
+export const feedEntryInput = z.object({
+  kind: z.enum(FEED_KINDS),
+  key: safeText(1, 200),
+  version: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  body: z.unknown().refine((b) => b !== undefined, 'Thiếu nội dung'),
+});
+export type FeedEntryInput = z.infer<typeof feedEntryInput>;
+export const publishFeedRequest = z.union([
+  feedEntryInput,
+  z.object({ entries: z.array(feedEntryInput).min(1).max(5000) }),
+]);
+export const publishFeedResponse = z.object({
+  published: z.array(z.object({ serverSeq: z.number(), kind: z.string(), key: z.string() })),
+});
+export const syncFileResult = z.object({
+  deviceId: z.string(),
+  officeId: z.string(),
+  applied: z.number(),
+  duplicate: z.number(),
+  rejected: z.number(),
+});
+
+export type SyncFileResult = z.infer<typeof syncFileResult>;
+export type PublishFeedResponse = z.infer<typeof publishFeedResponse>;
+
+// Drill-down of one office.
+export const enrollmentCodeView = z.object({
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  usedAt: z.number().nullable(),
+  usedByDevice: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+export const procedureFigures = z.object({
+  procedureCode: z.string(),
+  total: z.number(),
+  thisMonth: z.number(),
+  resolvedThisYear: z.number(),
+  onTimeThisYear: z.number(),
+  overdue: z.number(),
+});
+export const monthFigures = z.object({
+  /** YYYY-MM in Vietnam time. */
+  month: z.string(),
+  received: z.number(),
+  resolved: z.number(),
+  onTime: z.number(),
+});
+export const rejectedOpView = z.object({
+  opId: z.string(),
+  deviceId: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  reason: z.string(),
+  receivedAt: z.number(),
+});
+export const officeDetailResponse = z.object({
+  office: officeSummary,
+  enrollmentCodes: z.array(enrollmentCodeView),
+  byProcedure: z.array(procedureFigures),
+  byMonth: z.array(monthFigures),
+  rejectedCount: z.number(),
+  recentRejected: z.array(rejectedOpView),
+});
+export type OfficeDetail = z.infer<typeof officeDetailResponse>;
+
+// The feed as the province sees it, and the two publications the dashboard makes.
+export const feedHistoryEntry = z.object({
+  serverSeq: z.number(),
+  kind: z.enum(FEED_KINDS),
+  key: z.string(),
+  version: z.number(),
+  publishedAt: z.number(),
+  publishedBy: z.string().nullable(),
+});
+export type FeedHistoryEntry = z.infer<typeof feedHistoryEntry>;
+export const feedHistoryResponse = z.object({ entries: z.array(feedHistoryEntry) });
+/** The catalog file (resources/catalog/procedures.json format); each procedure becomes one
+ * 'catalog' entry keyed by its national code, at the next version of that key. */
+export const publishCatalogRequest = procedureCatalogSchema;
+/** One year's calendar, published as the 'calendar' entry keyed by the year. */
+export const publishCalendarRequest = yearOverridesSchema;
+export const yearParams = z.object({ year: z.coerce.number().int().min(1900).max(2199) });
+export const publishedCalendarResponse = z.object({
+  year: z.number(),
+  version: z.number().nullable(),
+  publishedAt: z.number().nullable(),
+  body: yearOverridesSchema.nullable(),
+});
+export type PublishedCalendar = z.infer<typeof publishedCalendarResponse>;

@@ -1,0 +1,90 @@
+// The registry of entities offices may push, each with the required fields of its row.
+// Rows stay open records (unknown fields are kept), so a new kind of record — the quality
+// system's — joins by adding an entry here, without a new protocol version.
+import { z } from 'zod';
+import { REJECT_REASONS } from './errors';
+import type { Op } from './protocol';
+import { safeText } from './protocol';
+
+const ms = z.int().min(0).max(8.64e15);
+const optionalMs = ms.nullable().optional();
+const base = { id: safeText(1, 200), updatedAt: ms };
+
+export const ENTITY_ROWS = {
+  dossier: z.looseObject({
+    ...base,
+    code: safeText(1, 100),
+    status: safeText(1, 40),
+    receivedAt: ms,
+    dueAt: ms,
+    returnedAt: optionalMs,
+    resolvedAt: optionalMs,
+    outcome: z.enum(['early', 'on_time', 'late']).nullable().optional(),
+    procedureCode: safeText(1, 100).optional(),
+    applicantName: safeText(0, 300).optional(),
+  }),
+  dossier_step: z.looseObject({
+    ...base,
+    dossierId: safeText(1, 200),
+    stepNo: z.int().min(0).max(1000),
+    dueAt: optionalMs,
+    finishedAt: optionalMs,
+  }),
+  dossier_event: z.looseObject({
+    ...base,
+    dossierId: safeText(1, 200),
+    kind: safeText(1, 60),
+    at: ms,
+  }),
+} as const;
+
+export type EntityName = keyof typeof ENTITY_ROWS;
+export const ENTITY_NAMES = Object.keys(ENTITY_ROWS) as EntityName[];
+export const isEntityName = (name: string): name is EntityName =>
+  Object.prototype.hasOwnProperty.call(ENTITY_ROWS, name);
+
+/** What a delete carries: enough to find the row and to order it. */
+const tombstone = z.looseObject(base);
+
+const MAX_DEPTH = 32;
+/** PostgreSQL's jsonb refuses NUL in strings and keys; deep nesting is a parser hazard.
+ * Returns the path of the first offending value, or null. */
+export const findUnstorable = (value: unknown, path = '', depth = 0): string | null => {
+  if (depth > MAX_DEPTH) return path || '(gốc)';
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(gốc)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = findUnstorable(value[i], `${path}[${i}]`, depth + 1);
+      if (bad !== null) return bad;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) return at;
+      const bad = findUnstorable(child, at, depth + 1);
+      if (bad !== null) return bad;
+    }
+  }
+  return null;
+};
+
+export type RowCheck =
+  | { readonly ok: true; readonly entity: EntityName; readonly row: Record<string, unknown> }
+  | { readonly ok: false; readonly reason: string };
+
+/** Checks an (already upgraded) op's entity and row; the reason is Vietnamese, shown as is. */
+export const checkOpRow = (o: Readonly<Op>): RowCheck => {
+  if (!isEntityName(o.entity)) return { ok: false, reason: REJECT_REASONS.unknownEntity(o.entity) };
+  const schema = o.operation === 'delete' ? tombstone : ENTITY_ROWS[o.entity];
+  const parsed = schema.safeParse(o.row);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(gốc)'))];
+    return { ok: false, reason: REJECT_REASONS.invalidRow(fields.slice(0, 5).join(', ')) };
+  }
+  if (parsed.data.id !== o.entityId) return { ok: false, reason: REJECT_REASONS.idMismatch };
+  const bad = findUnstorable(o.row);
+  if (bad !== null) return { ok: false, reason: REJECT_REASONS.invalidRow(bad) };
+  return { ok: true, entity: o.entity, row: o.row };
+};

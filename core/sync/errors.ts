@@ -1,0 +1,46 @@
+// Error codes of the sync server with the Vietnamese message the desktop and dashboard show.
+import { z } from 'zod';
+
+export const SYNC_ERRORS = {
+  INVALID_REQUEST: 'Yêu cầu không hợp lệ.',
+  PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn. Hãy chia nhỏ lô đồng bộ.',
+  UNSUPPORTED_MEDIA: 'Định dạng dữ liệu không được hỗ trợ.',
+  UNAUTHENTICATED: 'Thiết bị chưa được xác thực hoặc phiên đã hết hạn. Vui lòng xác thực lại.',
+  DEVICE_REVOKED:
+    'Máy này đã bị thu hồi quyền đồng bộ. Liên hệ Sở Khoa học và Công nghệ để được cấp mã đăng ký mới.',
+  FORBIDDEN: 'Không có quyền thực hiện thao tác này.',
+  ENROLL_CODE_INVALID: 'Mã đăng ký không đúng hoặc đã được sử dụng.',
+  ENROLL_CODE_EXPIRED: 'Mã đăng ký đã hết hạn. Đề nghị Sở cấp mã mới.',
+  KEY_ALREADY_ENROLLED: 'Khóa của máy này đã được đăng ký.',
+  UPGRADE_REQUIRED:
+    'Phiên bản ISO Xã trên máy này đã quá cũ. Vui lòng cập nhật phần mềm rồi đồng bộ lại.',
+  SERVER_OUTDATED: 'Máy chủ tỉnh chưa hỗ trợ phiên bản phần mềm này. Vui lòng liên hệ Sở.',
+  BAD_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  NOT_FOUND: 'Không tìm thấy dữ liệu.',
+  CONFLICT: 'Dữ liệu đã tồn tại.',
+  RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+  BUSY: 'Máy chủ đang quá tải. Phần mềm sẽ tự thử lại sau.',
+  SYNC_FILE_INVALID: 'Tệp đồng bộ không hợp lệ, bị hỏng hoặc chữ ký không đúng.',
+  INTERNAL: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+} as const;
+
+export type SyncErrorCode = keyof typeof SYNC_ERRORS;
+
+/** Body of every non-2xx response. */
+export const syncError = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.array(z.string()).optional(),
+});
+export type SyncErrorBody = z.infer<typeof syncError>;
+
+/** Per-op rejection reasons (2xx push results, shown in the app as is). */
+export const REJECT_REASONS = {
+  unknownEntity: (entity: string) => `Loại dữ liệu "${entity}" không được máy chủ tiếp nhận.`,
+  invalidRow: (fields: string) => `Dữ liệu không hợp lệ: ${fields}.`,
+  idMismatch: 'Mã bản ghi không khớp với mã trong dữ liệu.',
+  opIdTaken: 'Mã thao tác đã được một máy khác sử dụng.',
+  seqReused:
+    'Số thứ tự thao tác đã được dùng cho một thao tác khác (máy có thể vừa khôi phục từ bản sao lưu cũ).',
+  badData: 'Dữ liệu có giá trị máy chủ không lưu được.',
+} as const;

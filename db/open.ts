@@ -1,0 +1,96 @@
+// Opens the office database: exclusive lock (one process per database, ever), WAL,
+// synchronous=FULL, foreign keys, start-up checks (locked / newer than the app / corrupt),
+// a backup before pending migrations, then the committed migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppError } from '../core/errors';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Sqlite = Database.Database;
+
+export interface Connection {
+  readonly sqlite: Sqlite;
+  readonly db: Db;
+  readonly file: string;
+}
+
+export interface OpenOptions {
+  readonly migrationsDir: string;
+  /** Called with the open connection when migrations are pending on a non-empty database. */
+  readonly beforeMigrate?: (sqlite: Sqlite) => Promise<void>;
+}
+
+interface JournalEntry {
+  readonly tag: string;
+  readonly when: number;
+}
+
+export function readJournal(migrationsDir: string): JournalEntry[] {
+  const file = path.join(migrationsDir, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: JournalEntry[] };
+  return journal.entries;
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Database.SqliteError ? error.code : undefined;
+}
+
+/** Maps SQLite failures at open time to the errors the user is told about. */
+export function classifyOpenError(error: unknown): AppError | undefined {
+  const code = sqliteCode(error);
+  if (!code) return undefined;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new AppError('DB_LOCKED');
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new AppError('DB_CORRUPT');
+  }
+  return undefined;
+}
+
+function appliedMigrationMax(sqlite: Sqlite): number | null {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'")
+    .get();
+  if (!table) return null;
+  const row = sqlite.prepare('SELECT max(created_at) AS m FROM __drizzle_migrations').get() as {
+    m: number | null;
+  };
+  return row.m;
+}
+
+function configure(sqlite: Sqlite): void {
+  // EXCLUSIVE locking holds the file lock for the connection's lifetime, so a second process
+  // (a second window, browser mode beside the app) fails fast with SQLITE_BUSY.
+  sqlite.pragma('locking_mode = EXCLUSIVE');
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.exec('BEGIN EXCLUSIVE; COMMIT;');
+}
+
+export async function openDatabase(file: string, options: OpenOptions): Promise<Connection> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let sqlite: Sqlite | undefined;
+  try {
+    sqlite = new Database(file, { timeout: 500 });
+    configure(sqlite);
+    const known = readJournal(options.migrationsDir);
+    const latestKnown = Math.max(...known.map((e) => e.when));
+    const applied = appliedMigrationMax(sqlite);
+    if (applied !== null && applied > latestKnown) throw new AppError('DB_NEWER');
+    const pending = known.some((e) => applied === null || e.when > applied);
+    if (pending && applied !== null && options.beforeMigrate) await options.beforeMigrate(sqlite);
+    const db = drizzle({ client: sqlite, schema });
+    if (pending) migrate(db, { migrationsFolder: options.migrationsDir });
+    return { sqlite, db, file };
+  } catch (error) {
+    sqlite?.close();
+    throw classifyOpenError(error) ?? error;
+  }
+}

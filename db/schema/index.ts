@@ -1,0 +1,8 @@
+// Every table of the office database, for drizzle's typed queries.
+export * from './office';
+export * from './users';
+export * from './audit';
+export * from './catalog';
+export * from './calendar';
+export * from './dossiers';
+export * from './sync';

@@ -1,0 +1,15 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: [
+    './db/schema/office.ts',
+    './db/schema/users.ts',
+    './db/schema/audit.ts',
+    './db/schema/catalog.ts',
+    './db/schema/calendar.ts',
+    './db/schema/dossiers.ts',
+    './db/schema/sync.ts',
+  ],
+  out: './db/migrations',
+});

@@ -1,0 +1,135 @@
+// Main process entry: one instance per profile, the app:// protocol, the backend over IPC,
+// one window. Everything security-relevant is decided in security.ts.
+import path from 'node:path';
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
+import { AppError, ERROR_MESSAGES } from '../../core/errors';
+import { openBackend } from '../../services/app';
+import { restoreLatestBackup } from '../../services/recovery';
+import type { AppBackend, Platform } from '../../services/platform';
+import { bindContract } from './ipc';
+import { appPaths } from './paths';
+import { registerAppScheme, serveApp } from './protocol';
+import { permissionCheckHandler, permissionRequestHandler } from './security';
+import { createMainWindow, hardenWebContents } from './window';
+
+// Honour --user-data-dir (tests, support staff) explicitly and before the single-instance
+// lock, which is held per profile folder.
+const userDataSwitch = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataSwitch) app.setPath('userData', path.resolve(userDataSwitch));
+
+app.enableSandbox();
+registerAppScheme();
+
+// __dirname: the bundle is CommonJS (dist/electron/main.cjs), see scripts/build-electron.ts.
+const paths = appPaths({
+  isPackaged: app.isPackaged,
+  mainDir: __dirname,
+  resourcesPath: process.resourcesPath,
+});
+
+/** The office's files (database, backups) in userData/data, apart from Chromium's own cache. */
+const dataDir = () => path.join(app.getPath('userData'), 'data');
+
+let mainWindow: BrowserWindow | null = null;
+let backend: AppBackend | null = null;
+let unbindContract: (() => void) | null = null;
+
+const platform: Platform = {
+  kind: 'electron',
+  appVersion: app.getVersion(),
+  pickSavePath: async (defaultName) => {
+    const options = { defaultPath: path.join(app.getPath('documents'), defaultName) };
+    const result = mainWindow
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  pickOpenPath: async () => {
+    const options = { properties: ['openFile' as const] };
+    const result = mainWindow
+      ? await dialog.showOpenDialog(mainWindow, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+};
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
+  session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
+  // No menu in production: it carries reload and devtools accelerators.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  serveApp(paths);
+  backend = await openBackend({
+    dataDir: dataDir(),
+    migrationsDir: paths.migrationsDir,
+    resourcesDir: paths.resourcesDir,
+    platform,
+  });
+  unbindContract = bindContract(ipcMain, backend);
+  mainWindow = createMainWindow(paths.preloadPath);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** A corrupt database: offer to put the newest valid backup in place (the broken file is kept). */
+async function offerRestore(message: string): Promise<boolean> {
+  const choice = await dialog.showMessageBox({
+    type: 'error',
+    title: 'ISO Xã',
+    message,
+    buttons: ['Khôi phục bản sao lưu gần nhất', 'Thoát'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice.response !== 0) return false;
+  try {
+    const name = restoreLatestBackup(dataDir(), paths.migrationsDir);
+    await dialog.showMessageBox({
+      type: 'info',
+      title: 'ISO Xã',
+      message: `Đã khôi phục dữ liệu từ bản sao lưu ${name}.`,
+    });
+    return true;
+  } catch (error) {
+    dialog.showErrorBox(
+      'ISO Xã',
+      error instanceof AppError ? error.message : ERROR_MESSAGES.INTERNAL,
+    );
+    return false;
+  }
+}
+
+function failToStart(error: unknown): void {
+  // AppError (DB_LOCKED, DB_NEWER, DB_CORRUPT...) carries a Vietnamese message for the user.
+  if (!(error instanceof AppError)) console.error('[main] start failed', error);
+  const message = error instanceof AppError ? error.message : ERROR_MESSAGES.INTERNAL;
+  if (error instanceof AppError && error.code === 'DB_CORRUPT') {
+    void offerRestore(message).then((restored) =>
+      restored ? start().catch(failToStart) : app.quit(),
+    );
+    return;
+  }
+  dialog.showErrorBox('ISO Xã', message);
+  app.quit();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window of ISO Xã owns this profile and its database; it gets focused instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    unbindContract?.();
+    unbindContract = null;
+    backend?.close();
+    backend = null;
+  });
+  app.whenReady().then(start).catch(failToStart);
+}

@@ -1,0 +1,129 @@
+// The dashboard's typed client of the province admin API (same-origin JSON, session cookie).
+// Every answer is checked against the schema the server uses, in core/sync/admin.ts.
+import { z } from 'zod';
+import type { YearOverrides } from '../../core/calendar/calendar-schema';
+import type { ProcedureCatalog } from '../../core/catalog/schema';
+import {
+  adminLoginResponse,
+  enrollmentCodeResponse,
+  feedHistoryResponse,
+  officeDetailResponse,
+  officesResponse,
+  publishedCalendarResponse,
+  publishFeedResponse,
+  syncFileResult,
+  type CreateOfficeRequest,
+} from '../../core/sync/admin';
+
+export class ProvinceApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = 'ProvinceApiError';
+  }
+}
+
+const errorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.array(z.string()).optional(),
+});
+
+let onUnauthenticated: () => void = () => undefined;
+/** The session provider hears about an expired session from any call. */
+export const setUnauthenticatedHandler = (handler: () => void): void => {
+  onUnauthenticated = handler;
+};
+
+const request = async <T>(
+  schema: z.ZodType<T>,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> => {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+  if (body instanceof ArrayBuffer) {
+    init.headers = { 'content-type': 'application/octet-stream' };
+    init.body = body;
+  } else if (body !== undefined) {
+    init.headers = { 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ProvinceApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng thử lại.');
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorBody.safeParse(json);
+    // The start-up check (/me) and a wrong password are not an expired session.
+    if (response.status === 401 && !path.endsWith('/login') && !path.endsWith('/me')) {
+      onUnauthenticated();
+    }
+    throw parsed.success
+      ? new ProvinceApiError(
+          response.status,
+          parsed.data.code,
+          parsed.data.message,
+          parsed.data.details ?? [],
+        )
+      : new ProvinceApiError(response.status, 'HTTP', `Máy chủ trả lời lỗi ${response.status}.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ProvinceApiError(
+      response.status,
+      'BAD_RESPONSE',
+      'Máy chủ trả lời không đúng định dạng.',
+    );
+  }
+  return parsed.data;
+};
+
+const ok = z.object({ ok: z.boolean() });
+const revoked = z.object({ deviceId: z.string(), revokedAt: z.number() });
+const publishCalendarResponse = publishFeedResponse.extend({ version: z.number() });
+
+export const provinceApi = {
+  login: (username: string, password: string) =>
+    request(adminLoginResponse, 'POST', '/v1/admin/login', { username, password }),
+  logout: () => request(ok, 'POST', '/v1/admin/logout'),
+  me: () => request(adminLoginResponse, 'GET', '/v1/admin/me'),
+  offices: () => request(officesResponse, 'GET', '/v1/admin/offices'),
+  office: (id: string) =>
+    request(officeDetailResponse, 'GET', `/v1/admin/offices/${encodeURIComponent(id)}`),
+  createOffice: (input: CreateOfficeRequest) =>
+    request(enrollmentCodeResponse, 'POST', '/v1/admin/offices', input),
+  newCode: (officeId: string) =>
+    request(
+      enrollmentCodeResponse,
+      'POST',
+      `/v1/admin/offices/${encodeURIComponent(officeId)}/enrollment-code`,
+    ),
+  revokeDevice: (deviceId: string) =>
+    request(revoked, 'POST', `/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`),
+  feed: () => request(feedHistoryResponse, 'GET', '/v1/admin/feed'),
+  publishCatalog: (catalog: ProcedureCatalog) =>
+    request(publishFeedResponse, 'POST', '/v1/admin/feed/catalog', catalog),
+  calendar: (year: number) =>
+    request(publishedCalendarResponse, 'GET', `/v1/admin/feed/calendar/${year}`),
+  publishCalendar: (year: YearOverrides) =>
+    request(publishCalendarResponse, 'POST', '/v1/admin/feed/calendar', year),
+  uploadSyncFile: (bytes: ArrayBuffer) =>
+    request(syncFileResult, 'POST', '/v1/admin/sync-files', bytes),
+};
+
+export function errorText(error: unknown): string {
+  if (error instanceof ProvinceApiError) {
+    return error.details.length > 0
+      ? `${error.message} ${error.details.join('; ')}`
+      : error.message;
+  }
+  return 'Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.';
+}

@@ -1,0 +1,92 @@
+// Session state for the whole UI: app status, the logged-in user, logout, idle timeout.
+import { useIdle } from '@mantine/hooks';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { OpOutput } from '../../../core/contract';
+import { api, onSessionLost } from '../api/client';
+
+export type AppStatus = OpOutput<'app.status'>;
+export type SessionInfo = NonNullable<AppStatus['session']>;
+
+interface SessionState {
+  readonly status: AppStatus | null;
+  readonly session: SessionInfo | null;
+  readonly notice: string | null;
+  readonly refresh: () => Promise<void>;
+  readonly setSession: (s: SessionInfo | null) => void;
+  readonly logout: (notice?: string) => Promise<void>;
+  readonly can: (permission: string) => boolean;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function useSession(): SessionState {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+export const EXPIRED_NOTICE =
+  'Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.';
+
+export function SessionProvider({ children }: { readonly children: ReactNode }) {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const s = await api.app.status({});
+    setStatus(s);
+    setSession(s.session);
+  }, []);
+
+  const logout = useCallback(async (message?: string) => {
+    await api.auth.logout({}).catch(() => undefined);
+    setSession(null);
+    setNotice(message ?? null);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(
+    () =>
+      onSessionLost((code) => {
+        setSession(null);
+        if (code === 'SESSION_EXPIRED') setNotice(EXPIRED_NOTICE);
+      }),
+    [],
+  );
+
+  // The client-side idle timer mirrors the server's timeout so the screen locks on time.
+  const timeoutMs = (session?.office.sessionTimeoutMinutes ?? 15) * 60_000;
+  const idle = useIdle(timeoutMs, { initialState: false });
+  useEffect(() => {
+    if (idle && session) void logout(EXPIRED_NOTICE);
+  }, [idle, session, logout]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      status,
+      session,
+      notice,
+      refresh,
+      setSession: (s) => {
+        setNotice(null);
+        setSession(s);
+      },
+      logout,
+      can: (p) => session?.permissions.includes(p) ?? false,
+    }),
+    [status, session, notice, refresh, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,20 @@
+// Renderer entry: Mantine theme with a font drawn for Vietnamese, dates in Vietnamese, the app.
+import '@mantine/charts/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { theme } from './theme';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme}>
+        <Notifications position="top-right" />
+        <App />
+      </MantineProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,174 @@
+// Backups: the automatic copies, back up now, save a copy to a chosen file, restore.
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { OpOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { useSession } from '../auth/session';
+import { errorText, notifyDone, notifyError } from '../components/errors';
+import { formatBytes, formatDateTime } from '../format';
+
+type Backup = OpOutput<'backup.list'>[number];
+type RestoreTarget = { name: string } | { path: string };
+
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  auto: 'Tự động hằng ngày',
+  manual: 'Sao lưu thủ công',
+  'pre-migrate': 'Trước khi nâng cấp',
+  'pre-restore': 'Trước khi khôi phục',
+};
+
+export function BackupsScreen() {
+  const { status, refresh } = useSession();
+  const desktop = status?.platform === 'electron';
+  const [list, setList] = useState<Backup[]>([]);
+  const [path, setPath] = useState('');
+  const [restorePath, setRestorePath] = useState('');
+  const [confirm, setConfirm] = useState<RestoreTarget | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => api.backup.list({}).then(setList, notifyError), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (fn: () => Promise<void>) => {
+    try {
+      setError(null);
+      await fn();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  const restore = (target: RestoreTarget) =>
+    act(async () => {
+      setConfirm(null);
+      await api.backup.restore(target);
+      notifyDone('Đã khôi phục dữ liệu. Vui lòng đăng nhập lại.');
+      await refresh();
+    });
+
+  return (
+    <Stack>
+      <Title order={2}>Sao lưu dữ liệu</Title>
+      {error ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      <Card withBorder>
+        <Stack>
+          <Group>
+            <Button
+              onClick={() =>
+                void act(async () => {
+                  const b = await api.backup.create({});
+                  notifyDone(`Đã sao lưu: ${b.name}`);
+                  await load();
+                })
+              }
+            >
+              Sao lưu ngay
+            </Button>
+          </Group>
+          <Group align="flex-end">
+            {desktop ? null : (
+              <TextInput
+                label="Lưu bản sao ra tệp (đường dẫn đầy đủ)"
+                placeholder="D:\\SaoLuu\\iso-xa.sqlite"
+                value={path}
+                onChange={(e) => setPath(e.currentTarget.value)}
+                w={420}
+              />
+            )}
+            <Button
+              variant="light"
+              onClick={() =>
+                void act(async () => {
+                  const r = await api.backup.saveAs(desktop ? {} : { path });
+                  if (r.path) notifyDone(`Đã lưu bản sao ra ${r.path}`);
+                })
+              }
+            >
+              Lưu bản sao ra tệp…
+            </Button>
+          </Group>
+          <Group align="flex-end">
+            <TextInput
+              label="Khôi phục từ tệp (đường dẫn đầy đủ)"
+              value={restorePath}
+              onChange={(e) => setRestorePath(e.currentTarget.value)}
+              w={420}
+            />
+            <Button
+              variant="light"
+              color="orange"
+              disabled={!restorePath.trim()}
+              onClick={() => setConfirm({ path: restorePath.trim() })}
+            >
+              Khôi phục từ tệp…
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Bản sao lưu</Table.Th>
+            <Table.Th>Loại</Table.Th>
+            <Table.Th>Thời gian</Table.Th>
+            <Table.Th>Dung lượng</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.map((b) => (
+            <Table.Tr key={b.name}>
+              <Table.Td>{b.name}</Table.Td>
+              <Table.Td>{KIND_LABELS[b.name.replace(/-\d{8}-.*$/, '')] ?? ''}</Table.Td>
+              <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
+              <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="orange"
+                  onClick={() => setConfirm({ name: b.name })}
+                >
+                  Khôi phục
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {list.length === 0 ? <Text c="dimmed">Chưa có bản sao lưu nào.</Text> : null}
+      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Khôi phục dữ liệu">
+        <Stack>
+          <Text>
+            Dữ liệu hiện tại sẽ được thay bằng bản sao lưu đã chọn. Một bản sao của dữ liệu hiện tại
+            được lưu tự động trước khi khôi phục. Mọi người dùng sẽ phải đăng nhập lại.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>
+              Hủy
+            </Button>
+            <Button color="orange" onClick={() => confirm && void restore(confirm)}>
+              Khôi phục
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+// Sổ theo dõi hồ sơ (Mẫu 07) for a period: preview and print, or export to Excel.
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { errorText } from '../../components/errors';
+import { downloadBase64, XLSX_MIME } from '../../components/files';
+import { VnDateInput } from '../../components/inputs';
+import { PrintPreview, type PrintDoc } from '../../components/print-preview';
+import { civilDateOf, formatCount } from '../../format';
+
+function thisMonth(): { from: string; to: string } {
+  const today = civilDateOf(Date.now());
+  const [y = 0, m = 1] = today.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const mm = String(m).padStart(2, '0');
+  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+export function BookScreen() {
+  const [range, setRange] = useState(thisMonth);
+  const [doc, setDoc] = useState<(PrintDoc & { rows: number }) | null>(null);
+  const [busy, setBusy] = useState<'view' | 'excel' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (kind: 'view' | 'excel') => {
+    setBusy(kind);
+    setError(null);
+    try {
+      if (kind === 'view') setDoc(await api.book.get(range));
+      else {
+        const file = await api.book.exportExcel(range);
+        downloadBase64(file.fileName, file.base64, XLSX_MIME);
+      }
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Stack maw={900}>
+      <Title order={2}>Sổ theo dõi hồ sơ (Mẫu 07)</Title>
+      <Card withBorder>
+        <Stack>
+          <Group align="flex-end">
+            <VnDateInput
+              label="Từ ngày"
+              value={range.from}
+              onChange={(v) => v && setRange({ ...range, from: v })}
+              w={170}
+            />
+            <VnDateInput
+              label="Đến ngày"
+              value={range.to}
+              onChange={(v) => v && setRange({ ...range, to: v })}
+              w={170}
+            />
+            <Button onClick={() => void run('view')} loading={busy === 'view'}>
+              Xem và in sổ
+            </Button>
+            <Button variant="light" onClick={() => void run('excel')} loading={busy === 'excel'}>
+              Xuất Excel
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Mỗi hồ sơ tiếp nhận trong khoảng thời gian là một dòng: mã hồ sơ, thủ tục, người nộp,
+            ngày nhận, hẹn trả, chuyển xử lý, trả kết quả, ghi chú.
+          </Text>
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+        </Stack>
+      </Card>
+      <PrintPreview
+        doc={doc}
+        onClose={() => setDoc(null)}
+        actions={
+          doc ? (
+            <Text size="sm" c="dimmed" mr="md">
+              {formatCount(doc.rows)} hồ sơ
+            </Text>
+          ) : null
+        }
+      />
+    </Stack>
+  );
+}

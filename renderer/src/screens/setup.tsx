@@ -1,0 +1,135 @@
+// First run: create the office and its first administrator, or start with demo data.
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { useSession } from '../auth/session';
+import { errorText } from '../components/errors';
+import { AuthFrame } from './auth-frame';
+
+const emptyForm = {
+  name: '',
+  agencyCode: '',
+  province: '',
+  commune: '',
+  address: '',
+  username: '',
+  fullName: '',
+  password: '',
+  again: '',
+};
+
+export function SetupScreen() {
+  const { refresh } = useSession();
+  const [form, setForm] = useState(emptyForm);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const field = (key: keyof typeof emptyForm) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) =>
+      setForm({ ...form, [key]: e.currentTarget.value }),
+  });
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await refresh();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (form.password !== form.again) {
+      setError('Mật khẩu nhập lại không khớp.');
+      return;
+    }
+    void run(() =>
+      api.setup.create({
+        office: {
+          name: form.name,
+          agencyCode: form.agencyCode,
+          province: form.province,
+          commune: form.commune,
+          address: form.address,
+        },
+        admin: { username: form.username, fullName: form.fullName, password: form.password },
+      }),
+    );
+  };
+
+  return (
+    <AuthFrame
+      title="Thiết lập lần đầu"
+      subtitle="Nhập thông tin cơ quan và tài khoản quản trị đầu tiên."
+      width={720}
+    >
+      <form onSubmit={submit} aria-label="Thiết lập cơ quan">
+        <Stack>
+          {error ? (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <Text fw={600}>Cơ quan</Text>
+          <SimpleGrid cols={2}>
+            <TextInput
+              label="Tên cơ quan"
+              placeholder="UBND xã Tân Lập"
+              required
+              {...field('name')}
+            />
+            <TextInput
+              label="Mã định danh cơ quan"
+              placeholder="000.00.12.H56"
+              required
+              {...field('agencyCode')}
+            />
+            <TextInput
+              label="Tỉnh/thành phố"
+              placeholder="Tỉnh Phú Thọ"
+              required
+              {...field('province')}
+            />
+            <TextInput label="Xã/phường" placeholder="Xã Tân Lập" required {...field('commune')} />
+          </SimpleGrid>
+          <TextInput label="Địa chỉ" {...field('address')} />
+          <Divider />
+          <Text fw={600}>Quản trị viên</Text>
+          <SimpleGrid cols={2}>
+            <TextInput label="Họ và tên" required {...field('fullName')} />
+            <TextInput label="Tên đăng nhập" required {...field('username')} />
+            <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" required {...field('password')} />
+            <PasswordInput label="Nhập lại mật khẩu" required {...field('again')} />
+          </SimpleGrid>
+          <Group justify="space-between" mt="md">
+            <Button
+              variant="default"
+              disabled={busy}
+              onClick={() => void run(() => api.setup.demo({}))}
+            >
+              Dùng dữ liệu mẫu (thử nghiệm)
+            </Button>
+            <Button type="submit" loading={busy}>
+              Tạo cơ quan
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}

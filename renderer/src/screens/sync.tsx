@@ -1,0 +1,387 @@
+// Sync with the provincial server: enrolment (admin), the state of the queue, sync now, USB
+// sync file and restore onto a new PC. While a sync runs the screen polls its progress.
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { OpOutput } from '../../../core/contract';
+import { api } from '../api/client';
+import { useSession } from '../auth/session';
+import { errorText, notifyDone } from '../components/errors';
+import { useLoad } from '../components/use-load';
+import { formatDate } from '../format';
+
+type Status = OpOutput<'sync.status'>;
+
+const PHASE_LABELS: Readonly<Record<NonNullable<Status['progress']>['phase'], string>> = {
+  auth: 'Đang xác thực với máy chủ tỉnh…',
+  push: 'Đang gửi dữ liệu lên tỉnh…',
+  pull: 'Đang nhận danh mục, lịch làm việc từ tỉnh…',
+  restore: 'Đang khôi phục dữ liệu của cơ quan…',
+};
+
+const timeFmt = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** dd/mm/yyyy hh:mm in Vietnam time. */
+function formatWhen(at: number): string {
+  return `${formatDate(at)} ${timeFmt.format(new Date(at))}`;
+}
+
+function EnrollCard({
+  again = false,
+  onDone,
+}: {
+  readonly again?: boolean;
+  readonly onDone: () => void;
+}) {
+  const [serverUrl, setServerUrl] = useState('https://');
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.sync.enroll({ serverUrl, code });
+      notifyDone(`Đã đăng ký đồng bộ cho ${r.officeName} (${r.officeAgencyCode}).`);
+      setCode('');
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={4}>{again ? 'Đăng ký lại' : 'Đăng ký máy với máy chủ tỉnh'}</Title>
+        <Text size="sm" c="dimmed">
+          {again
+            ? 'Khi Sở thu hồi quyền của máy này hoặc đổi máy chủ: nhập địa chỉ và mã đăng ký mới.'
+            : 'Nhập địa chỉ máy chủ và mã đăng ký một lần do Sở Khoa học và Công nghệ cấp cho cơ quan.'}
+        </Text>
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <Group align="flex-end">
+          <TextInput
+            label="Địa chỉ máy chủ tỉnh"
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.currentTarget.value)}
+            w={360}
+          />
+          <TextInput
+            label="Mã đăng ký"
+            placeholder="XXXX-XXXX-XXXX"
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            w={200}
+          />
+          <Button loading={busy} disabled={!code.trim()} onClick={() => void submit()}>
+            Đăng ký
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function StatusCard({ s, onSync }: { readonly s: Status; readonly onSync?: () => void }) {
+  const p = s.progress;
+  const percent = p && p.total > 0 ? Math.round((p.done / p.total) * 100) : null;
+  return (
+    <Card withBorder>
+      <Stack>
+        <Group justify="space-between">
+          <Title order={4}>Tình trạng đồng bộ</Title>
+          {onSync ? (
+            <Button onClick={onSync} loading={s.running}>
+              Đồng bộ ngay
+            </Button>
+          ) : null}
+        </Group>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Cơ quan
+            </Text>
+            <Text fw={600}>{s.officeName}</Text>
+            <Text size="xs" c="dimmed">
+              {s.officeAgencyCode}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Lần đồng bộ gần nhất
+            </Text>
+            <Text fw={600} data-testid="last-sync">
+              {s.lastSyncAt ? formatWhen(s.lastSyncAt) : 'Chưa đồng bộ'}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Thay đổi chờ gửi
+            </Text>
+            <Text fw={600} data-testid="pending">
+              {s.pending.toLocaleString('vi-VN')}
+            </Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              Bị máy chủ từ chối
+            </Text>
+            <Text fw={600} c={s.rejectedCount > 0 ? 'red' : 'dark'}>
+              {s.rejectedCount.toLocaleString('vi-VN')}
+            </Text>
+          </Stack>
+        </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          Máy chủ: {s.serverUrl}
+        </Text>
+        {p ? (
+          <Stack gap={4} data-testid="sync-progress">
+            <Text size="sm">
+              {PHASE_LABELS[p.phase]}
+              {p.total > 0
+                ? ` ${p.done.toLocaleString('vi-VN')}/${p.total.toLocaleString('vi-VN')}`
+                : ''}
+            </Text>
+            <Progress value={percent ?? 100} animated striped={percent === null} />
+          </Stack>
+        ) : null}
+        {s.needsUpdate ? (
+          <Alert color="orange" title="Cần cập nhật phần mềm">
+            Máy chủ tỉnh không nhận dữ liệu từ phiên bản này nữa. Việc gửi dữ liệu đã tạm dừng; dữ
+            liệu vẫn được giữ an toàn trên máy. Hãy cập nhật ISO Xã rồi đồng bộ lại.
+          </Alert>
+        ) : s.lastError ? (
+          <Alert color="red" title="Lần đồng bộ gần nhất chưa thành công" role="alert">
+            {s.lastError}
+          </Alert>
+        ) : null}
+        {s.stalled ? (
+          <Alert color="orange" title="Hàng đợi không chuyển động">
+            Dữ liệu chờ gửi đã nhiều lần không gửi được. Kiểm tra kết nối mạng, hoặc dùng tệp đồng
+            bộ (USB) để gửi cho Sở.
+          </Alert>
+        ) : null}
+        {s.feedProblems > 0 ? (
+          <Text size="sm" c="orange">
+            {s.feedProblems} mục do tỉnh công bố không hợp lệ nên chưa được áp dụng.
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+function RejectedTable({ s }: { readonly s: Status }) {
+  if (s.rejected.length === 0) return null;
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={4}>Dữ liệu bị máy chủ tỉnh từ chối</Title>
+        <Text size="sm" c="dimmed">
+          Các thay đổi này không được gửi lại tự động. Báo cho bộ phận kỹ thuật nếu cần xử lý.
+        </Text>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Thời điểm</Table.Th>
+              <Table.Th>Loại</Table.Th>
+              <Table.Th>Mã bản ghi</Table.Th>
+              <Table.Th>Lý do</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {s.rejected.map((r) => (
+              <Table.Tr key={r.clientSeq}>
+                <Table.Td>{formatWhen(r.createdAt)}</Table.Td>
+                <Table.Td>{r.entityLabel}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" ff="monospace">
+                    {r.entityId}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{r.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Card>
+  );
+}
+
+function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => void }) {
+  const { status } = useSession();
+  const desktop = status?.platform === 'electron';
+  const [path, setPath] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (fn: () => Promise<void>) => {
+    try {
+      setError(null);
+      await fn();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      onDone();
+    }
+  };
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={4}>Không có mạng: tệp đồng bộ (USB)</Title>
+        <Text size="sm" c="dimmed">
+          Xuất các thay đổi chờ gửi ra một tệp có chữ ký của máy này; Sở tải tệp lên máy chủ tỉnh.
+          Các thay đổi vẫn được giữ trên máy cho đến khi máy chủ xác nhận.
+        </Text>
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <Group align="flex-end">
+          {desktop ? null : (
+            <TextInput
+              label="Lưu tệp đồng bộ vào (đường dẫn đầy đủ)"
+              placeholder={'E:\\dong-bo.isoxa-sync'}
+              value={path}
+              onChange={(e) => setPath(e.currentTarget.value)}
+              w={420}
+            />
+          )}
+          <Button
+            variant="light"
+            disabled={!desktop && !path.trim()}
+            onClick={() =>
+              void act(async () => {
+                const r = await api.sync.exportFile(desktop ? {} : { path: path.trim() });
+                if (r.path) notifyDone(`Đã xuất ${r.ops} thay đổi ra ${r.path}`);
+              })
+            }
+          >
+            Xuất tệp đồng bộ…
+          </Button>
+        </Group>
+        {s.canRestore ? (
+          <>
+            <Title order={4}>Máy mới: khôi phục dữ liệu của cơ quan</Title>
+            <Text size="sm" c="dimmed">
+              Tải lại toàn bộ hồ sơ của cơ quan đã gửi lên tỉnh về máy này. Chỉ dùng cho máy mới
+              chưa tiếp nhận hồ sơ nào.
+            </Text>
+            <Group>
+              <Button variant="light" color="orange" onClick={() => setConfirm(true)}>
+                Khôi phục dữ liệu từ máy chủ tỉnh…
+              </Button>
+            </Group>
+          </>
+        ) : null}
+      </Stack>
+      <Modal opened={confirm} onClose={() => setConfirm(false)} title="Khôi phục dữ liệu">
+        <Stack>
+          <Text>
+            Toàn bộ hồ sơ của cơ quan sẽ được tải từ máy chủ tỉnh về máy này. Việc này có thể mất
+            vài phút.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(false)}>
+              Hủy
+            </Button>
+            <Button
+              color="orange"
+              onClick={() =>
+                void act(async () => {
+                  setConfirm(false);
+                  const r = await api.sync.restore({});
+                  notifyDone(`Đã khôi phục ${r.dossiers} hồ sơ.`);
+                })
+              }
+            >
+              Khôi phục
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+export function SyncScreen() {
+  const { can } = useSession();
+  const loader = useCallback(() => api.sync.status({}), []);
+  const { data: s, error, reload } = useLoad(loader);
+  // Poll while a sync runs, and every half minute otherwise (the background sync).
+  useEffect(() => {
+    const timer = setTimeout(reload, s?.running ? 500 : 30_000);
+    return () => clearTimeout(timer);
+  }, [s, reload]);
+  const syncNow = async () => {
+    try {
+      await api.sync.now({});
+    } finally {
+      reload();
+    }
+  };
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Đồng bộ với tỉnh</Title>
+        {s?.enrolled ? (
+          <Badge color="green">Đã đăng ký</Badge>
+        ) : (
+          <Badge color="gray">Chưa đăng ký</Badge>
+        )}
+      </Group>
+      {error ? (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      ) : null}
+      {s && !s.enrolled ? (
+        can('sync.manage') ? (
+          <EnrollCard onDone={reload} />
+        ) : (
+          <Text c="dimmed">
+            Máy này chưa đăng ký đồng bộ với máy chủ tỉnh. Liên hệ quản trị hệ thống.
+          </Text>
+        )
+      ) : null}
+      {s?.enrolled ? (
+        <>
+          <StatusCard s={s} {...(can('sync.run') ? { onSync: () => void syncNow() } : {})} />
+          <RejectedTable s={s} />
+          {can('sync.manage') ? <AdminTools s={s} onDone={reload} /> : null}
+          {can('sync.manage') ? <EnrollCard again onDone={reload} /> : null}
+        </>
+      ) : null}
+      {s?.enrolledAt ? (
+        <Text size="xs" c="dimmed">
+          Đăng ký từ {formatDate(s.enrolledAt)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

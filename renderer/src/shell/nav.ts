@@ -1,0 +1,38 @@
+// The navigation entries and the permission each needs (the services check it again).
+export interface NavItem {
+  readonly path: string;
+  readonly label: string;
+  readonly permission: string | null;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'Tổng quan', permission: null },
+  { path: '/receive', label: 'Tiếp nhận hồ sơ', permission: 'dossiers.receive' },
+  { path: '/dossiers', label: 'Danh sách hồ sơ', permission: 'dossiers.read' },
+  { path: '/book', label: 'Sổ theo dõi hồ sơ', permission: 'reports.read' },
+  { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
+  { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
+  { path: '/desk-settings', label: 'Cấu hình một cửa', permission: 'office.manage' },
+  { path: '/users', label: 'Người dùng', permission: 'users.manage' },
+  { path: '/settings', label: 'Thông tin cơ quan', permission: 'office.manage' },
+  { path: '/backups', label: 'Sao lưu dữ liệu', permission: 'backup.manage' },
+  { path: '/sync', label: 'Đồng bộ', permission: null },
+  { path: '/audit', label: 'Nhật ký hệ thống', permission: 'audit.read' },
+  { path: '/account', label: 'Tài khoản của tôi', permission: null },
+];
+
+/** The entry to highlight: the longest path that prefixes the location ('/dossiers/…'). */
+export function activeNavPath(location: string): string {
+  let best = '/';
+  for (const item of NAV_ITEMS) {
+    if (item.path === '/') continue;
+    const hit = location === item.path || location.startsWith(`${item.path}/`);
+    if (hit && item.path.length > best.length) best = item.path;
+  }
+  return best;
+}
+
+/** Navigating with a trailing '?' clears the list filters kept in the URL query. */
+export function navTarget(path: string): string {
+  return `${path}?`;
+}

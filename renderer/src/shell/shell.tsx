@@ -1,0 +1,122 @@
+// The logged-in frame: header (office, user, logout), navigation by permission, routes.
+import 'dayjs/locale/vi';
+import { DatesProvider } from '@mantine/dates';
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ROLE_LABELS } from '../../../core/auth/roles';
+import { useSession } from '../auth/session';
+import { AccountScreen } from '../screens/account';
+import { AuditScreen } from '../screens/audit';
+import { BackupsScreen } from '../screens/backups';
+import { BookScreen } from '../screens/desk/book';
+import { CalendarScreen } from '../screens/desk/calendar';
+import { CatalogDetailScreen } from '../screens/desk/catalog-detail';
+import { CatalogScreen } from '../screens/desk/catalog';
+import { DashboardScreen } from '../screens/desk/dashboard';
+import { DeskSettingsScreen } from '../screens/desk/desk-settings';
+import { DossierDetailScreen } from '../screens/desk/dossier-detail';
+import { DossierListScreen } from '../screens/desk/dossier-list';
+import { ReceiveScreen } from '../screens/desk/receive';
+import { HomeScreen } from '../screens/home';
+import { SettingsScreen } from '../screens/settings';
+import { SyncScreen } from '../screens/sync';
+import { UsersScreen } from '../screens/users';
+import { activeNavPath, NAV_ITEMS, navTarget } from './nav';
+
+function Nav() {
+  const { can } = useSession();
+  const [location, navigate] = useLocation();
+  const active = activeNavPath(location);
+  return (
+    <Stack gap={2} component="nav" aria-label="Chức năng">
+      {NAV_ITEMS.filter((i) => i.permission === null || can(i.permission)).map((item) => (
+        <NavLink
+          key={item.path}
+          label={item.label}
+          active={active === item.path}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(navTarget(item.path));
+          }}
+          href={`#${item.path}`}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+function Forbidden() {
+  return <Text c="red">Bạn không có quyền xem trang này.</Text>;
+}
+
+export function Shell() {
+  const { session, logout, can } = useSession();
+  if (!session) return null;
+  const guard = (permission: string, screen: React.ReactNode) =>
+    can(permission) ? screen : <Forbidden />;
+  return (
+    <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
+      <Router hook={useHashLocation}>
+        <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
+          <AppShell.Header px="md">
+            <Group h="100%" justify="space-between">
+              <Group gap="sm">
+                <Title order={4} c="indigo.8">
+                  ISO Xã
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {session.office.name}
+                </Text>
+                {session.office.demo ? <Badge color="orange">Dữ liệu mẫu</Badge> : null}
+              </Group>
+              <Group gap="sm">
+                <Stack gap={0} align="flex-end">
+                  <Text size="sm" fw={600} data-testid="current-user">
+                    {session.user.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+                  </Text>
+                </Stack>
+                <Button variant="default" size="xs" onClick={() => void logout()}>
+                  Đăng xuất
+                </Button>
+              </Group>
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="xs">
+            <Nav />
+          </AppShell.Navbar>
+          <AppShell.Main bg="gray.0">
+            <Switch>
+              <Route path="/receive">{guard('dossiers.receive', <ReceiveScreen />)}</Route>
+              <Route path="/dossiers">{guard('dossiers.read', <DossierListScreen />)}</Route>
+              <Route path="/dossiers/:id">
+                {(params) => guard('dossiers.read', <DossierDetailScreen id={params.id} />)}
+              </Route>
+              <Route path="/book">{guard('reports.read', <BookScreen />)}</Route>
+              <Route path="/catalog">{guard('catalog.read', <CatalogScreen />)}</Route>
+              <Route path="/catalog/:id">
+                {(params) => guard('catalog.read', <CatalogDetailScreen id={params.id} />)}
+              </Route>
+              <Route path="/calendar">{guard('calendar.manage', <CalendarScreen />)}</Route>
+              <Route path="/desk-settings">{guard('office.manage', <DeskSettingsScreen />)}</Route>
+              <Route path="/users">{guard('users.manage', <UsersScreen />)}</Route>
+              <Route path="/settings">{guard('office.manage', <SettingsScreen />)}</Route>
+              <Route path="/backups">{guard('backup.manage', <BackupsScreen />)}</Route>
+              <Route path="/sync">
+                <SyncScreen />
+              </Route>
+              <Route path="/audit">{guard('audit.read', <AuditScreen />)}</Route>
+              <Route path="/account">
+                <AccountScreen />
+              </Route>
+              <Route>{can('dossiers.read') ? <DashboardScreen /> : <HomeScreen />}</Route>
+            </Switch>
+          </AppShell.Main>
+        </AppShell>
+      </Router>
+    </DatesProvider>
+  );
+}

@@ -1,0 +1,18 @@
+// The look shared by the desktop app and the province dashboard: a font drawn for Vietnamese.
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/500.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import { createTheme } from '@mantine/core';
+
+const FONT = "'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif";
+
+export const theme = createTheme({
+  fontFamily: FONT,
+  headings: { fontFamily: FONT },
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+});

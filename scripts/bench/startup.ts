@@ -1,0 +1,154 @@
+// Start-up to the login screen, as a user sees it in browser mode: spawn
+// `tsx scripts/browser-mode.ts` on an office's data folder, read the URL it prints, open it in
+// an already running Chromium, and stop the clock when the "Đăng nhập" heading is visible.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
+
+/** The flags the e2e harness starts Chromium with (test/e2e/support/harness.ts). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath(): string {
+  return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+}
+
+export interface StartupRun {
+  /** Spawn → URL printed (process start, backend open, HTTP server listening). */
+  readonly toUrlMs: number;
+  /** URL printed → login heading visible (page load, app.status, first render). */
+  readonly pageMs: number;
+  readonly totalMs: number;
+}
+
+const URL_RE = /Mở:\s*(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/;
+
+function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode printed no URL in ${timeoutMs} ms\n${out}\n${err}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const m = URL_RE.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited (${code}) before printing a URL\n${out}\n${err}`));
+    });
+  });
+}
+
+/** Stops the child's process group (tsx runs node as its own child) and waits for it. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), sig);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+}
+
+export function rendererBuilt(root: string): boolean {
+  return fs.existsSync(path.join(root, 'dist/renderer/index.html'));
+}
+
+/** How browser mode is started: through tsx (npm run browser), or a pre-built bundle. */
+export interface Launcher {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export function tsxLauncher(root: string): Launcher {
+  return { command: path.join(root, 'node_modules/.bin/tsx'), args: ['scripts/browser-mode.ts'] };
+}
+
+/**
+ * Bundles scripts/browser-mode.ts into one CJS file with esbuild, with the options of
+ * scripts/build-browser.ts (what `npm run browser` runs): better-sqlite3 and exceljs stay
+ * external, found through NODE_PATH since the bundle is written outside the repository.
+ */
+export async function bundledLauncher(root: string, outDir: string): Promise<Launcher> {
+  const outfile = path.join(outDir, 'browser-mode.cjs');
+  await build({
+    entryPoints: ['scripts/browser-mode.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['better-sqlite3', 'exceljs'],
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+  return {
+    command: process.execPath,
+    args: [outfile],
+    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+  };
+}
+
+/** One start-up: the browser is already running; the clock runs from spawn to visible login. */
+export async function measureStartup(
+  browser: Browser,
+  root: string,
+  dataDir: string,
+  launcher: Launcher = tsxLauncher(root),
+): Promise<StartupRun> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1366, height: 800 },
+  });
+  const page = await context.newPage();
+  const t0 = performance.now();
+  const child = spawn(launcher.command, [...launcher.args, '--data-dir', dataDir, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    ...(launcher.env ? { env: launcher.env } : {}),
+  });
+  try {
+    const url = await waitForUrl(child, 60_000);
+    const t1 = performance.now();
+    await page.goto(url);
+    await page
+      .getByRole('heading', { name: 'Đăng nhập' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const t2 = performance.now();
+    return { toUrlMs: t1 - t0, pageMs: t2 - t1, totalMs: t2 - t0 };
+  } finally {
+    await stop(child);
+    await context.close();
+  }
+}

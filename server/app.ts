@@ -1,0 +1,123 @@
+// Builds the provincial server as a Fastify app from its dependencies, so tests run the very
+// same app in-process on a throwaway database.
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import fastify from 'fastify';
+import { SYNC_ERRORS } from '../core/sync/errors';
+import {
+  HEADERS,
+  MIN_CLIENT_SCHEMA,
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+} from '../core/sync/protocol';
+import type { Db } from './database/connect';
+import { boundedBody } from './http/body';
+import type { Limits, ServerContext } from './http/context';
+import { DEFAULT_LIMITS, makeShedder, RETRY_AFTER_SECONDS } from './http/context';
+import { errorHandler } from './http/errors';
+import { dashboardPage } from './province/page';
+import { provinceRoutes } from './province/routes';
+import { adminRoutes } from './routes/admin';
+import { deviceRoutes } from './routes/device';
+import { syncRoutes } from './routes/sync';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Wire limit of this route's body, when it differs from limits.bodyBytes. */
+    bodyBytes?: number;
+  }
+}
+
+export interface AppOptions {
+  readonly db: Db;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly limits?: Partial<Limits>;
+  /** The server's clock; tests move it to expire codes and tokens. */
+  readonly now?: () => number;
+  readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer } | null;
+  readonly trustProxy?: FastifyServerOptions['trustProxy'];
+}
+
+export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyInstance> => {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const common: FastifyServerOptions = {
+    logger: options.logger ?? false,
+    bodyLimit: Math.max(limits.inflatedBytes, limits.adminBodyBytes),
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+    // A "__proto__" or "constructor" key in a pushed row is dropped, not fatal to the batch:
+    // the row is then validated like any other, so one odd row never blocks an office's queue.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+  };
+  // Routes do not care about the transport; only the raw server type differs under TLS.
+  const app = (options.https
+    ? fastify({ ...common, https: { ...options.https } } as unknown as FastifyServerOptions)
+    : fastify(common)) as unknown as FastifyInstance;
+  const ctx: ServerContext = {
+    db: options.db,
+    now: options.now ?? Date.now,
+    limits,
+    shed: makeShedder(limits.maxInflight),
+    secureCookies: Boolean(options.https),
+  };
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => {
+    reply.status(404).send({ code: 'NOT_FOUND', message: SYNC_ERRORS.NOT_FOUND });
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header(HEADERS.schemaRange, `${MIN_CLIENT_SCHEMA}-${SCHEMA_VERSION}`);
+  });
+  app.addHook('preParsing', async (request, _reply, payload) =>
+    boundedBody(request, payload, {
+      wireBytes: request.routeOptions.config.bodyBytes ?? limits.bodyBytes,
+      inflatedBytes: limits.inflatedBytes,
+    }),
+  );
+
+  await app.register(underPressure, {
+    maxEventLoopDelay: limits.maxEventLoopDelayMs,
+    maxHeapUsedBytes: limits.maxHeapUsedBytes,
+    retryAfter: RETRY_AFTER_SECONDS,
+    exposeStatusRoute: '/v1/health',
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: limits.rateMax,
+    timeWindow: 60_000,
+    // Offices of a province often share one NAT address, so a device is its own bucket; an
+    // unauthenticated caller (no device header) is limited by address.
+    keyGenerator: (request) => {
+      const device = request.headers[HEADERS.device];
+      return typeof device === 'string' && /^[0-9a-f-]{36}$/i.test(device)
+        ? `device:${device.toLowerCase()}`
+        : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: SYNC_ERRORS.RATE_LIMITED,
+      retryAfter: Math.ceil(context.ttl / 1000),
+    }),
+  });
+
+  app.get('/v1/version', (_request, reply) => {
+    reply.send({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      minClientSchema: MIN_CLIENT_SCHEMA,
+      serverTime: ctx.now(),
+    });
+  });
+  // Each group in its own encapsulated scope, so its hooks (versions, same-origin) and
+  // parsers stay with it.
+  for (const routes of [deviceRoutes, syncRoutes, adminRoutes, provinceRoutes, dashboardPage()]) {
+    await app.register((scope, _options, done) => {
+      routes(scope, ctx);
+      done();
+    });
+  }
+  return app;
+};

@@ -1,0 +1,5 @@
+// Every table of the provincial server's PostgreSQL database.
+export * from './devices';
+export * from './feed';
+export * from './offices';
+export * from './ops';

@@ -1,0 +1,58 @@
+// What every route module receives: the database, the clock, the limits, and the in-flight
+// counter that sheds load before the database queue grows without bound.
+import type { Db } from '../database/connect';
+import { HttpError } from './errors';
+
+export interface Limits {
+  readonly bodyBytes: number;
+  readonly inflatedBytes: number;
+  /** Province uploads: feed batches and USB sync files. */
+  readonly adminBodyBytes: number;
+  /** Requests per device (or per IP before auth) per minute. */
+  readonly rateMax: number;
+  /** Unauthenticated credential routes (enroll, challenge, token, admin login) per IP per minute. */
+  readonly credentialRateMax: number;
+  /** Database-bound requests (push, pull, restore, file upload) served at once; more get 503. */
+  readonly maxInflight: number;
+  /** Under-pressure thresholds; 0 disables a check. */
+  readonly maxEventLoopDelayMs: number;
+  readonly maxHeapUsedBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 1024 * 1024,
+  inflatedBytes: 8 * 1024 * 1024,
+  adminBodyBytes: 32 * 1024 * 1024,
+  rateMax: 600,
+  credentialRateMax: 20,
+  maxInflight: 256,
+  maxEventLoopDelayMs: 1000,
+  maxHeapUsedBytes: 0,
+};
+
+export const RETRY_AFTER_SECONDS = 5;
+
+export interface ServerContext {
+  readonly db: Db;
+  readonly now: () => number;
+  readonly limits: Limits;
+  /** Run database-bound work, or refuse with 503 + Retry-After when too much is in flight. */
+  readonly shed: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Marks the admin cookie Secure when served over TLS. */
+  readonly secureCookies: boolean;
+}
+
+export const makeShedder = (max: number) => {
+  let inflight = 0;
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (inflight >= max) {
+      throw new HttpError(503, 'BUSY', undefined, { retryAfter: RETRY_AFTER_SECONDS });
+    }
+    inflight++;
+    try {
+      return await work();
+    } finally {
+      inflight--;
+    }
+  };
+};

@@ -1,0 +1,77 @@
+// `npm run server`: the provincial server. Zero setup: embedded PGlite in .data/server-pglite
+// (or memory with --memory) and a demo province; DATABASE_URL points it at PostgreSQL.
+// See server/README.md for production (PostgreSQL, TLS, backups).
+import { readFileSync } from 'node:fs';
+import { buildApp } from './app';
+import { listenProblem, parseConfig } from './config';
+import { openDatabase } from './database/connect';
+import { DEMO, ensureDemo } from './database/seed';
+import { createProvinceUser } from './province/users';
+
+const config = parseConfig(process.argv.slice(2), process.env);
+const problem = listenProblem(config);
+if (problem) {
+  console.error(problem);
+  process.exit(1);
+}
+
+const database = await openDatabase(
+  config.databaseUrl !== null
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: config.dataDir },
+  (error) => console.error('PostgreSQL pool error:', error.message),
+);
+
+if (config.createAdmin !== null) {
+  const password = process.env.ISOXA_ADMIN_PASSWORD ?? '';
+  if (password.length < 8) {
+    console.error('Đặt mật khẩu (ít nhất 8 ký tự) trong biến môi trường ISOXA_ADMIN_PASSWORD.');
+    process.exit(1);
+  }
+  await createProvinceUser(
+    database.db,
+    { username: config.createAdmin, displayName: config.createAdmin, password },
+    Date.now(),
+  );
+  console.log(`Đã tạo tài khoản cấp tỉnh "${config.createAdmin}".`);
+  await database.close();
+  process.exit(0);
+}
+
+const app = await buildApp({
+  db: database.db,
+  logger: { level: config.logLevel },
+  https: config.tls && {
+    cert: readFileSync(config.tls.certPath),
+    key: readFileSync(config.tls.keyPath),
+  },
+  trustProxy: config.trustProxy,
+});
+
+const shutdown = async (signal: string) => {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+const address = await app.listen({ host: config.host, port: config.port });
+app.log.info(
+  { address, database: database.kind, dataDir: config.databaseUrl ? null : config.dataDir },
+  'ISO Xã provincial server listening',
+);
+if (config.demo) {
+  const demo = await ensureDemo(database.db, Date.now());
+  console.log(
+    [
+      '',
+      `  Máy chủ tỉnh (demo): ${address}`,
+      `  Tài khoản tỉnh: ${DEMO.username} / ${DEMO.password}`,
+      `  ${DEMO.officeName} (${DEMO.agencyCode}) — mã đăng ký máy: ${demo.code}`,
+      `  (hết hạn ${new Date(demo.expiresAt).toISOString()}; mỗi lần khởi động cấp mã mới)`,
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,109 @@
+// The dashboard's view of every office: devices, last sync, op and rejection counts, and
+// dossier figures read from the latest snapshots offices pushed.
+import { and, asc, count, eq, max } from 'drizzle-orm';
+import type { OfficeSummary } from '../../core/sync/admin';
+import type { Db } from '../database/connect';
+import { devices, entities, offices, ops, rejectedOps } from '../database/schema/index';
+import { dossierFigureColumns, isDossier } from './figures';
+
+export { vietnamMonthStart } from './figures';
+
+type OfficeRow = typeof offices.$inferSelect;
+type DeviceRow = typeof devices.$inferSelect;
+type Figures = OfficeSummary['dossiers'];
+
+const NO_FIGURES: Figures = {
+  total: 0,
+  thisMonth: 0,
+  resolved: 0,
+  onTime: 0,
+  resolvedThisYear: 0,
+  onTimeThisYear: 0,
+  overdue: 0,
+};
+
+const summarize = (
+  o: OfficeRow,
+  own: readonly DeviceRow[],
+  opCount: number,
+  rejectedCount: number,
+  figures: Figures | undefined,
+): OfficeSummary => {
+  const seen = own.map((d) => d.lastSeenAt?.getTime() ?? 0).filter((t) => t > 0);
+  return {
+    id: o.id,
+    agencyCode: o.agencyCode,
+    name: o.name,
+    createdAt: o.createdAt.getTime(),
+    lastSyncAt: seen.length > 0 ? Math.max(...seen) : null,
+    devices: own.map((dv) => ({
+      id: dv.id,
+      name: dv.name,
+      enrolledAt: dv.enrolledAt.getTime(),
+      revokedAt: dv.revokedAt?.getTime() ?? null,
+      lastSeenAt: dv.lastSeenAt?.getTime() ?? null,
+      appVersion: dv.appVersion,
+      schemaVersion: dv.schemaVersion,
+    })),
+    opCount,
+    rejectedCount,
+    dossiers: figures ? { ...NO_FIGURES, ...figures } : NO_FIGURES,
+  };
+};
+
+/** Every office: one query per table, each grouped by office (the province has a few
+ * hundred offices, so the grouping is cheap; the scans use the tables' office indexes). */
+export const listOfficeSummaries = async (db: Db, now: number): Promise<OfficeSummary[]> => {
+  const officeRows = await db.select().from(offices).orderBy(asc(offices.agencyCode));
+  const deviceRows = await db.select().from(devices).orderBy(asc(devices.enrolledAt));
+  const opCounts = await db
+    .select({ officeId: ops.officeId, n: count(), last: max(ops.receivedAt) })
+    .from(ops)
+    .groupBy(ops.officeId);
+  const rejectedCounts = await db
+    .select({ officeId: rejectedOps.officeId, n: count() })
+    .from(rejectedOps)
+    .groupBy(rejectedOps.officeId);
+  const dossierRows = await db
+    .select({ officeId: entities.officeId, ...dossierFigureColumns(now) })
+    .from(entities)
+    .where(isDossier)
+    .groupBy(entities.officeId);
+  const opsBy = new Map(opCounts.map((r) => [r.officeId, Number(r.n)]));
+  const rejectedBy = new Map(rejectedCounts.map((r) => [r.officeId, Number(r.n)]));
+  const dossiersBy = new Map(dossierRows.map(({ officeId, ...figures }) => [officeId, figures]));
+  return officeRows.map((o) =>
+    summarize(
+      o,
+      deviceRows.filter((d) => d.officeId === o.id),
+      opsBy.get(o.id) ?? 0,
+      rejectedBy.get(o.id) ?? 0,
+      dossiersBy.get(o.id),
+    ),
+  );
+};
+
+/** One office's summary, or null when there is no such office. */
+export const officeSummary = async (
+  db: Db,
+  officeId: string,
+  now: number,
+): Promise<OfficeSummary | null> => {
+  const [office] = await db.select().from(offices).where(eq(offices.id, officeId));
+  if (!office) return null;
+  const own = await db
+    .select()
+    .from(devices)
+    .where(eq(devices.officeId, officeId))
+    .orderBy(asc(devices.enrolledAt));
+  const [opRow] = await db.select({ n: count() }).from(ops).where(eq(ops.officeId, officeId));
+  const [rejectedRow] = await db
+    .select({ n: count() })
+    .from(rejectedOps)
+    .where(eq(rejectedOps.officeId, officeId));
+  const [figures] = await db
+    .select(dossierFigureColumns(now))
+    .from(entities)
+    .where(and(eq(entities.officeId, officeId), isDossier));
+  return summarize(office, own, Number(opRow?.n ?? 0), Number(rejectedRow?.n ?? 0), figures);
+};

@@ -1,0 +1,178 @@
+// Enrollment and authentication of office PCs: one-time code → device key → challenge →
+// short-lived token.
+import { and, eq, gt, isNull, lt, max } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  authMessage,
+  challengeRequest,
+  enrollRequest,
+  LIMITS,
+  MIN_CLIENT_SCHEMA,
+  SCHEMA_VERSION,
+  tokenRequest,
+} from '../../core/sync/protocol';
+import type { EnrollResponse, TokenResponse } from '../../core/sync/protocol';
+import {
+  authChallenges,
+  authTokens,
+  devices,
+  enrollmentCodes,
+  offices,
+  ops,
+} from '../database/schema/index';
+import type { ServerContext } from '../http/context';
+import { clientVersion, versionHook } from '../http/device-auth';
+import { HttpError, parseOr400 } from '../http/errors';
+import {
+  hashEnrollmentCode,
+  isUsablePublicKey,
+  randomSecret,
+  sha256,
+  verifyEd25519,
+} from '../security/crypto';
+
+export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
+  app.addHook('preValidation', versionHook);
+  const credential = {
+    rateLimit: { max: ctx.limits.credentialRateMax, timeWindow: 60_000, keyGenerator: ipKey },
+  };
+
+  app.post('/v1/enroll', { config: credential }, async (request): Promise<EnrollResponse> => {
+    const body = parseOr400(enrollRequest, request.body);
+    if (body.schemaVersion < MIN_CLIENT_SCHEMA) throw new HttpError(426, 'UPGRADE_REQUIRED');
+    if (body.schemaVersion > SCHEMA_VERSION) throw new HttpError(409, 'SERVER_OUTDATED');
+    if (!isUsablePublicKey(body.publicKey)) {
+      throw new HttpError(400, 'INVALID_REQUEST', undefined, { details: ['publicKey'] });
+    }
+    const now = new Date(ctx.now());
+    const deviceId = uuidv7();
+    const codeHash = hashEnrollmentCode(body.code);
+    return ctx.db.transaction(async (tx) => {
+      // One statement claims the code, so two PCs racing with the same code cannot both win.
+      const [claimed] = await tx
+        .update(enrollmentCodes)
+        .set({ usedAt: now, usedByDevice: deviceId })
+        .where(
+          and(
+            eq(enrollmentCodes.codeHash, codeHash),
+            isNull(enrollmentCodes.usedAt),
+            gt(enrollmentCodes.expiresAt, now),
+          ),
+        )
+        .returning({ officeId: enrollmentCodes.officeId });
+      if (!claimed) {
+        const [known] = await tx
+          .select({ usedAt: enrollmentCodes.usedAt })
+          .from(enrollmentCodes)
+          .where(eq(enrollmentCodes.codeHash, codeHash));
+        throw new HttpError(
+          403,
+          known && known.usedAt === null ? 'ENROLL_CODE_EXPIRED' : 'ENROLL_CODE_INVALID',
+        );
+      }
+      const inserted = await tx
+        .insert(devices)
+        .values({
+          id: deviceId,
+          officeId: claimed.officeId,
+          name: body.deviceName,
+          publicKey: body.publicKey,
+          enrolledAt: now,
+          appVersion: body.appVersion,
+          schemaVersion: body.schemaVersion,
+        })
+        .onConflictDoNothing()
+        .returning({ id: devices.id });
+      // Throwing rolls the claim back: the code stays usable with a fresh key.
+      if (inserted.length === 0) throw new HttpError(409, 'KEY_ALREADY_ENROLLED');
+      const [office] = await tx.select().from(offices).where(eq(offices.id, claimed.officeId));
+      if (!office) throw new Error('enrollment code without office');
+      request.log.info({ deviceId, officeId: office.id }, 'device enrolled');
+      return {
+        deviceId,
+        officeId: office.id,
+        agencyCode: office.agencyCode,
+        officeName: office.name,
+        serverTime: now.getTime(),
+      };
+    });
+  });
+
+  app.post('/v1/auth/challenge', { config: credential }, async (request) => {
+    const body = parseOr400(challengeRequest, request.body);
+    const now = ctx.now();
+    const [device] = await ctx.db.select().from(devices).where(eq(devices.id, body.deviceId));
+    if (!device) throw new HttpError(401, 'UNAUTHENTICATED');
+    if (device.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
+    await ctx.db
+      .delete(authChallenges)
+      .where(
+        and(eq(authChallenges.deviceId, device.id), lt(authChallenges.expiresAt, new Date(now))),
+      );
+    const nonce = randomSecret();
+    const expiresAt = now + LIMITS.challengeTtlMs;
+    await ctx.db
+      .insert(authChallenges)
+      .values({ nonceHash: sha256(nonce), deviceId: device.id, expiresAt: new Date(expiresAt) });
+    return { nonce, expiresAt };
+  });
+
+  app.post('/v1/auth/token', { config: credential }, async (request): Promise<TokenResponse> => {
+    const version = clientVersion(request);
+    const body = parseOr400(tokenRequest, request.body);
+    const now = ctx.now();
+    // Consumed whatever happens next: a nonce is good for one attempt only.
+    const [challenge] = await ctx.db
+      .delete(authChallenges)
+      .where(
+        and(
+          eq(authChallenges.nonceHash, sha256(body.nonce)),
+          eq(authChallenges.deviceId, body.deviceId),
+        ),
+      )
+      .returning({ expiresAt: authChallenges.expiresAt });
+    if (!challenge || challenge.expiresAt.getTime() <= now) {
+      throw new HttpError(401, 'UNAUTHENTICATED');
+    }
+    const [device] = await ctx.db.select().from(devices).where(eq(devices.id, body.deviceId));
+    if (!device) throw new HttpError(401, 'UNAUTHENTICATED');
+    if (device.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
+    const message = authMessage(device.id, body.nonce);
+    if (!verifyEd25519(device.publicKey, message, body.signature)) {
+      request.log.warn({ deviceId: device.id }, 'bad device signature');
+      throw new HttpError(401, 'UNAUTHENTICATED');
+    }
+    const token = randomSecret();
+    const expiresAt = now + LIMITS.tokenTtlMs;
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .delete(authTokens)
+        .where(and(eq(authTokens.deviceId, device.id), lt(authTokens.expiresAt, new Date(now))));
+      await tx.insert(authTokens).values({
+        tokenHash: sha256(token),
+        deviceId: device.id,
+        officeId: device.officeId,
+        createdAt: new Date(now),
+        expiresAt: new Date(expiresAt),
+      });
+      await tx
+        .update(devices)
+        .set({ lastSeenAt: new Date(now), ...version })
+        .where(eq(devices.id, device.id));
+    });
+    const [seq] = await ctx.db
+      .select({ last: max(ops.clientSeq) })
+      .from(ops)
+      .where(eq(ops.deviceId, device.id));
+    return {
+      token,
+      expiresAt,
+      expiresInMs: LIMITS.tokenTtlMs,
+      lastClientSeq: Number(seq?.last ?? 0),
+      serverTime: now,
+    };
+  });
+};
+
+const ipKey = (request: { ip: string }) => `ip:${request.ip}`;

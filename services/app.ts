@@ -1,0 +1,103 @@
+// Starts the office backend: opens (and if needed migrates) the database, schedules the
+// daily backup, and returns the one call() every transport uses.
+import path from 'node:path';
+import { AppError } from '../core/errors';
+import { openDatabase, type Connection } from '../db/open';
+import { createBackup, DB_FILE_NAME } from './backup';
+import { createDispatcher, type CtxBase } from './dispatch';
+import { adminHandlers, dailyBackup } from './foundation/admin';
+import { authHandlers } from './foundation/auth';
+import { setupHandlers } from './foundation/setup';
+import { userHandlers } from './foundation/users';
+import { calendarHandlers } from './desk/calendar';
+import { catalogHandlers } from './desk/catalog';
+import { dashboardHandlers } from './desk/dashboard';
+import { catalogExcelHandlers } from './desk/excel-catalog';
+import { flowHandlers } from './desk/flow';
+import { formHandlers } from './desk/forms';
+import { queryHandlers } from './desk/query';
+import { receiveHandlers } from './desk/receive';
+import { mergeHandlers } from './handlers';
+import type { AppBackend, AppOptions } from './platform';
+import { SessionStore } from './sessions';
+import { registerSyncEngine, SyncEngine } from './sync/engine';
+import { syncHandlers } from './sync/handlers';
+
+export const HANDLERS = mergeHandlers(
+  setupHandlers,
+  authHandlers,
+  userHandlers,
+  adminHandlers,
+  catalogHandlers,
+  catalogExcelHandlers,
+  calendarHandlers,
+  receiveHandlers,
+  flowHandlers,
+  queryHandlers,
+  formHandlers,
+  dashboardHandlers,
+  syncHandlers,
+);
+
+export function defaultMigrationsDir(): string {
+  return path.resolve(process.cwd(), 'db/migrations');
+}
+
+export async function openBackend(options: AppOptions): Promise<AppBackend> {
+  const now = options.now ?? Date.now;
+  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
+  const file = path.join(options.dataDir, DB_FILE_NAME);
+  let conn: Connection = await openDatabase(file, {
+    migrationsDir,
+    beforeMigrate: async (sqlite) => {
+      await createBackup(sqlite, options.dataDir, 'pre-migrate', now());
+    },
+  });
+  const sessions = new SessionStore();
+  const resourcesDir = options.resourcesDir ?? path.resolve(process.cwd(), 'resources');
+  const cache = new Map<string, unknown>();
+  const base = (): CtxBase => ({
+    conn,
+    db: conn.db,
+    sessions,
+    platform: options.platform,
+    dataDir: options.dataDir,
+    now,
+    migrationsDir,
+    resourcesDir,
+    cache,
+    swapConnection: (next) => {
+      conn = next;
+      cache.clear();
+    },
+  });
+  const runDaily = () =>
+    dailyBackup(base()).catch((error: unknown) => {
+      console.error(
+        '[isoxa] automatic backup failed',
+        error instanceof AppError ? error.message : error,
+      );
+    });
+  // Start-up is not held up by the backup; it runs right after, then hourly checks the day.
+  const first = setTimeout(() => void runDaily(), options.backupDelayMs ?? 2000);
+  const timer = setInterval(() => void runDaily(), 3600_000);
+  first.unref();
+  timer.unref();
+  // Background sync: a timer that looks every half minute whether a sync is due (skipped when
+  // not enrolled, already running or backing off); the network work itself is async.
+  const sync = new SyncEngine(base);
+  const unregisterSync = registerSyncEngine(options.dataDir, sync);
+  sync.start();
+  const call = createDispatcher(HANDLERS, base);
+  return {
+    call,
+    runDailyBackup: runDaily,
+    database: () => conn.sqlite,
+    close: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      unregisterSync();
+      if (conn.sqlite.open) conn.sqlite.close();
+    },
+  };
+}

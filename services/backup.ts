@@ -1,0 +1,142 @@
+// Backups: SQLite online backups into <dataDir>/backups (daily, before migrations, on demand),
+// pruning to the last N, and restore from a file that is integrity-checked first.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../core/errors';
+import { readJournal, type Sqlite } from '../db/open';
+
+export type BackupKind = 'auto' | 'manual' | 'pre-migrate' | 'pre-restore';
+
+export interface BackupInfo {
+  readonly name: string;
+  readonly sizeBytes: number;
+  readonly createdAt: string;
+}
+
+export const DB_FILE_NAME = 'isoxa.sqlite';
+const NAME_RE = /^(auto|manual|pre-migrate|pre-restore)-\d{8}-\d{6}(-\d+)?\.sqlite$/;
+
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+/** yyyymmdd-HHMMss in Vietnam time: the names officials see. */
+function stamp(now: number): string {
+  const vn = new Date(now + 7 * 3600_000).toISOString();
+  return `${vn.slice(0, 10).replaceAll('-', '')}-${vn.slice(11, 19).replaceAll(':', '')}`;
+}
+
+/** Online backup of a live connection to dest, as one self-contained file (no WAL). */
+export async function backupTo(sqlite: Sqlite, dest: string): Promise<void> {
+  const tmp = `${dest}.part`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    await sqlite.backup(tmp);
+    const copy = new Database(tmp);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    fs.renameSync(tmp, dest);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    if (error instanceof AppError) throw error;
+    throw new AppError('BACKUP_FAILED', undefined, [String(error)]);
+  }
+}
+
+export async function createBackup(
+  sqlite: Sqlite,
+  dataDir: string,
+  kind: BackupKind,
+  now = Date.now(),
+): Promise<BackupInfo> {
+  const dir = backupsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  let name = `${kind}-${stamp(now)}.sqlite`;
+  for (let i = 1; fs.existsSync(path.join(dir, name)); i++)
+    name = `${kind}-${stamp(now)}-${i}.sqlite`;
+  await backupTo(sqlite, path.join(dir, name));
+  return infoOf(dir, name);
+}
+
+function infoOf(dir: string, name: string): BackupInfo {
+  const st = fs.statSync(path.join(dir, name));
+  return { name, sizeBytes: st.size, createdAt: st.mtime.toISOString() };
+}
+
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = backupsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => NAME_RE.test(n))
+    .map((n) => infoOf(dir, n))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+}
+
+/** Keeps the newest `keep` backups of each kind. */
+export function pruneBackups(dataDir: string, keep: number): void {
+  const byKind = new Map<string, BackupInfo[]>();
+  for (const b of listBackups(dataDir)) {
+    const kind = b.name.replace(/-\d{8}-.*$/, '');
+    byKind.set(kind, [...(byKind.get(kind) ?? []), b]);
+  }
+  for (const list of byKind.values()) {
+    for (const old of list.slice(keep))
+      fs.rmSync(path.join(backupsDir(dataDir), old.name), { force: true });
+  }
+}
+
+/** Resolves a backup name to its file, refusing anything that is not one of ours. */
+export function backupPath(dataDir: string, name: string): string {
+  if (!NAME_RE.test(name)) throw new AppError('NOT_FOUND');
+  const file = path.join(backupsDir(dataDir), name);
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND');
+  return file;
+}
+
+/**
+ * Copies a candidate next to the live file and checks the copy: a SQLite database, intact,
+ * an ISO Xã office database, not from a newer app. Returns the checked copy's path.
+ */
+export function prepareRestore(candidate: string, liveFile: string, migrationsDir: string): string {
+  const tmp = `${liveFile}.restore`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    fs.copyFileSync(candidate, tmp);
+    const db = new Database(tmp, { fileMustExist: true });
+    try {
+      const check = db.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity_check: ${String(check)}`);
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type='table'")
+        .pluck()
+        .all() as string[];
+      if (!tables.includes('office') || !tables.includes('__drizzle_migrations'))
+        throw new Error('not an ISO Xã database');
+      const applied = db
+        .prepare('SELECT max(created_at) FROM __drizzle_migrations')
+        .pluck()
+        .get() as number | null;
+      const latest = Math.max(...readJournal(migrationsDir).map((e) => e.when));
+      if (applied !== null && applied > latest) throw new AppError('DB_NEWER');
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+    return tmp;
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    if (error instanceof AppError) throw error;
+    throw new AppError('BACKUP_INVALID', undefined, [
+      String(error instanceof Error ? error.message : error),
+    ]);
+  }
+}
+
+/** Puts a checked copy in place of the live file. The live database must be closed. */
+export function installRestore(prepared: string, liveFile: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal'])
+    fs.rmSync(`${liveFile}${suffix}`, { force: true });
+  fs.renameSync(prepared, liveFile);
+}

@@ -1,0 +1,173 @@
+// Finding dossiers: the filtered, sorted, paged list (with diacritics-insensitive name
+// search through FTS5, prefix search on codes and ID numbers), and one dossier's detail.
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { dayNumberOf, startOfDayNumber } from '../../core/calendar/civil-time';
+import type { OpParsed } from '../../core/contract';
+import { fold } from '../../core/text/fold';
+import type { Db } from '../../db/open';
+import { dossierSteps, dossiers, procedures, users } from '../../db/schema';
+import { requireUser, write, type Ctx } from '../context';
+import type { PartialHandlers } from '../handlers';
+import { detailView, isOverdue, loadDossier } from './dossier-view';
+
+export const OPEN = ['processing', 'ready', 'supplement'] as const;
+const DAY_MS = 86_400_000;
+
+/** An FTS5 query: every word of the folded text, the last one as a prefix ("nguyen van d" → "nguyen" "van" "d"*). */
+export function ftsQuery(text: string): string | null {
+  const words = fold(text).split(' ').filter(Boolean).slice(0, 8);
+  return words.length
+    ? words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ')
+    : null;
+}
+
+/**
+ * A name search looks at the newest SEARCH_LIMIT matches only (FTS5 walks its index newest
+ * first and stops), so a common name like "nguyen" stays fast; the list says when it capped.
+ */
+export const SEARCH_LIMIT = 2000;
+
+interface Search {
+  readonly where: SQL | undefined;
+  readonly capped: boolean;
+}
+
+function searchCondition(db: Db, query: string): Search {
+  const q = query.trim().toUpperCase();
+  if (!q) return { where: undefined, capped: false };
+  if (/^[A-Z]?\d{7,12}$/.test(q)) {
+    return {
+      where: sql`${dossiers.applicantIdNumber} >= ${q} AND ${dossiers.applicantIdNumber} < ${q + '\uffff'}`,
+      capped: false,
+    };
+  }
+  if (/\d/.test(q) && /[.-]/.test(q)) {
+    return {
+      where: sql`${dossiers.code} >= ${q} AND ${dossiers.code} < ${q + '\uffff'}`,
+      capped: false,
+    };
+  }
+  const match = ftsQuery(query);
+  if (!match) return { where: undefined, capped: false };
+  const ids = db
+    .all<{ rowid: number }>(
+      sql`SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`,
+    )
+    .map((r) => r.rowid);
+  const capped = ids.length > SEARCH_LIMIT;
+  return {
+    where: sql`${dossiers}.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids.slice(0, SEARCH_LIMIT))}))`,
+    capped,
+  };
+}
+
+export function listConditions(
+  db: Db,
+  input: OpParsed<'dossiers.list'>,
+  userId: string,
+  now: number,
+): { where: SQL[]; capped: boolean } {
+  const search = searchCondition(db, input.query);
+  const where: (SQL | undefined)[] = [search.where];
+  switch (input.status) {
+    case 'all':
+      break;
+    case 'open':
+      where.push(inArray(dossiers.status, [...OPEN]));
+      break;
+    case 'overdue':
+      where.push(inArray(dossiers.status, [...OPEN]), lt(dossiers.dueAt, now));
+      break;
+    case 'processing':
+    case 'ready':
+    case 'supplement':
+    case 'returned':
+    case 'refused':
+    case 'stopped':
+      where.push(eq(dossiers.status, input.status));
+      break;
+    default: {
+      const never: never = input.status;
+      return never;
+    }
+  }
+  if (input.procedureId) where.push(eq(dossiers.procedureId, input.procedureId));
+  if (input.from) where.push(gte(dossiers.receivedAt, startOfDayNumber(dayNumberOf(input.from))));
+  if (input.to)
+    where.push(lt(dossiers.receivedAt, startOfDayNumber(dayNumberOf(input.to)) + DAY_MS));
+  if (input.mine) {
+    where.push(
+      sql`${dossiers.id} IN (SELECT ${dossierSteps.dossierId} FROM ${dossierSteps} WHERE ${dossierSteps.assigneeId} = ${userId} AND ${dossierSteps.finishedAt} IS NULL)`,
+    );
+  }
+  return { where: where.filter((w): w is SQL => w !== undefined), capped: search.capped };
+}
+
+/** The list page's queries (count and rows), built once so tests can EXPLAIN them. */
+export function listQueries(db: Db, input: OpParsed<'dossiers.list'>, userId: string, now: number) {
+  const conditions = listConditions(db, input, userId, now);
+  const where = and(...conditions.where);
+  const order =
+    input.sort === 'received_asc'
+      ? [asc(dossiers.receivedAt)]
+      : input.sort === 'due_asc'
+        ? [asc(dossiers.dueAt)]
+        : [desc(dossiers.receivedAt)];
+  const count = db
+    .select({ n: sql<number>`count(*)` })
+    .from(dossiers)
+    .where(where);
+  const rows = db
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      procedureName: procedures.name,
+      procedureCode: procedures.code,
+      applicantName: dossiers.applicantName,
+      applicantIdNumber: dossiers.applicantIdNumber,
+      status: dossiers.status,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+      returnedAt: dossiers.returnedAt,
+      outcome: dossiers.outcome,
+      currentStepName: sql<string>`coalesce((SELECT ${dossierSteps.stepName} FROM ${dossierSteps} WHERE ${dossierSteps.dossierId} = ${dossiers.id} AND ${dossierSteps.finishedAt} IS NULL LIMIT 1), '')`,
+      assigneeName: sql<
+        string | null
+      >`(SELECT ${users.fullName} FROM ${dossierSteps} JOIN ${users} ON ${users.id} = ${dossierSteps.assigneeId} WHERE ${dossierSteps.dossierId} = ${dossiers.id} AND ${dossierSteps.finishedAt} IS NULL LIMIT 1)`,
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .where(where)
+    .orderBy(...order, desc(dossiers.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+  return { count, rows, capped: conditions.capped };
+}
+
+export const queryHandlers: PartialHandlers = {
+  'dossiers.list': (ctx, input) => {
+    const user = requireUser(ctx);
+    const now = ctx.now();
+    const q = listQueries(ctx.db, input, user.id, now);
+    const total = q.count.get()?.n ?? 0;
+    const rows = q.rows.all();
+    return {
+      total,
+      capped: q.capped,
+      rows: rows.map((r) => ({ ...r, outcome: r.outcome ?? null, overdue: isOverdue(r, now) })),
+    };
+  },
+  'dossiers.get': (ctx, input) => {
+    const d = loadDossier(ctx.db, input.id);
+    logPersonalDataAccess(ctx, d.row.id, `Xem hồ sơ ${d.row.code}`);
+    return detailView(ctx, d, requireUser(ctx));
+  },
+};
+
+/** Personal Data Protection Law (91/2025/QH15): who opened a citizen's dossier is logged. */
+export function logPersonalDataAccess(ctx: Ctx, dossierId: string, summary: string): void {
+  write(ctx, () => ({
+    result: undefined,
+    audit: { operation: 'dossiers.view', entity: 'dossier', entityId: dossierId, summary },
+  }));
+}

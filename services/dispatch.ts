@@ -1,0 +1,93 @@
+// The one path every call takes, whatever the transport (IPC, HTTP, tests): known name,
+// input parsed by its schema, session resolved (with inactivity timeout), permission
+// checked, handler run, output checked, errors turned into { ok: false, error }.
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { contract, isOpName } from '../core/contract';
+import { hasPermission } from '../core/auth/roles';
+import { AppError, type Result } from '../core/errors';
+import { office, users } from '../db/schema';
+import type { Ctx, CurrentUser } from './context';
+import type { Handlers } from './handlers';
+
+export type CtxBase = Omit<Ctx, 'user' | 'sessionKey'>;
+
+function fail(error: AppError): Result<never> {
+  return { ok: false, error: error.toShape() };
+}
+
+function issuesOf(error: z.ZodError): string[] {
+  return error.issues
+    .slice(0, 20)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+}
+
+function loadUser(base: CtxBase, userId: string): CurrentUser | null {
+  const row = base.db
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      roles: users.roles,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!row || row.disabled) return null;
+  return { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles };
+}
+
+function sessionTimeoutMs(base: CtxBase): number {
+  const row = base.db.select({ m: office.sessionTimeoutMinutes }).from(office).get();
+  return (row?.m ?? 15) * 60_000;
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof Database.SqliteError) {
+    if (error.code.startsWith('SQLITE_CORRUPT') || error.code === 'SQLITE_NOTADB')
+      return new AppError('DB_CORRUPT');
+    if (error.code.startsWith('SQLITE_CONSTRAINT')) return new AppError('CONFLICT');
+  }
+  // Core rules reject impossible values (dates, counts) with a Vietnamese RangeError.
+  if (error instanceof RangeError) return new AppError('INVALID_INPUT', error.message);
+  console.error('[isoxa] internal error', error);
+  return new AppError('INTERNAL');
+}
+
+export function createDispatcher(handlers: Handlers, getBase: () => CtxBase) {
+  return async function call(
+    sessionKey: string,
+    name: string,
+    rawInput: unknown,
+  ): Promise<Result<unknown>> {
+    if (!isOpName(name)) return fail(new AppError('UNKNOWN_OPERATION'));
+    const def = contract[name];
+    const parsed = def.input.safeParse(rawInput);
+    if (!parsed.success)
+      return fail(new AppError('INVALID_INPUT', undefined, issuesOf(parsed.error)));
+    const base = getBase();
+    try {
+      let user: CurrentUser | null = null;
+      const entry = base.sessions.resolve(sessionKey, base.now(), sessionTimeoutMs(base));
+      if (entry === 'expired') {
+        if (def.access !== 'public') return fail(new AppError('SESSION_EXPIRED'));
+      } else if (entry) {
+        user = loadUser(base, entry.userId);
+        if (!user) base.sessions.delete(sessionKey);
+      }
+      if (def.access !== 'public') {
+        if (!user) return fail(new AppError('NOT_AUTHENTICATED'));
+        if (def.access !== 'user' && !hasPermission(user.roles, def.access))
+          return fail(new AppError('FORBIDDEN'));
+      }
+      const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
+      const value = await handler({ ...base, user, sessionKey }, parsed.data);
+      return { ok: true, value: def.output.parse(value) };
+    } catch (error) {
+      return fail(toAppError(error));
+    }
+  };
+}

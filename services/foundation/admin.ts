@@ -1,0 +1,126 @@
+// Office settings, backups and the audit log, for the admin screens.
+import { desc, eq, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors';
+import { openDatabase } from '../../db/open';
+import { appMeta, auditLog, office } from '../../db/schema';
+import {
+  backupPath,
+  backupTo,
+  createBackup,
+  installRestore,
+  listBackups,
+  prepareRestore,
+  pruneBackups,
+} from '../backup';
+import { write, type Ctx } from '../context';
+import type { PartialHandlers } from '../handlers';
+import { currentOffice } from './setup';
+import { toOfficeView } from './views';
+
+const LAST_AUTO_BACKUP = 'last_auto_backup_day';
+
+/** The automatic backup: at most once per Vietnam calendar day, keeping the last N. */
+export async function dailyBackup(
+  ctx: Pick<Ctx, 'db' | 'conn' | 'dataDir' | 'now'>,
+): Promise<boolean> {
+  const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const last = ctx.db.select().from(appMeta).where(eq(appMeta.key, LAST_AUTO_BACKUP)).get();
+  const keep = ctx.db.select({ keep: office.backupKeep }).from(office).get()?.keep;
+  if (keep === undefined || last?.value === day) return false;
+  await createBackup(ctx.conn.sqlite, ctx.dataDir, 'auto', ctx.now());
+  pruneBackups(ctx.dataDir, keep);
+  ctx.db
+    .insert(appMeta)
+    .values({ key: LAST_AUTO_BACKUP, value: day })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: day } })
+    .run();
+  return true;
+}
+
+/** Swaps the live database for a checked copy of `file`; returns a context on the new one. */
+async function restoreFrom(ctx: Ctx, file: string): Promise<Ctx> {
+  const live = ctx.conn.file;
+  const prepared = prepareRestore(file, live, ctx.migrationsDir);
+  await createBackup(ctx.conn.sqlite, ctx.dataDir, 'pre-restore', ctx.now());
+  ctx.conn.sqlite.close();
+  installRestore(prepared, live);
+  const next = await openDatabase(live, { migrationsDir: ctx.migrationsDir });
+  ctx.swapConnection(next);
+  ctx.sessions.clear();
+  return { ...ctx, conn: next, db: next.db };
+}
+
+export const adminHandlers: PartialHandlers = {
+  'office.get': (ctx) => toOfficeView(currentOffice(ctx)),
+  'office.update': (ctx, input) =>
+    write(ctx, (tx) => {
+      const before = currentOffice(ctx);
+      const row = tx
+        .update(office)
+        .set({ ...input, updatedAt: ctx.now() })
+        .where(eq(office.id, before.id))
+        .returning()
+        .get();
+      return {
+        result: toOfficeView(row),
+        audit: {
+          operation: 'office.update',
+          entity: 'office',
+          entityId: row.id,
+          summary: `Cập nhật thông tin cơ quan ${row.name}`,
+        },
+      };
+    }),
+  'backup.list': (ctx) => listBackups(ctx.dataDir),
+  'backup.create': async (ctx) => {
+    const info = await createBackup(ctx.conn.sqlite, ctx.dataDir, 'manual', ctx.now());
+    pruneBackups(ctx.dataDir, currentOffice(ctx).backupKeep);
+    write(ctx, () => ({
+      result: undefined,
+      audit: { operation: 'backup.create', entity: 'backup', summary: `Sao lưu ${info.name}` },
+    }));
+    return info;
+  },
+  'backup.saveAs': async (ctx, input) => {
+    const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const target =
+      input.path ?? (await ctx.platform.pickSavePath?.(`iso-xa-${day}.sqlite`)) ?? null;
+    if (!target) return { path: null };
+    await backupTo(ctx.conn.sqlite, target);
+    write(ctx, () => ({
+      result: undefined,
+      audit: { operation: 'backup.saveAs', entity: 'backup', summary: `Sao lưu ra tệp ${target}` },
+    }));
+    return { path: target };
+  },
+  'backup.restore': async (ctx, input) => {
+    const file = input.name ? backupPath(ctx.dataDir, input.name) : input.path;
+    if (!file) throw new AppError('NOT_FOUND');
+    const restored = await restoreFrom(ctx, file);
+    write(restored, () => ({
+      result: undefined,
+      audit: {
+        operation: 'backup.restore',
+        entity: 'backup',
+        summary: `Khôi phục dữ liệu từ ${input.name ?? file}`,
+      },
+    }));
+    return { restored: true };
+  },
+  'audit.list': (ctx, input) => {
+    const total =
+      ctx.db
+        .select({ n: sql<number>`count(*)` })
+        .from(auditLog)
+        .get()?.n ?? 0;
+    const rows = ctx.db
+      .select()
+      .from(auditLog)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .all()
+      .map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+    return { total, rows };
+  },
+};

@@ -1,0 +1,127 @@
+// First run: create the office and its first admin, or a demo office with one user per role.
+import { ROLE_LABELS, permissionsOf, type Role } from '../../core/auth/roles';
+import { AppError } from '../../core/errors';
+import { office, users } from '../../db/schema';
+import { newId, write, type Ctx } from '../context';
+import type { PartialHandlers } from '../handlers';
+import { seedCatalog } from '../desk/catalog';
+import { seedDesk } from '../desk/calendar';
+import { hashPassword } from '../passwords';
+import { toOfficeView, toUserView } from './views';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Demo users: one per role, username = role name with dashes, password DEMO_PASSWORD. */
+export const DEMO_USERS: readonly { username: string; fullName: string; roles: Role[] }[] = [
+  { username: 'admin', fullName: 'Nguyễn Văn Quản', roles: ['admin'] },
+  { username: 'chutich', fullName: 'Trần Thị Lãnh', roles: ['leader'] },
+  { username: 'thuky', fullName: 'Lê Minh Chất', roles: ['iso_coordinator'] },
+  { username: 'motcua', fullName: 'Phạm Thị Hoa', roles: ['desk_officer'] },
+  { username: 'tuphap', fullName: 'Hoàng Văn Đức', roles: ['specialist'] },
+  { username: 'vanthu', fullName: 'Đặng Thị Thư', roles: ['records_clerk'] },
+  { username: 'danhgia', fullName: 'Vũ Quốc Kiểm', roles: ['internal_auditor'] },
+];
+
+function isSetUp(ctx: Ctx): boolean {
+  return ctx.db.select({ id: office.id }).from(office).get() !== undefined;
+}
+
+export function currentOffice(ctx: Ctx) {
+  const row = ctx.db.select().from(office).get();
+  if (!row) throw new AppError('NOT_SET_UP');
+  return row;
+}
+
+export function sessionView(ctx: Ctx, userRow: typeof users.$inferSelect) {
+  return {
+    user: toUserView(userRow),
+    permissions: [...permissionsOf(userRow.roles)],
+    office: toOfficeView(currentOffice(ctx)),
+  };
+}
+
+interface NewUser {
+  readonly username: string;
+  readonly fullName: string;
+  readonly title?: string;
+  readonly roles: Role[];
+  readonly passwordHash: string;
+}
+
+function insertOffice(
+  ctx: Ctx,
+  fields: Omit<typeof office.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>,
+  people: readonly NewUser[],
+) {
+  write(ctx, (tx) => {
+    if (tx.select({ id: office.id }).from(office).get()) throw new AppError('ALREADY_SET_UP');
+    const at = ctx.now();
+    tx.insert(office)
+      .values({ id: newId(), createdAt: at, updatedAt: at, ...fields })
+      .run();
+    seedDesk(tx, ctx.resourcesDir, at);
+    seedCatalog(tx, ctx.resourcesDir, at);
+    for (const p of people) {
+      tx.insert(users)
+        .values({ id: newId(), title: '', ...p, createdAt: at, updatedAt: at })
+        .run();
+    }
+    return {
+      result: undefined,
+      audit: {
+        operation: 'setup.create',
+        entity: 'office',
+        summary: `Thiết lập cơ quan ${fields.name}`,
+      },
+    };
+  });
+}
+
+export const setupHandlers: PartialHandlers = {
+  'app.status': (ctx) => {
+    const row = ctx.db.select().from(office).get();
+    const entry = ctx.user ? ctx.sessions.peek(ctx.sessionKey) : undefined;
+    const userRow =
+      entry && ctx.user
+        ? ctx.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, entry.userId) }).sync()
+        : undefined;
+    return {
+      setUp: row !== undefined,
+      officeName: row?.name ?? null,
+      session: userRow ? sessionView(ctx, userRow) : null,
+      appVersion: ctx.platform.appVersion,
+      platform: ctx.platform.kind,
+    };
+  },
+  'setup.create': async (ctx, input) => {
+    if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');
+    const passwordHash = await hashPassword(input.admin.password);
+    insertOffice(ctx, { ...input.office, demo: false }, [
+      {
+        username: input.admin.username,
+        fullName: input.admin.fullName,
+        title: 'Quản trị hệ thống',
+        roles: ['admin'],
+        passwordHash,
+      },
+    ]);
+    return { done: true as const };
+  },
+  'setup.demo': async (ctx) => {
+    if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    insertOffice(
+      ctx,
+      {
+        name: 'UBND xã Tân Lập',
+        agencyCode: '000.00.12.H56',
+        province: 'Tỉnh Phú Thọ',
+        commune: 'Xã Tân Lập',
+        address: 'Thôn Trung Tâm, xã Tân Lập, tỉnh Phú Thọ',
+        demo: true,
+      },
+      DEMO_USERS.map((u) => ({ ...u, title: ROLE_LABELS[u.roles[0] ?? 'admin'], passwordHash })),
+    );
+    return { done: true as const };
+  },
+};

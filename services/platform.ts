@@ -1,0 +1,40 @@
+// What the running shell (Electron, browser mode, tests) gives the services: no service
+// imports a platform; the edge passes one of these in.
+import type { Result } from '../core/errors';
+import type { Sqlite } from '../db/open';
+
+export type PlatformKind = 'electron' | 'browser' | 'test';
+
+export interface Platform {
+  readonly kind: PlatformKind;
+  readonly appVersion: string;
+  /** Asks the user for a path to save a file to; null when cancelled or not possible here. */
+  pickSavePath?: (defaultName: string) => Promise<string | null>;
+  /** Asks the user for an existing file; null when cancelled or not possible here. */
+  pickOpenPath?: () => Promise<string | null>;
+}
+
+export interface AppOptions {
+  /** Folder holding the database, backups and lock file (Electron: app.getPath('userData')). */
+  readonly dataDir: string;
+  readonly platform: Platform;
+  /** Injectable clock for tests; defaults to Date.now. */
+  readonly now?: () => number;
+  /** Folder of the committed migrations; defaults to db/migrations under the working dir. */
+  readonly migrationsDir?: string;
+  /** Folder of resources/ (seed catalog, calendars, fonts); defaults to resources under the working dir. */
+  readonly resourcesDir?: string;
+  /** Delay before the first automatic backup after start (ms). */
+  readonly backupDelayMs?: number;
+}
+
+/** One running backend: every contract operation, called with the caller's session key. */
+export interface AppBackend {
+  /** sessionKey identifies the caller (a webContents id, a browser cookie, a test client). */
+  call(sessionKey: string, name: string, input: unknown): Promise<Result<unknown>>;
+  /** Runs the once-a-day automatic backup now if today's is not done yet. */
+  runDailyBackup(): Promise<unknown>;
+  /** The live connection, for read-only inspection by tests and benchmarks. */
+  database(): Sqlite;
+  close(): void;
+}

@@ -1,0 +1,190 @@
+// The sync operations of the contract: status, enrolment, sync now, restore, USB file.
+import { asc, count, eq, isNotNull } from 'drizzle-orm';
+import type { SyncStatusView } from '../../core/contract/sync';
+import { AppError } from '../../core/errors';
+import { enrollResponse, SCHEMA_VERSION } from '../../core/sync/protocol';
+import { SYNC_FILE_EXTENSION } from '../../core/sync/sync-file';
+import { outbox, syncFeed } from '../../db/schema';
+import { write, type Ctx } from '../context';
+import type { PartialHandlers } from '../handlers';
+import { currentOffice } from '../foundation/setup';
+import { STALL_ATTEMPTS, syncEngineFor } from './engine';
+import { SyncFailure, SyncHttp } from './http';
+import { headAttempts, pendingCount } from './push';
+import { restoreAllowed } from './restore';
+import { generateDeviceKey, identityOf, readState, updateState } from './state';
+import { buildSyncFile, writeFileAtomic } from './usb';
+
+const ENTITY_LABELS: Readonly<Record<string, string>> = {
+  dossier: 'Hồ sơ',
+  dossier_step: 'Bước xử lý hồ sơ',
+  dossier_event: 'Diễn biến hồ sơ',
+};
+
+const URL_RULE =
+  'Địa chỉ máy chủ tỉnh phải bắt đầu bằng https:// (chỉ dùng http:// khi máy chủ chạy ngay trên máy này), ví dụ https://motcua.phutho.gov.vn';
+
+function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** https anywhere; plain http only to this PC itself. Returns the origin to store. */
+export function checkServerUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new AppError('INVALID_INPUT', URL_RULE);
+  }
+  const ok =
+    url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!ok || url.username || url.password) throw new AppError('INVALID_INPUT', URL_RULE);
+  return url.origin;
+}
+
+export function syncStatus(ctx: Ctx): SyncStatusView {
+  const engine = syncEngineFor(ctx.dataDir);
+  const state = readState(ctx.db);
+  const enrolled = identityOf(state) !== null;
+  const pending = pendingCount(ctx.db);
+  const rejectedCount =
+    ctx.db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'rejected')).get()?.n ?? 0;
+  const rejected = ctx.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.status, 'rejected'))
+    .orderBy(asc(outbox.clientSeq))
+    .limit(100)
+    .all()
+    .map((r) => ({
+      clientSeq: r.clientSeq,
+      entity: r.entity,
+      entityLabel: ENTITY_LABELS[r.entity] ?? r.entity,
+      entityId: r.entityId,
+      reason: r.rejectedReason ?? '',
+      createdAt: r.createdAt,
+    }));
+  const feedProblems =
+    ctx.db.select({ n: count() }).from(syncFeed).where(isNotNull(syncFeed.error)).get()?.n ?? 0;
+  return {
+    enrolled,
+    serverUrl: state?.serverUrl ?? null,
+    deviceId: state?.deviceId ?? null,
+    officeName: state?.officeName ?? null,
+    officeAgencyCode: state?.officeAgencyCode ?? null,
+    enrolledAt: state?.enrolledAt ?? null,
+    lastSyncAt: state?.lastSyncAt ?? null,
+    lastError: engine.needsUpdate
+      ? 'Cần cập nhật phần mềm: phiên bản ISO Xã trên máy này đã quá cũ để đồng bộ.'
+      : (state?.lastError ?? null),
+    pending,
+    rejectedCount,
+    rejected,
+    running: engine.running,
+    progress: engine.progress ? { ...engine.progress } : null,
+    stalled: pending > 0 && headAttempts(ctx.db) >= STALL_ATTEMPTS,
+    needsUpdate: engine.needsUpdate,
+    feedProblems,
+    canRestore: enrolled && restoreAllowed(ctx.db),
+  };
+}
+
+async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
+  const serverUrl = checkServerUrl(input.serverUrl);
+  const engine = syncEngineFor(ctx.dataDir);
+  if (engine.running)
+    throw new AppError('CONFLICT', 'Đang đồng bộ; hãy đăng ký lại sau khi đồng bộ xong.');
+  const keys = generateDeviceKey();
+  const http = new SyncHttp({
+    baseUrl: serverUrl,
+    appVersion: ctx.platform.appVersion,
+    timeoutMs: engine.tuning.timeoutMs,
+    ...(engine.tuning.fetch ? { fetch: engine.tuning.fetch } : {}),
+  });
+  const officeName = currentOffice(ctx).name;
+  let reply;
+  try {
+    reply = await http.request('POST', '/v1/enroll', enrollResponse, {
+      body: {
+        code: input.code,
+        publicKey: keys.publicKey,
+        deviceName: `${officeName} — máy ${ctx.user?.username ?? 'một cửa'}`.slice(0, 100),
+        appVersion: http.appVersion,
+        schemaVersion: SCHEMA_VERSION,
+      },
+    });
+  } catch (error) {
+    if (error instanceof SyncFailure) throw new AppError('INVALID_INPUT', error.message);
+    throw error;
+  }
+  write(ctx, (tx) => {
+    updateState(tx, {
+      serverUrl,
+      deviceId: reply.deviceId,
+      officeId: reply.officeId,
+      officeAgencyCode: reply.agencyCode,
+      officeName: reply.officeName,
+      privateKey: keys.privateKey,
+      publicKey: keys.publicKey,
+      enrolledAt: ctx.now(),
+      pullCursor: 0,
+      lastSyncAt: null,
+      lastError: null,
+    });
+    return {
+      result: undefined,
+      audit: {
+        operation: 'sync.enroll',
+        entity: 'sync',
+        entityId: reply.deviceId,
+        summary: `Đăng ký đồng bộ với máy chủ tỉnh ${serverUrl} cho ${reply.officeName} (${reply.agencyCode})`,
+      },
+    };
+  });
+  engine.reset();
+  engine.trigger();
+  return { officeName: reply.officeName, officeAgencyCode: reply.agencyCode };
+}
+
+export const syncHandlers: PartialHandlers = {
+  'sync.status': (ctx) => syncStatus(ctx),
+  'sync.enroll': (ctx, input) => enroll(ctx, input),
+  'sync.now': (ctx) => {
+    const engine = syncEngineFor(ctx.dataDir);
+    if (!engine.identity())
+      throw new AppError('NOT_FOUND', 'Máy này chưa đăng ký đồng bộ với máy chủ tỉnh.');
+    return { started: engine.trigger() };
+  },
+  'sync.restore': async (ctx) => {
+    const counts = await syncEngineFor(ctx.dataDir).restore();
+    write(ctx, () => ({
+      result: undefined,
+      audit: {
+        operation: 'sync.restore',
+        entity: 'sync',
+        summary: `Khôi phục dữ liệu từ máy chủ tỉnh: ${counts.dossiers} hồ sơ, ${counts.steps} bước xử lý, ${counts.events} diễn biến`,
+      },
+    }));
+    return counts;
+  },
+  'sync.exportFile': async (ctx, input) => {
+    const id = identityOf(readState(ctx.db));
+    if (!id) throw new AppError('NOT_FOUND', 'Máy này chưa đăng ký đồng bộ với máy chủ tỉnh.');
+    const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const name = `dong-bo-${id.agencyCode || 'iso-xa'}-${day}${SYNC_FILE_EXTENSION}`;
+    const target = input.path ?? (await ctx.platform.pickSavePath?.(name)) ?? null;
+    if (!target) return { path: null, ops: 0 };
+    const file = await buildSyncFile(ctx.db, id, ctx.now());
+    await writeFileAtomic(target, file.bytes);
+    write(ctx, () => ({
+      result: undefined,
+      audit: {
+        operation: 'sync.exportFile',
+        entity: 'sync',
+        summary: `Xuất tệp đồng bộ ${target} (${file.ops} thay đổi)`,
+      },
+    }));
+    return { path: target, ops: file.ops };
+  },
+};

@@ -1,0 +1,146 @@
+// Pull: the province feed by cursor, page by page; each page is applied together with its
+// cursor in one transaction, so a cut between pages loses nothing and repeats nothing.
+//
+// A bad entry (a body that fails the core schema) is kept in sync_feed with the error and the
+// cursor moves past it: one broken publication must not stop every later one, and the
+// province corrects it by publishing a new version, which arrives as a new entry.
+import { and, eq, gt } from 'drizzle-orm';
+import { yearOverridesSchema } from '../../core/calendar/calendar-schema';
+import { procedureCatalogSchema, procedureSchema, type Procedure } from '../../core/catalog/schema';
+import type { FeedEntry } from '../../core/sync/protocol';
+import { LIMITS, pullResponse } from '../../core/sync/protocol';
+import type { Db, Tx } from '../../db/open';
+import { calendarYears, syncFeed } from '../../db/schema';
+import { upsertCatalog } from '../desk/catalog';
+import type { DeviceAuth, SyncHttp } from './http';
+import { readState, updateState, type Identity } from './state';
+
+type Applied = { readonly calendar: boolean };
+
+function issuesText(error: { issues: readonly { path: PropertyKey[]; message: string }[] }) {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+function parseCatalog(
+  body: unknown,
+): { ok: true; list: Procedure[] } | { ok: false; error: string } {
+  const isCatalog = typeof body === 'object' && body !== null && 'procedures' in body;
+  const parsed = isCatalog
+    ? procedureCatalogSchema.safeParse(body)
+    : procedureSchema
+        .array()
+        .min(1)
+        .safeParse(Array.isArray(body) ? body : [body]);
+  if (!parsed.success) return { ok: false, error: issuesText(parsed.error) };
+  return { ok: true, list: 'procedures' in parsed.data ? parsed.data.procedures : parsed.data };
+}
+
+/** True when a higher version of the same kind and key was already received. */
+function superseded(tx: Tx, e: Readonly<FeedEntry>): boolean {
+  return (
+    tx
+      .select({ seq: syncFeed.serverSeq })
+      .from(syncFeed)
+      .where(
+        and(eq(syncFeed.kind, e.kind), eq(syncFeed.key, e.key), gt(syncFeed.version, e.version)),
+      )
+      .get() !== undefined
+  );
+}
+
+/** Applies one entry inside the page's transaction; returns the error text, or null. */
+function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { calendar: boolean }) {
+  switch (e.kind) {
+    case 'catalog': {
+      const parsed = parseCatalog(e.body);
+      if (!parsed.ok) return `Danh mục thủ tục không hợp lệ: ${parsed.error}`;
+      if (!superseded(tx, e)) upsertCatalog(tx, parsed.list, 'province', now);
+      return null;
+    }
+    case 'calendar': {
+      const parsed = yearOverridesSchema.safeParse(e.body);
+      if (!parsed.success) return `Lịch làm việc không hợp lệ: ${issuesText(parsed.error)}`;
+      if (superseded(tx, e)) return null;
+      const data = parsed.data;
+      tx.insert(calendarYears)
+        .values({ year: data.year, data, source: 'province', updatedAt: now })
+        .onConflictDoUpdate({
+          target: calendarYears.year,
+          set: { data, source: 'province', updatedAt: now },
+        })
+        .run();
+      applied.calendar = true;
+      return null;
+    }
+    case 'form_template':
+    case 'notice':
+    case 'app_update':
+      return null;
+    default: {
+      const never: never = e.kind;
+      return `Loại dữ liệu không được hỗ trợ: ${String(never)}`;
+    }
+  }
+}
+
+/** Applies a page of entries and its cursor in one transaction. */
+export function applyPage(
+  db: Db,
+  entries: readonly FeedEntry[],
+  nextCursor: number,
+  now: number,
+): Applied {
+  const applied = { calendar: false };
+  db.transaction((tx) => {
+    for (const e of entries) {
+      const error = applyEntry(tx, e, now, applied);
+      tx.insert(syncFeed)
+        .values({
+          serverSeq: e.serverSeq,
+          kind: e.kind,
+          key: e.key,
+          version: e.version,
+          body: e.body ?? null,
+          publishedAt: e.publishedAt,
+          error,
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+    updateState(tx, { pullCursor: nextCursor });
+  });
+  return applied;
+}
+
+export interface PullDeps {
+  readonly db: () => Db;
+  readonly http: SyncHttp;
+  readonly auth: DeviceAuth;
+  readonly identity: Identity;
+  readonly now: () => number;
+  readonly onCalendarChanged: () => void;
+  readonly onProgress: (done: number) => void;
+  readonly pageSize?: number;
+}
+
+/** Pulls until the feed has nothing more; returns how many entries were received. */
+export async function pullAll(deps: Readonly<PullDeps>): Promise<number> {
+  let received = 0;
+  for (;;) {
+    const cursor = readState(deps.db())?.pullCursor ?? 0;
+    const limit = deps.pageSize ?? LIMITS.defaultPageSize;
+    const page = await deps.auth.with(deps.http, deps.identity, (auth) =>
+      deps.http.request('GET', `/v1/pull?cursor=${cursor}&limit=${limit}`, pullResponse, { auth }),
+    );
+    const fresh = page.entries.filter((e) => e.serverSeq > cursor);
+    const next = Math.max(cursor, page.nextCursor);
+    const applied = applyPage(deps.db(), fresh, next, deps.now());
+    if (applied.calendar) deps.onCalendarChanged();
+    received += fresh.length;
+    deps.onProgress(received);
+    if (!page.more || next === cursor) return received;
+  }
+}

@@ -1,0 +1,93 @@
+// The hot queries use their indexes: every SQL statement run by a list page, a search, the
+// dashboard and a receive is captured and EXPLAINed; none may scan a dossier table without one.
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpInput, OpName } from '../../core/contract';
+import { procedureId, receiveInput, startDemoDesk, type DeskApp } from '../support/desk';
+
+let app: DeskApp;
+let pid = '';
+beforeAll(async () => {
+  app = await startDemoDesk();
+  pid = await procedureId(app, '1.001193');
+  for (let i = 0; i < 3; i++)
+    await app.ok('motcua')('dossiers.receive', receiveInput(pid, app.users['tuphap']));
+});
+afterAll(() => app.close());
+
+/** Runs an operation and returns the query plan of every statement it prepared. */
+async function plansOf<N extends OpName>(name: N, input: OpInput<N>): Promise<Map<string, string>> {
+  const sqlite = app.backend.database() as Database.Database & {
+    prepare: Database.Database['prepare'];
+  };
+  const seen = new Set<string>();
+  const original = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = (source: string) => {
+    seen.add(source);
+    return original(source);
+  };
+  try {
+    await app.ok('motcua')(name, input);
+  } finally {
+    sqlite.prepare = original;
+  }
+  const plans = new Map<string, string>();
+  for (const source of seen) {
+    if (!/^\s*(SELECT|select|WITH)/.test(source)) continue;
+    const params = (source.match(/\?/g) ?? []).map(() => 1);
+    const rows = original(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
+    plans.set(source, rows.map((r) => r.detail).join('\n'));
+  }
+  return plans;
+}
+
+function expectIndexed(plans: Map<string, string>) {
+  expect(plans.size).toBeGreaterThan(0);
+  for (const [source, plan] of plans) {
+    if (!/dossier/.test(source)) continue;
+    expect(plan, `${source}\n${plan}`).not.toMatch(
+      /SCAN (dossiers|dossier_steps|dossier_events)(?! USING)(\s|$)/m,
+    );
+  }
+}
+
+describe('query plans', () => {
+  it('name search goes through the FTS index', async () => {
+    const plans = await plansOf('dossiers.list', { query: 'nguyen van duc' });
+    expectIndexed(plans);
+    expect([...plans.values()].join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
+  });
+
+  it('code and ID-number searches use their indexes', async () => {
+    const byId = [...(await plansOf('dossiers.list', { query: '001099012345' })).values()].join(
+      '\n',
+    );
+    expect(byId).toMatch(/dossiers_id_number_idx/);
+    const byCode = [
+      ...(await plansOf('dossiers.list', { query: '000.00.12.H56-2611' })).values(),
+    ].join('\n');
+    expect(byCode).toMatch(/dossiers_code_uq/);
+  });
+
+  it('filtered list pages use indexes', async () => {
+    expectIndexed(await plansOf('dossiers.list', { status: 'overdue' }));
+    expectIndexed(await plansOf('dossiers.list', { status: 'open', sort: 'due_asc' }));
+    expectIndexed(await plansOf('dossiers.list', { procedureId: pid, page: 2 }));
+    expectIndexed(await plansOf('dossiers.list', { from: '2026-11-01', to: '2026-11-30' }));
+    expectIndexed(await plansOf('dossiers.list', { mine: true }));
+    const overdue = [...(await plansOf('dossiers.list', { status: 'overdue' })).values()].join(
+      '\n',
+    );
+    expect(overdue).toMatch(/dossiers_status_due_idx/);
+  });
+
+  it('the dashboard figures use indexes', async () => {
+    expectIndexed(await plansOf('dashboard.get', {}));
+  });
+
+  it('a receive and a detail view use indexes', async () => {
+    expectIndexed(await plansOf('dossiers.receive', receiveInput(pid, app.users['tuphap'])));
+    const list = await app.ok('motcua')('dossiers.list', {});
+    expectIndexed(await plansOf('dossiers.get', { id: list.rows[0].id }));
+  });
+});

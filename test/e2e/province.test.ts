@@ -1,0 +1,233 @@
+// The province dashboard end to end in Chromium: the real server in-process on PGlite with
+// the demo province; log in, add an office and read its one-time code off the screen, enroll
+// a device with it and push dossiers, see the office's figures; publish the catalog and a
+// year's calendar; upload a USB sync file. Screenshots of every screen.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import type { ServerDatabase } from '../../server/database/connect';
+import { openDatabase } from '../../server/database/connect';
+import { DEMO, ensureDemo } from '../../server/database/seed';
+import { vietnamMonthStart } from '../../server/province/figures';
+import { buildSyncFile, dossierRow, TestDevice } from '../server/support/client';
+import { launchChromium, screenshot } from './support/harness';
+
+const HOUR = 3_600_000;
+const AGENCY = '000.00.31.H56';
+const OFFICE = 'UBND xã Hòa Bình';
+
+let browser: Browser;
+let database: ServerDatabase;
+let server: FastifyInstance;
+let url = '';
+let page: Page;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'isoxa-province-e2e-'));
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.resolve('dist/renderer/province.html'))) {
+    throw new Error('dist/renderer/province.html missing: run npm run build:renderer');
+  }
+  database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await ensureDemo(database.db, Date.now());
+  server = await buildApp({ db: database.db, limits: { rateMax: 1_000_000 } });
+  url = await server.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchChromium();
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1366, height: 800 },
+  });
+  page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // 401s (no session yet, a wrong password) are logged by Chromium as failed loads.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
+      problems.push(m.text());
+    }
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  (globalThis as { __problems?: string[] }).__problems = problems;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const nav = async (label: string) => {
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByText(label).click();
+};
+
+const officeRow = () => page.getByTestId(`office-${AGENCY}`);
+
+describe('province dashboard in Chromium', () => {
+  let device: TestDevice;
+  const now = Date.now();
+  const received = Math.max(vietnamMonthStart(now) + 60_000, now - 2 * HOUR);
+
+  it('logs in as the province user and shows the demo office', async () => {
+    const response = await page.goto(url);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(await page.getByText('Phiên đăng nhập đã hết hạn').count()).toBe(0);
+    await screenshot(page, 'province-login');
+    await page.getByLabel('Tên đăng nhập').fill(DEMO.username);
+    await page.getByLabel(/^Mật khẩu/).fill('sai-mat-khau');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByTestId('login-error').isVisible()).toBe(true);
+    await page.getByLabel(/^Mật khẩu/).fill(DEMO.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan các xã' }).waitFor();
+    await page.getByTestId(`office-${DEMO.agencyCode}`).waitFor();
+    expect(await page.getByTestId(`office-${DEMO.agencyCode}`).innerText()).toContain(
+      'Chưa đồng bộ',
+    );
+  });
+
+  it('adds an office and shows its one-time code, which enrolls a device', async () => {
+    await nav('Thêm xã, cấp mã');
+    await page.getByLabel('Mã định danh cơ quan').fill('không hợp lệ');
+    await page.getByLabel('Tên cơ quan').fill(OFFICE);
+    await page.getByRole('button', { name: 'Thêm xã và cấp mã' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.getByLabel('Mã định danh cơ quan').fill(AGENCY);
+    await page.getByRole('button', { name: 'Thêm xã và cấp mã' }).click();
+    const codeText = (await page.getByTestId('enrollment-code').innerText()).trim();
+    expect(codeText.length).toBeGreaterThan(6);
+    expect(await page.getByTestId('code-card').innerText()).toContain('Hết hạn lúc');
+    await screenshot(page, 'province-new-office');
+
+    device = new TestDevice(url, { appVersion: '0.3.1' });
+    expect((await device.enroll(codeText)).status).toBe(200);
+    expect((await device.authenticate()).status).toBe(200);
+    const row = (patch: Record<string, unknown>) =>
+      dossierRow(uuidv7(), { receivedAt: received, ...patch });
+    const pushed = await device.push([
+      device.op('dossier', row({ status: 'processing', dueAt: now + 48 * HOUR })),
+      device.op('dossier', row({ status: 'processing', dueAt: now - HOUR })),
+      device.op(
+        'dossier',
+        row({ status: 'returned', dueAt: now, resolvedAt: now - HOUR, outcome: 'early' }),
+      ),
+      device.op(
+        'dossier',
+        row({
+          status: 'returned',
+          procedureCode: '2.000815',
+          dueAt: now - 2 * HOUR,
+          resolvedAt: now - HOUR,
+          outcome: 'late',
+        }),
+      ),
+    ]);
+    expect(pushed.status).toBe(200);
+  });
+
+  it("shows the office's figures after a reload, and its drill-down", async () => {
+    await page.goto(`${url}/#/`);
+    await page.reload();
+    await officeRow().waitFor();
+    expect(await officeRow().getByTestId('this-month').innerText()).toBe('4');
+    expect(await officeRow().getByTestId('on-time').innerText()).toBe('50%');
+    expect(await officeRow().getByTestId('overdue').innerText()).toBe('1');
+    expect(await officeRow().innerText()).toContain('0.3.1');
+    await screenshot(page, 'province-offices');
+
+    await officeRow().getByRole('link', { name: OFFICE }).click();
+    await page.getByRole('heading', { name: OFFICE }).waitFor();
+    await page.getByRole('table', { name: 'Máy đã đăng ký' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Hồ sơ theo thủ tục' }).innerText()).toContain(
+      '2.000815',
+    );
+    await page.getByRole('button', { name: 'Cấp mã mới' }).click();
+    await page.getByTestId('enrollment-code').waitFor();
+    await screenshot(page, 'province-office-detail');
+  });
+
+  it('publishes the catalog and a year calendar, and lists them in the history', async () => {
+    await nav('Công bố');
+    await page.getByRole('heading', { name: 'Công bố cho các xã' }).waitFor();
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles(path.resolve('resources/catalog/procedures.json'));
+    const publishCatalog = page.getByRole('button', { name: /^Công bố \d+ thủ tục$/ });
+    await publishCatalog.click();
+    await page.getByTestId('feed-history').getByText('1.001193').first().waitFor();
+
+    const year = new Date().getFullYear();
+    await page.getByLabel('Ngày — Ngày nghỉ theo thông báo', { exact: true }).fill(`02/01/${year}`);
+    await page
+      .getByLabel('Tên ngày — Ngày nghỉ theo thông báo', { exact: true })
+      .fill('Nghỉ bù Tết Dương lịch');
+    await page.getByRole('button', { name: 'Thêm' }).first().click();
+    await page.getByRole('table', { name: 'Ngày nghỉ theo thông báo' }).waitFor();
+    await page.getByRole('button', { name: `Công bố lịch năm ${year}` }).click();
+    await page.getByText(/Đã công bố phiên bản 1 lúc/).waitFor();
+    await page
+      .getByTestId('feed-history')
+      .getByRole('cell', { name: String(year), exact: true })
+      .waitFor();
+    await screenshot(page, 'province-publish');
+
+    const pulled = await device.pull(0, 1000);
+    const calendar = (pulled.body.entries as { kind: string; key: string; body: unknown }[]).find(
+      (e) => e.kind === 'calendar',
+    );
+    expect(calendar).toMatchObject({
+      key: String(year),
+      body: { year, daysOff: [{ date: `${year}-01-02`, kind: 'holiday' }] },
+    });
+  });
+
+  it('applies an uploaded USB sync file and reports the counts', async () => {
+    const first = device.op(
+      'dossier',
+      dossierRow(uuidv7(), {
+        receivedAt: received,
+        status: 'returned',
+        dueAt: now,
+        resolvedAt: now - HOUR,
+        outcome: 'on_time',
+      }),
+    );
+    const second = device.op('dossier', dossierRow(uuidv7(), { receivedAt: received }));
+    const bytes = buildSyncFile(device, { deviceId: device.deviceId, agencyCode: AGENCY }, [
+      first,
+      second,
+      device.op('dossier', { id: 'hỏng', updatedAt: 1, code: 'X' }),
+    ]);
+    const file = path.join(tmp, `${AGENCY}.isoxa-sync`);
+    fs.writeFileSync(file, bytes);
+
+    await nav('Tệp đồng bộ (USB)');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Tải lên và ghi nhận' }).click();
+    const result = page.getByTestId('sync-file-result');
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain(OFFICE);
+    expect(text).toMatch(/Đã ghi nhận\s*2/);
+    expect(text).toMatch(/Bị từ chối\s*1/);
+    await screenshot(page, 'province-sync-file');
+
+    // The same file again: nothing new.
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Tải lên và ghi nhận' }).click();
+    await expect
+      .poll(async () => result.innerText().catch(() => ''))
+      .toMatch(/Đã ghi nhận\s*0\s*Đã có từ trước\s*2/);
+
+    await nav('Tổng quan các xã');
+    await expect.poll(() => officeRow().getByTestId('this-month').innerText()).toBe('6');
+    expect(await officeRow().getByTestId('on-time').innerText()).toBe('66,7%');
+    expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+// Test helpers: a real backend on a temp folder, and a typed caller per session key.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { OpInput, OpName, OpOutput } from '../../core/contract';
+import type { Result } from '../../core/errors';
+import { openBackend } from '../../services/app';
+import type { AppBackend, AppOptions } from '../../services/platform';
+
+export function tempDir(prefix = 'isoxa-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestApp {
+  readonly backend: AppBackend;
+  readonly dataDir: string;
+  readonly clock: { now: number };
+  as(
+    sessionKey: string,
+  ): <N extends OpName>(name: N, input: OpInput<N>) => Promise<Result<OpOutput<N>>>;
+  ok(sessionKey: string): <N extends OpName>(name: N, input: OpInput<N>) => Promise<OpOutput<N>>;
+  close(): void;
+}
+
+export async function startTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? tempDir();
+  const clock = { now: Date.UTC(2026, 10, 23, 2, 0) };
+  const backend = await openBackend({
+    dataDir,
+    platform: { kind: 'test', appVersion: '0.0.0-test' },
+    now: () => clock.now,
+    backupDelayMs: 3600_000,
+    ...options,
+  });
+  const as =
+    (key: string) =>
+    <N extends OpName>(name: N, input: OpInput<N>) =>
+      backend.call(key, name, input) as Promise<Result<OpOutput<N>>>;
+  return {
+    backend,
+    dataDir,
+    clock,
+    as,
+    ok: (key) => async (name, input) => {
+      const r = await as(key)(name, input);
+      if (!r.ok)
+        throw new Error(
+          `${name} failed: ${r.error.code} ${r.error.message} ${(r.error.details ?? []).join('; ')}`,
+        );
+      return r.value;
+    },
+    close: () => backend.close(),
+  };
+}
+
+export const OFFICE = {
+  name: 'UBND xã Kiểm Thử',
+  agencyCode: '000.00.99.H56',
+  province: 'Tỉnh Phú Thọ',
+  commune: 'Xã Kiểm Thử',
+  address: '',
+};
+export const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'matkhau-123' };
+
+/** A set-up office with the admin logged in under session key 'admin'. */
+export async function startSetUpApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const app = await startTestApp(options);
+  await app.ok('setup')('setup.create', { office: OFFICE, admin: ADMIN });
+  await app.ok('admin')('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  return app;
+}
+
+/** Every table's rows, for "nothing was written" assertions. */
+export function dumpDatabase(backend: AppBackend): string {
+  const sqlite = backend.database();
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(
+    tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+  );
+}

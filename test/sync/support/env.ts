@@ -1,0 +1,97 @@
+// Sync test helpers: the real provincial server in-process (PGlite) and real office backends
+// enrolled with it through the sync screen's operations.
+import { sql } from 'drizzle-orm';
+import type { SyncEngine, SyncTuning } from '../../../services/sync/engine';
+import { syncEngineFor } from '../../../services/sync/engine';
+import { pglite } from '../../server/support/backends';
+import type { Harness } from '../../server/support/harness';
+import { startServer } from '../../server/support/harness';
+import type { DeskApp } from '../../support/desk';
+import { procedureId, receiveInput, startDemoDesk } from '../../support/desk';
+
+export const startProvince = (): Promise<Harness> => startServer(pglite);
+
+export interface Office {
+  readonly app: DeskApp;
+  readonly engine: SyncEngine;
+  readonly officeId: string;
+  readonly agencyCode: string;
+}
+
+/** Test tuning: short timeouts and no waiting between retries. */
+export const FAST: Partial<SyncTuning> = { timeoutMs: 5_000, backoffBaseMs: 1, backoffCapMs: 5 };
+
+export async function enrollDesk(
+  serverUrl: string,
+  code: string,
+  tuning: Partial<SyncTuning> = FAST,
+  app?: DeskApp,
+): Promise<{ app: DeskApp; engine: SyncEngine }> {
+  const desk = app ?? (await startDemoDesk());
+  const engine = syncEngineFor(desk.dataDir);
+  Object.assign(engine.tuning, tuning);
+  await desk.ok('admin')('sync.enroll', { serverUrl, code });
+  await engine.idle();
+  return { app: desk, engine };
+}
+
+let offices = 0;
+/** A new office at the province with one enrolled desktop. */
+export async function enrolledOffice(
+  h: Harness,
+  tuning: Partial<SyncTuning> = FAST,
+  serverUrl = h.url,
+): Promise<Office> {
+  const n = offices++;
+  const agencyCode = `000.00.${String(n % 100).padStart(2, '0')}.H${10 + Math.floor(n / 100)}`;
+  const { officeId, code } = await h.admin.createOffice(agencyCode, `UBND xã Thử ${offices}`);
+  const { app, engine } = await enrollDesk(serverUrl, code, tuning);
+  return { app, engine, officeId, agencyCode };
+}
+
+/** Receives n dossiers (4 ops each: dossier, two steps, an event). */
+export async function receive(app: DeskApp, n: number): Promise<string[]> {
+  const pid = await procedureId(app, '1.001193');
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const d = await app.ok('motcua')('dossiers.receive', receiveInput(pid, app.users['tuphap']));
+    ids.push(d.dossier.id);
+  }
+  return ids;
+}
+
+export function outboxRows(app: DeskApp) {
+  return app.backend
+    .database()
+    .prepare(
+      'SELECT client_seq, op_id, status, rejected_reason, attempts, row FROM outbox ORDER BY client_seq',
+    )
+    .all() as {
+    client_seq: number;
+    op_id: string;
+    status: string;
+    rejected_reason: string | null;
+    attempts: number;
+    row: string;
+  }[];
+}
+
+export const pendingOpIds = (app: DeskApp) =>
+  outboxRows(app)
+    .filter((r) => r.status === 'pending')
+    .map((r) => r.op_id);
+
+/** Every op the server holds for a device, with how many times each op id appears. */
+export async function serverOps(h: Harness, deviceId: string): Promise<string[]> {
+  const result = await h.database.db.execute(
+    sql`select op_id::text as op_id from ops where device_id = ${deviceId} order by server_seq`,
+  );
+  return (result as { rows: { op_id: string }[] }).rows.map((r) => r.op_id);
+}
+
+export function deviceIdOf(app: DeskApp): string {
+  const row = app.backend.database().prepare('SELECT device_id FROM sync_state').get() as
+    { device_id: string } | undefined;
+  if (!row) throw new Error('not enrolled');
+  return row.device_id;
+}
