@@ -2,7 +2,7 @@
 // daily backup, and returns the one call() every transport uses.
 import path from 'node:path';
 import { AppError } from '../core/errors';
-import { openDatabase, type Connection } from '../db/open';
+import { checkpointWhenIdle, openDatabase, type Connection } from '../db/open';
 import { createBackup, DB_FILE_NAME } from './backup';
 import { createDispatcher, type CtxBase } from './dispatch';
 import { adminHandlers, dailyBackup } from './foundation/admin';
@@ -38,6 +38,9 @@ export const HANDLERS = mergeHandlers(
   dashboardHandlers,
   syncHandlers,
 );
+
+/** A checkpoint runs after this long without a call. */
+const IDLE_CHECKPOINT_MS = 2000;
 
 export function defaultMigrationsDir(): string {
   return path.resolve(process.cwd(), 'db/migrations');
@@ -88,7 +91,18 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   const sync = new SyncEngine(base);
   const unregisterSync = registerSyncEngine(options.dataDir, sync);
   sync.start();
-  const call = createDispatcher(HANDLERS, base);
+  const dispatch = createDispatcher(HANDLERS, base);
+  // WAL pages go back into the database file when nobody is waiting for an answer, so a
+  // commit at the desk rarely pays for a checkpoint.
+  let lastCallAt = 0;
+  const checkpointer = setInterval(() => {
+    if (Date.now() - lastCallAt >= IDLE_CHECKPOINT_MS) checkpointWhenIdle(conn.sqlite);
+  }, IDLE_CHECKPOINT_MS);
+  checkpointer.unref();
+  const call: typeof dispatch = async (sessionKey, name, input) => {
+    lastCallAt = Date.now();
+    return dispatch(sessionKey, name, input);
+  };
   return {
     call,
     runDailyBackup: runDaily,
@@ -96,6 +110,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
     close: () => {
       clearTimeout(first);
       clearInterval(timer);
+      clearInterval(checkpointer);
       unregisterSync();
       if (conn.sqlite.open) conn.sqlite.close();
     },

@@ -5,11 +5,16 @@ import type { Tx } from '../db/open';
 import { counters } from '../db/schema';
 
 export function nextCounter(tx: Tx, scope: string): number {
+  return reserveCounter(tx, scope, 1);
+}
+
+/** Reserves `n` consecutive numbers in one statement and returns the first of them. */
+export function reserveCounter(tx: Tx, scope: string, n: number): number {
   const row = tx
     .insert(counters)
-    .values({ scope, last: 1 })
-    .onConflictDoUpdate({ target: counters.scope, set: { last: sql`${counters.last} + 1` } })
+    .values({ scope, last: n })
+    .onConflictDoUpdate({ target: counters.scope, set: { last: sql`${counters.last} + ${n}` } })
     .returning({ last: counters.last })
     .get();
-  return row.last;
+  return row.last - n + 1;
 }

@@ -117,6 +117,15 @@ export function listQueries(db: Db, input: OpParsed<'dossiers.list'>, userId: st
     .select({ n: sql<number>`count(*)` })
     .from(dossiers)
     .where(where);
+  // The page's rowids first (index or FTS hits only), then the names for those rows alone:
+  // the current step and assignee subqueries never run for rows that are sorted away.
+  const page = db
+    .select({ rowid: sql<number>`${dossiers}.rowid` })
+    .from(dossiers)
+    .where(where)
+    .orderBy(...order, desc(dossiers.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
   const rows = db
     .select({
       id: dossiers.id,
@@ -137,10 +146,8 @@ export function listQueries(db: Db, input: OpParsed<'dossiers.list'>, userId: st
     })
     .from(dossiers)
     .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .where(where)
-    .orderBy(...order, desc(dossiers.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize);
+    .where(sql`${dossiers}.rowid IN (${page})`)
+    .orderBy(...order, desc(dossiers.id));
   return { count, rows, capped: conditions.capped };
 }
 

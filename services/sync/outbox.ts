@@ -14,7 +14,7 @@ import {
   procedures,
 } from '../../db/schema';
 import { SCHEMA_VERSION } from '../../core/sync/protocol';
-import { nextCounter } from '../counters';
+import { reserveCounter } from '../counters';
 
 /** Version of the row snapshots this app writes (drizzle field names, camelCase): the
  * protocol's current op format. Rows queued by older builds keep theirs; the server upgrades. */
@@ -27,6 +27,33 @@ export const ENTITIES = {
 } as const satisfies Record<string, SQLiteTable>;
 export type SyncEntity = keyof typeof ENTITIES;
 
+interface Change {
+  readonly entity: SyncEntity;
+  readonly entityId: string;
+  readonly row: Record<string, unknown>;
+  readonly operation?: 'upsert' | 'delete';
+}
+
+/** Queues changes in order, with one block of consecutive client_seq numbers. */
+export function enqueueAll(tx: Tx, now: number, changes: readonly Change[]): void {
+  if (!changes.length) return;
+  const first = reserveCounter(tx, 'outbox', changes.length);
+  tx.insert(outbox)
+    .values(
+      changes.map((c, i) => ({
+        clientSeq: first + i,
+        opId: uuidv7(),
+        entity: c.entity,
+        entityId: c.entityId,
+        operation: c.operation ?? 'upsert',
+        row: c.row,
+        schemaVersion: OP_SCHEMA_VERSION,
+        createdAt: now,
+      })),
+    )
+    .run();
+}
+
 export function enqueue(
   tx: Tx,
   now: number,
@@ -35,18 +62,7 @@ export function enqueue(
   row: Record<string, unknown>,
   operation: 'upsert' | 'delete' = 'upsert',
 ): void {
-  tx.insert(outbox)
-    .values({
-      clientSeq: nextCounter(tx, 'outbox'),
-      opId: uuidv7(),
-      entity,
-      entityId,
-      operation,
-      row,
-      schemaVersion: OP_SCHEMA_VERSION,
-      createdAt: now,
-    })
-    .run();
+  enqueueAll(tx, now, [{ entity, entityId, row, operation }]);
 }
 
 /**
@@ -67,11 +83,6 @@ export function enqueueDossierChange(tx: Tx, dossierId: string, now: number): vo
     .where(eq(dossiers.id, dossierId))
     .get();
   if (!d) return;
-  enqueue(tx, now, 'dossier', dossierId, {
-    ...d.dossier,
-    procedureCode: d.procedureCode,
-    procedureVersion: d.procedureVersion,
-  });
   const steps = tx
     .select()
     .from(dossierSteps)
@@ -86,12 +97,27 @@ export function enqueueDossierChange(tx: Tx, dossierId: string, now: number): vo
       ),
     )
     .all();
-  // Steps and events have no updated_at column; the province's registry wants one per row.
-  for (const s of steps) enqueue(tx, now, 'dossier_step', s.id, { ...s, updatedAt: now });
   const events = tx
     .select()
     .from(dossierEvents)
     .where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.at, now)))
     .all();
-  for (const e of events) enqueue(tx, now, 'dossier_event', e.id, { ...e, updatedAt: e.at });
+  enqueueAll(tx, now, [
+    {
+      entity: 'dossier',
+      entityId: dossierId,
+      row: { ...d.dossier, procedureCode: d.procedureCode, procedureVersion: d.procedureVersion },
+    },
+    // Steps and events have no updated_at column; the province's registry wants one per row.
+    ...steps.map((s) => ({
+      entity: 'dossier_step' as const,
+      entityId: s.id,
+      row: { ...s, updatedAt: now },
+    })),
+    ...events.map((e) => ({
+      entity: 'dossier_event' as const,
+      entityId: e.id,
+      row: { ...e, updatedAt: e.at },
+    })),
+  ]);
 }

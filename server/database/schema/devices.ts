@@ -19,6 +19,11 @@ export const devices = pgTable(
     lastSeenAt: at('last_seen_at'),
     appVersion: text('app_version').notNull(),
     schemaVersion: integer('schema_version').notNull(),
+    /** Ops waiting in the device's outbox, as the device last reported them (dashboard figure). */
+    pendingOps: integer('pending_ops'),
+    /** Ops the device holds as rejected, as it last reported them. */
+    rejectedOps: integer('rejected_ops'),
+    pendingReportedAt: at('pending_reported_at'),
   },
   (t) => [index('devices_office_idx').on(t.officeId)],
 );
