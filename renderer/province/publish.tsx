@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { checkYearOverrides, type YearOverrides } from '../../core/calendar/calendar-schema';
 import { procedureCatalogSchema, type ProcedureCatalog } from '../../core/catalog/schema';
-import { CalendarEditor } from './calendar-editor';
+import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
 import { useLoad } from './use-load';

@@ -7,7 +7,9 @@ export function AuthFrame({
   subtitle,
   children,
   width = 420,
+  brand = 'ISO Xã · ISO điện tử cho UBND cấp xã',
 }: {
+  readonly brand?: string;
   readonly title: string;
   readonly subtitle?: string | null;
   readonly children: ReactNode;
@@ -18,7 +20,7 @@ export function AuthFrame({
       <Paper withBorder shadow="sm" p="xl" radius="md" w={width} maw="100%">
         <Stack gap="xs" mb="lg">
           <Text c="indigo.7" fw={700} size="sm">
-            ISO Xã · ISO điện tử cho UBND cấp xã
+            {brand}
           </Text>
           <Title order={2}>{title}</Title>
           {subtitle ? <Text c="dimmed">{subtitle}</Text> : null}

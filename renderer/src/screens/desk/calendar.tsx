@@ -5,7 +5,8 @@ import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import { useLoad } from '../../components/use-load';
 import { civilDateOf, formatCivilDate, WEEKDAY_LABELS, weekdayOfCivil } from '../../format';
-import { DAY_OFF_KINDS, OverridesEditor } from './calendar-edit';
+import { DAY_OFF_KINDS } from '../../components/calendar-overrides';
+import { OverridesEditor } from './calendar-edit';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const SOURCE_LABELS: Readonly<Record<string, string>> = {

@@ -1,5 +1,6 @@
-// Editing a year's official announcements before publishing them: days off (holiday or
-// substitute) and swapped working days, like the desktop's calendar editor.
+// Editing a year's official announcements: days off (holiday or substitute), swapped working
+// days, and whether they replace the law's defaults. The desktop's Settings and the
+// province's publishing page both use it.
 import {
   ActionIcon,
   Button,
@@ -12,12 +13,18 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { YearOverrides } from '../../core/calendar/calendar-schema';
-import { VnDateInput } from '../src/components/inputs';
-import { formatCivilDate, WEEKDAY_LABELS, weekdayOfCivil } from './format';
+import type { YearOverrides } from '../../../core/calendar/calendar-schema';
+import { VnDateInput } from './inputs';
+import { formatCivilDate, WEEKDAY_LABELS, weekdayOfCivil } from '../format';
 
 const KIND_LABELS = { holiday: 'Ngày lễ, Tết', substitute: 'Nghỉ bù' } as const;
 type Kind = keyof typeof KIND_LABELS;
+
+/** Labels of every kind of day off a calendar shows, the weekly rest included. */
+export const DAY_OFF_KINDS: Readonly<Record<string, string>> = {
+  ...KIND_LABELS,
+  weekend: 'Nghỉ hằng tuần',
+};
 interface Row {
   readonly date: string;
   readonly name: string;
