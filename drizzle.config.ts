@@ -9,6 +9,7 @@ export default defineConfig({
     './db/schema/catalog.ts',
     './db/schema/calendar.ts',
     './db/schema/dossiers.ts',
+    './db/schema/attachments.ts',
     './db/schema/sync.ts',
   ],
   out: './db/migrations',

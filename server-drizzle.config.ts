@@ -9,6 +9,7 @@ export default defineConfig({
     './server/database/schema/devices.ts',
     './server/database/schema/ops.ts',
     './server/database/schema/feed.ts',
+    './server/database/schema/files.ts',
   ],
   out: './server/database/migrations',
 });

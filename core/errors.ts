@@ -18,6 +18,18 @@ export const ERROR_MESSAGES = {
   WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   BACKUP_INVALID: 'Tệp sao lưu không hợp lệ hoặc bị hỏng; dữ liệu hiện tại được giữ nguyên.',
   BACKUP_FAILED: 'Không sao lưu được dữ liệu.',
+  REPLY_FILE_INVALID:
+    'Tệp phản hồi bị hỏng hoặc không phải tệp phản hồi của ISO Xã; dữ liệu trên máy được giữ nguyên.',
+  REPLY_FILE_SIGNATURE:
+    'Chữ ký của tệp phản hồi không đúng: tệp đã bị sửa hoặc không do máy chủ tỉnh cấp. Dữ liệu trên máy được giữ nguyên.',
+  REPLY_FILE_OTHER_OFFICE:
+    'Tệp phản hồi này dành cho cơ quan hoặc máy khác; dữ liệu trên máy được giữ nguyên.',
+  FILE_TOO_LARGE:
+    'Tệp quá lớn: mỗi tệp đính kèm tối đa 20 MB. Hãy quét lại với độ phân giải thấp hơn.',
+  FILE_TYPE: 'Chỉ đính kèm được tệp PDF hoặc ảnh JPEG, PNG.',
+  FILE_MISSING:
+    'Tệp đính kèm không còn trên máy này hoặc đã bị hỏng. Hãy đính kèm lại bản quét của giấy tờ.',
+  FILE_SAVE_FAILED: 'Không lưu được tệp đính kèm vào máy. Kiểm tra dung lượng ổ đĩa rồi thử lại.',
   DB_LOCKED:
     'Cơ sở dữ liệu đang được một chương trình khác sử dụng. Hãy đóng cửa sổ ISO Xã khác rồi mở lại.',
   DB_NEWER: 'Cơ sở dữ liệu được tạo bởi phiên bản ISO Xã mới hơn. Vui lòng cập nhật phần mềm.',

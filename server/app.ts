@@ -20,7 +20,9 @@ import { dashboardPage } from './province/page';
 import { provinceRoutes } from './province/routes';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
+import { fileRoutes } from './routes/files';
 import { syncRoutes } from './routes/sync';
+import { ephemeralSigner, type ServerSigner } from './security/signing-key';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,6 +39,9 @@ export interface AppOptions {
   readonly now?: () => number;
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer } | null;
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
+  /** The server's signing key; by default one made for this process (tests). */
+  readonly signer?: ServerSigner;
+  readonly updatesDir?: string | null;
 }
 
 export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyInstance> => {
@@ -61,6 +66,8 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
     limits,
     shed: makeShedder(limits.maxInflight),
     secureCookies: Boolean(options.https),
+    signer: options.signer ?? ephemeralSigner(),
+    updatesDir: options.updatesDir ?? null,
   };
 
   app.setErrorHandler(errorHandler);
@@ -113,7 +120,15 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
   });
   // Each group in its own encapsulated scope, so its hooks (versions, same-origin) and
   // parsers stay with it.
-  for (const routes of [deviceRoutes, syncRoutes, adminRoutes, provinceRoutes, dashboardPage()]) {
+  const groups = [
+    deviceRoutes,
+    syncRoutes,
+    fileRoutes,
+    adminRoutes,
+    provinceRoutes,
+    dashboardPage(),
+  ];
+  for (const routes of groups) {
     await app.register((scope, _options, done) => {
       routes(scope, ctx);
       done();

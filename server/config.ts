@@ -1,5 +1,6 @@
 // Command line and environment of `npm run server`, and the rule that plain HTTP is only
 // served on loopback unless the operator says otherwise.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface ServerConfig {
@@ -16,6 +17,10 @@ export interface ServerConfig {
   readonly logLevel: string;
   /** `--create-admin <username>`: add a province user (password from ISOXA_ADMIN_PASSWORD). */
   readonly createAdmin: string | null;
+  /** The server's Ed25519 signing key (PEM); null: a key for this process only (--memory). */
+  readonly signingKeyFile: string | null;
+  /** Installers offered to offices (read only); null: no app updates. */
+  readonly updatesDir: string | null;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -34,6 +39,8 @@ export const parseConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Se
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'create-admin': { type: 'string' },
+      'server-key': { type: 'string' },
+      'updates-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -47,11 +54,15 @@ export const parseConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Se
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Cổng không hợp lệ: ${port}`);
   const trust = env.ISOXA_TRUST_PROXY?.trim();
+  const dataDir = values.memory
+    ? null
+    : (values['data-dir'] ?? env.ISOXA_DATA_DIR ?? DEFAULT_DATA_DIR);
+  const updatesDir = values['updates-dir'] ?? env.ISOXA_UPDATES_DIR ?? env.UPDATES_DIR ?? '';
   return {
     host: values.host ?? env.ISOXA_HOST ?? '127.0.0.1',
     port,
     databaseUrl,
-    dataDir: values.memory ? null : (values['data-dir'] ?? env.ISOXA_DATA_DIR ?? DEFAULT_DATA_DIR),
+    dataDir,
     // Zero setup means a demo province on the embedded database; a real PostgreSQL gets none.
     demo: values['no-demo'] ? false : (values.demo ?? databaseUrl === null),
     tls: certPath !== null && keyPath !== null ? { certPath, keyPath } : null,
@@ -59,6 +70,12 @@ export const parseConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Se
     trustProxy: !trust ? false : trust === '1' || trust === 'true' ? true : trust,
     logLevel: env.LOG_LEVEL ?? 'info',
     createAdmin: values['create-admin'] ?? null,
+    // Next to the data: the key outlives the database no more than the data does.
+    signingKeyFile:
+      values['server-key'] ??
+      env.ISOXA_SERVER_KEY_FILE ??
+      (dataDir === null ? null : path.join(path.dirname(dataDir), 'server-signing-key.pem')),
+    updatesDir: updatesDir.trim() ? path.resolve(updatesDir.trim()) : null,
   };
 };
 

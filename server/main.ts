@@ -7,6 +7,7 @@ import { listenProblem, parseConfig } from './config';
 import { openDatabase } from './database/connect';
 import { DEMO, ensureDemo } from './database/seed';
 import { createProvinceUser } from './province/users';
+import { ephemeralSigner, loadOrCreateSigner } from './security/signing-key';
 
 const config = parseConfig(process.argv.slice(2), process.env);
 const problem = listenProblem(config);
@@ -38,8 +39,14 @@ if (config.createAdmin !== null) {
   process.exit(0);
 }
 
+if (config.signingKeyFile === null) {
+  console.warn('Không có tệp khóa ký của máy chủ: tệp phản hồi chỉ kiểm được đến khi tắt máy chủ.');
+}
 const app = await buildApp({
   db: database.db,
+  signer:
+    config.signingKeyFile === null ? ephemeralSigner() : loadOrCreateSigner(config.signingKeyFile),
+  updatesDir: config.updatesDir,
   logger: { level: config.logLevel },
   https: config.tls && {
     cert: readFileSync(config.tls.certPath),

@@ -9,6 +9,7 @@ import { adminHandlers, dailyBackup } from './foundation/admin';
 import { authHandlers } from './foundation/auth';
 import { setupHandlers } from './foundation/setup';
 import { userHandlers } from './foundation/users';
+import { attachmentHandlers } from './desk/attachments';
 import { calendarHandlers } from './desk/calendar';
 import { catalogHandlers } from './desk/catalog';
 import { dashboardHandlers } from './desk/dashboard';
@@ -33,6 +34,7 @@ export const HANDLERS = mergeHandlers(
   calendarHandlers,
   receiveHandlers,
   flowHandlers,
+  attachmentHandlers,
   queryHandlers,
   formHandlers,
   dashboardHandlers,

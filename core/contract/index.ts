@@ -1,6 +1,7 @@
 // The app contract: every operation the UI can ask for. Add an operation here, implement
 // its handler in services/, and use it from the UI through the typed client.
 import type { z } from 'zod';
+import { attachmentOps } from './attachments';
 import { defineContract } from './define';
 import { calendarOps, catalogOps, deskSettingsOps, dossierOps, reportOps } from './desk';
 import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './foundation';
@@ -17,6 +18,7 @@ export const contract = defineContract(
   calendarOps,
   deskSettingsOps,
   dossierOps,
+  attachmentOps,
   reportOps,
   syncOps,
 );

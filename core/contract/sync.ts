@@ -1,12 +1,19 @@
 // Operations of the office side of sync: enrol this PC with the province, see the sync state,
 // sync now, restore the office's data onto a new PC, and the USB sync file.
 import { z } from 'zod';
+import { appUpdateManifest } from '../sync/app-update';
 import { op } from './define';
 
 const empty = z.object({}).strict();
 
 export const SYNC_PHASES = ['auth', 'push', 'pull', 'restore'] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
+
+export const appUpdateView = appUpdateManifest.extend({
+  publishedAt: z.number(),
+  /** The installer is in the data folder and its sha256 matched. */
+  downloaded: z.boolean(),
+});
 
 export const syncStatusView = z.object({
   enrolled: z.boolean(),
@@ -43,6 +50,8 @@ export const syncStatusView = z.object({
   feedProblems: z.number().int(),
   /** Enrolled and no dossier on this PC yet: the office's data can be restored. */
   canRestore: z.boolean(),
+  /** The newest app update the province published, when newer than this app; null otherwise. */
+  update: appUpdateView.nullable(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusView>;
 
@@ -71,6 +80,9 @@ export const syncOps = {
       dossiers: z.number().int(),
       steps: z.number().int(),
       events: z.number().int(),
+      attachments: z.number().int(),
+      /** Attachments whose file the province could not give back. */
+      filesMissing: z.number().int(),
     }),
     access: 'sync.manage',
   }),
@@ -78,6 +90,37 @@ export const syncOps = {
   'sync.exportFile': op({
     input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
     output: z.object({ path: z.string().nullable(), ops: z.number().int() }),
+    access: 'sync.manage',
+  }),
+  /** Imports the province's reply to a USB sync file: acknowledgements and feed entries. */
+  'sync.importReply': op({
+    input: z
+      .object({
+        fileName: z.string().max(300).optional(),
+        /** The file's bytes, base64 (a reply file is a few MB at most). */
+        base64: z
+          .string()
+          .min(1, 'Chọn tệp phản hồi')
+          .max(96 * 1024 * 1024),
+      })
+      .strict(),
+    output: z.object({
+      /** Changes the province confirmed, now removed from the queue. */
+      acknowledged: z.number().int(),
+      /** Changes the province refused (kept with the reason) or asked to resend. */
+      rejected: z.number().int(),
+      resent: z.number().int(),
+      /** Province publications applied (catalog, calendar, templates, notices, updates). */
+      feedEntries: z.number().int(),
+      /** The file's publications start after this PC's own: ask the province for a new file. */
+      feedGap: z.boolean(),
+    }),
+    access: 'sync.manage',
+  }),
+  /** Fetches the published installer into the data folder and checks its sha256. */
+  'sync.downloadUpdate': op({
+    input: empty,
+    output: z.object({ path: z.string(), version: z.string() }),
     access: 'sync.manage',
   }),
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { yearOverridesSchema } from '../calendar/calendar-schema';
 import { procedureCatalogSchema } from '../catalog/schema';
 import { agencyCode, password, trimmed, username } from '../contract/schemas';
+import { appUpdateManifest, appVersionNumber, updateFileName } from './app-update';
 import { FEED_KINDS, safeText } from './protocol';
 
 export const adminLoginRequest = z.object({ username, password });
@@ -30,6 +31,16 @@ export const deviceView = z.object({
   lastSeenAt: z.number().nullable(),
   appVersion: z.string(),
   schemaVersion: z.number(),
+  /** The device's outbox as it last reported it (push, pull or sync file); null before. */
+  pendingOps: z.number().nullable(),
+  rejectedOps: z.number().nullable(),
+  pendingReportedAt: z.number().nullable(),
+});
+/** Sums over the office's active devices; null when none of them has reported yet. */
+export const outboxView = z.object({
+  pending: z.number().nullable(),
+  rejected: z.number().nullable(),
+  reportedAt: z.number().nullable(),
 });
 export const officeSummary = z.object({
   id: z.string(),
@@ -40,6 +51,7 @@ export const officeSummary = z.object({
   devices: z.array(deviceView),
   opCount: z.number(),
   rejectedCount: z.number(),
+  outbox: outboxView,
   dossiers: z.object({
     total: z.number(),
     /** Received this calendar month (Vietnam time). */
@@ -76,6 +88,15 @@ export const syncFileResult = z.object({
   applied: z.number(),
   duplicate: z.number(),
   rejected: z.number(),
+  /** Where the reply file for this upload starts: the device's feed cursor (from the file)
+   * and its lowest op in the file; null for an empty file or one of an older version. */
+  feedCursor: z.number().nullable(),
+  fromClientSeq: z.number().nullable(),
+});
+/** GET /v1/admin/devices/:id/reply-file: both optional (all feed entries, newest acks). */
+export const replyFileQuery = z.object({
+  feedCursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  fromClientSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export type SyncFileResult = z.infer<typeof syncFileResult>;
@@ -146,3 +167,28 @@ export const publishedCalendarResponse = z.object({
   body: yearOverridesSchema.nullable(),
 });
 export type PublishedCalendar = z.infer<typeof publishedCalendarResponse>;
+
+// App updates: installers in the server's updates directory, and publishing a manifest.
+export const updateFileView = z.object({
+  name: z.string(),
+  size: z.number(),
+  modifiedAt: z.number(),
+});
+export const updatesResponse = z.object({
+  /** False when the server was started without an updates directory. */
+  configured: z.boolean(),
+  files: z.array(updateFileView),
+  latest: appUpdateManifest.extend({ publishedAt: z.number(), feedVersion: z.number() }).nullable(),
+});
+export type UpdatesResponse = z.infer<typeof updatesResponse>;
+export const publishUpdateRequest = z.object({
+  file: updateFileName,
+  version: appVersionNumber,
+  notes: trimmed('Nội dung cập nhật', 5000).refine((s) => !s.includes('\u0000')),
+});
+export type PublishUpdateRequest = z.infer<typeof publishUpdateRequest>;
+export const publishUpdateResponse = z.object({
+  serverSeq: z.number(),
+  feedVersion: z.number(),
+  manifest: appUpdateManifest,
+});

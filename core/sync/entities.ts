@@ -3,6 +3,7 @@
 // system's — joins by adding an entry here, without a new protocol version.
 import { z } from 'zod';
 import { REJECT_REASONS } from './errors';
+import { FILE_LIMITS, sha256Hex } from './files';
 import type { Op } from './protocol';
 import { safeText } from './protocol';
 
@@ -35,6 +36,16 @@ export const ENTITY_ROWS = {
     dossierId: safeText(1, 200),
     kind: safeText(1, 60),
     at: ms,
+  }),
+  /** A scanned document of a dossier; its bytes travel apart (core/sync/files.ts). */
+  attachment: z.looseObject({
+    ...base,
+    dossierId: safeText(1, 200),
+    sha256: sha256Hex,
+    size: z.int().min(1).max(FILE_LIMITS.maxFileBytes),
+    mimeType: safeText(1, 100),
+    fileName: safeText(1, 255),
+    addedAt: ms,
   }),
 } as const;
 

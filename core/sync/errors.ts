@@ -21,6 +21,10 @@ export const SYNC_ERRORS = {
   RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
   BUSY: 'Máy chủ đang quá tải. Phần mềm sẽ tự thử lại sau.',
   SYNC_FILE_INVALID: 'Tệp đồng bộ không hợp lệ, bị hỏng hoặc chữ ký không đúng.',
+  FILE_OFFSET_MISMATCH:
+    'Vị trí phần tệp gửi lên không khớp với phần máy chủ đã nhận; phần mềm sẽ gửi tiếp từ vị trí máy chủ báo.',
+  FILE_HASH_MISMATCH:
+    'Nội dung tệp gửi lên không khớp mã kiểm tra sha256; máy chủ đã bỏ phần đã nhận để gửi lại từ đầu.',
   INTERNAL: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
 } as const;
 
@@ -43,4 +47,7 @@ export const REJECT_REASONS = {
   seqReused:
     'Số thứ tự thao tác đã được dùng cho một thao tác khác (máy có thể vừa khôi phục từ bản sao lưu cũ).',
   badData: 'Dữ liệu có giá trị máy chủ không lưu được.',
+  /** With status 'deferred': the op is sent again once its file is verified. */
+  fileNotVerified:
+    'Tệp đính kèm chưa được tải đủ lên máy chủ tỉnh; thao tác sẽ được gửi lại sau khi tệp được xác nhận.',
 } as const;

@@ -15,6 +15,8 @@ export const HEADERS = {
   schemaVersion: 'x-isoxa-schema-version',
   /** On every response: the accepted op schema range, "min-max". */
   schemaRange: 'x-isoxa-schema-range',
+  /** On push and pull: the device's outbox, "pending=N;rejected=M" (see outboxHeader). */
+  outbox: 'x-isoxa-outbox',
 } as const;
 
 export const LIMITS = {
@@ -58,6 +60,22 @@ export const clientHeaders = z.object({
     .transform(Number),
 });
 
+/** What a device holds in its outbox: waiting to be sent, and refused by the server. */
+export const outboxCounts = z.object({
+  pending: z.int().min(0).max(1e9),
+  rejected: z.int().min(0).max(1e9),
+});
+export type OutboxCounts = z.infer<typeof outboxCounts>;
+export const formatOutboxHeader = (c: Readonly<OutboxCounts>): string =>
+  `pending=${c.pending};rejected=${c.rejected}`;
+export const outboxHeader = z
+  .string()
+  .regex(/^pending=\d{1,9};rejected=\d{1,9}$/)
+  .transform((s) => {
+    const [pending, rejected] = s.split(';').map((part) => Number(part.split('=')[1]));
+    return { pending: pending ?? 0, rejected: rejected ?? 0 };
+  });
+
 // Enrollment: the province gives an office a one-time code; the PC registers its public key.
 /** Codes are shown as XXXX-XXXX-XXXX; typing is forgiving (case, spaces, dashes). */
 export const ENROLLMENT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -77,6 +95,8 @@ export const enrollResponse = z.object({
   agencyCode: z.string(),
   officeName: z.string(),
   serverTime: z.number(),
+  /** The server's own Ed25519 key: the office checks the province's reply files with it. */
+  serverPublicKey: publicKeyB64.optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponse>;
 
@@ -99,6 +119,8 @@ export const tokenResponse = z.object({
    * fast-forwards its counter past it instead of reusing sequence numbers. */
   lastClientSeq: z.number(),
   serverTime: z.number(),
+  /** As at enrolment: lets PCs enrolled before the server signed anything learn its key. */
+  serverPublicKey: publicKeyB64.optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 /** The exact bytes a device signs to get a token: domain-separated, bound to the device. */
@@ -123,7 +145,9 @@ export const op = z.object({
 export type Op = z.infer<typeof op>;
 export const pushRequest = z.object({ ops: z.array(op).min(1).max(LIMITS.maxOpsPerPush) });
 export type PushRequest = z.infer<typeof pushRequest>;
-export const OP_STATUSES = ['applied', 'duplicate', 'rejected'] as const;
+/** 'deferred': not applied and not recorded, to be sent again later (the op's file is not
+ * verified yet); only ops of entities with a file (core/sync/files.ts) ever get it. */
+export const OP_STATUSES = ['applied', 'duplicate', 'rejected', 'deferred'] as const;
 export type OpStatus = (typeof OP_STATUSES)[number];
 export const opResult = z.object({
   opId: z.string(),

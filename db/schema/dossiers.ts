@@ -53,14 +53,13 @@ export const dossiers = sqliteTable(
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
     uniqueIndex('dossiers_request_key_uq').on(t.requestKey),
-    index('dossiers_received_idx').on(t.receivedAt),
     index('dossiers_status_due_idx').on(t.status, t.dueAt),
     index('dossiers_status_received_idx').on(t.status, t.receivedAt),
     index('dossiers_procedure_received_idx').on(t.procedureId, t.receivedAt),
-    index('dossiers_resolved_idx').on(t.resolvedAt, t.outcome),
     index('dossiers_id_number_idx').on(t.applicantIdNumber),
     // Covering indexes for the dashboard's per-procedure and per-month aggregates, and for
-    // a list filtered by procedure and status.
+    // a list filtered by procedure and status. The first two also serve a date range alone
+    // (migration 0007 dropped the single-column indexes they made redundant).
     index('dossiers_received_proc_idx').on(t.receivedAt, t.procedureId),
     index('dossiers_resolved_proc_idx').on(t.resolvedAt, t.outcome, t.procedureId),
     index('dossiers_proc_status_received_idx').on(t.procedureId, t.status, t.receivedAt),

@@ -5,4 +5,5 @@ export * from './audit';
 export * from './catalog';
 export * from './calendar';
 export * from './dossiers';
+export * from './attachments';
 export * from './sync';

@@ -11,8 +11,11 @@ import {
   officesResponse,
   publishedCalendarResponse,
   publishFeedResponse,
+  publishUpdateResponse,
   syncFileResult,
+  updatesResponse,
   type CreateOfficeRequest,
+  type PublishUpdateRequest,
 } from '../../core/sync/admin';
 
 export class ProvinceApiError extends Error {
@@ -86,6 +89,31 @@ const request = async <T>(
   return parsed.data;
 };
 
+/** A binary download (a reply file): the bytes and the name the server gave them. */
+const download = async (path: string): Promise<{ blob: Blob; fileName: string }> => {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ProvinceApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng thử lại.');
+  }
+  if (!response.ok) {
+    const parsed = errorBody.safeParse(await response.json().catch(() => null));
+    if (response.status === 401) onUnauthenticated();
+    throw parsed.success
+      ? new ProvinceApiError(response.status, parsed.data.code, parsed.data.message)
+      : new ProvinceApiError(response.status, 'HTTP', `Máy chủ trả lời lỗi ${response.status}.`);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'phan-hoi.isoxa-reply';
+  return { blob: await response.blob(), fileName };
+};
+
+export interface ReplyRange {
+  readonly feedCursor?: number | null;
+  readonly fromClientSeq?: number | null;
+}
+
 const ok = z.object({ ok: z.boolean() });
 const revoked = z.object({ deviceId: z.string(), revokedAt: z.number() });
 const publishCalendarResponse = publishFeedResponse.extend({ version: z.number() });
@@ -117,6 +145,19 @@ export const provinceApi = {
     request(publishCalendarResponse, 'POST', '/v1/admin/feed/calendar', year),
   uploadSyncFile: (bytes: ArrayBuffer) =>
     request(syncFileResult, 'POST', '/v1/admin/sync-files', bytes),
+  /** The signed reply file for a device; without a range, the whole feed and its newest acks. */
+  replyFile: (deviceId: string, range: ReplyRange = {}) => {
+    const query = new URLSearchParams();
+    if (range.feedCursor != null) query.set('feedCursor', String(range.feedCursor));
+    if (range.fromClientSeq != null) query.set('fromClientSeq', String(range.fromClientSeq));
+    const q = query.toString();
+    return download(
+      `/v1/admin/devices/${encodeURIComponent(deviceId)}/reply-file${q ? `?${q}` : ''}`,
+    );
+  },
+  updates: () => request(updatesResponse, 'GET', '/v1/admin/updates'),
+  publishUpdate: (input: PublishUpdateRequest) =>
+    request(publishUpdateResponse, 'POST', '/v1/admin/updates', input),
 };
 
 export function errorText(error: unknown): string {

@@ -2,6 +2,7 @@
 // "not synced for a week" rule.
 import type { OfficeSummary } from '../../core/sync/admin';
 export {
+  formatBytes,
   formatCivilDate,
   formatCount,
   formatDate,

@@ -1,12 +1,11 @@
-// Drill-down of one office: devices (revoke), enrollment codes (issue a new one), figures by
-// procedure and by month, recent rejected ops with their reasons.
+// Drill-down of one office: devices (queue, reply file, revoke), enrollment codes (issue a new
+// one), figures by procedure and by month, recent rejected ops with their reasons.
 import {
   Alert,
   Anchor,
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -14,11 +13,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import type { EnrollmentCodeResponse, OfficeDetail } from '../../core/sync/admin';
 import { CodeCard } from './code-card';
 import { errorText, provinceApi } from './api';
+import { Devices } from './office-devices';
+import { Empty, Section } from './section';
 import {
   appVersions,
   formatCount,
@@ -36,143 +36,31 @@ const ENTITY_LABELS: Readonly<Record<string, string>> = {
   dossier_event: 'Sự kiện hồ sơ',
 };
 
-function Section({
-  title,
-  children,
-  action,
+function Figure({
+  label,
+  value,
+  note,
+  testId,
 }: {
-  readonly title: string;
-  readonly children: ReactNode;
-  readonly action?: ReactNode;
+  readonly label: string;
+  readonly value: string;
+  readonly note?: string;
+  readonly testId?: string;
 }) {
   return (
-    <Paper withBorder p="md">
-      <Group justify="space-between" mb="sm">
-        <Title order={4}>{title}</Title>
-        {action}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
-function Empty({ children }: { readonly children: ReactNode }) {
-  return (
-    <Text c="dimmed" size="sm">
-      {children}
-    </Text>
-  );
-}
-
-function Figure({ label, value }: { readonly label: string; readonly value: string }) {
-  return (
-    <Paper withBorder p="sm">
+    <Paper withBorder p="sm" data-testid={testId}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
       <Text fw={700} size="lg">
         {value}
       </Text>
+      {note ? (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      ) : null}
     </Paper>
-  );
-}
-
-function Devices({
-  detail,
-  onChanged,
-}: {
-  readonly detail: OfficeDetail;
-  readonly onChanged: () => void;
-}) {
-  const [confirm, setConfirm] = useState<{ id: string; name: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const revoke = async () => {
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await provinceApi.revokeDevice(confirm.id);
-      notifications.show({ color: 'green', message: `Đã thu hồi máy "${confirm.name}".` });
-      setConfirm(null);
-      onChanged();
-    } catch (err) {
-      notifications.show({ color: 'red', title: 'Không thu hồi được', message: errorText(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const devices = detail.office.devices;
-  return (
-    <Section title="Máy đã đăng ký">
-      {devices.length === 0 ? (
-        <Empty>Chưa có máy nào đăng ký. Cấp mã đăng ký cho xã ở mục bên dưới.</Empty>
-      ) : (
-        <Table verticalSpacing={4} aria-label="Máy đã đăng ký">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Tên máy</Table.Th>
-              <Table.Th>Trạng thái</Table.Th>
-              <Table.Th>Đăng ký lúc</Table.Th>
-              <Table.Th>Liên lạc lần cuối</Table.Th>
-              <Table.Th>Phiên bản</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {devices.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{d.name}</Table.Td>
-                <Table.Td>
-                  {d.revokedAt === null ? (
-                    <Badge color="green" variant="light">
-                      Đang hoạt động
-                    </Badge>
-                  ) : (
-                    <Badge color="gray" variant="light">
-                      Đã thu hồi {formatDateTime(d.revokedAt)}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{formatDateTime(d.enrolledAt)}</Table.Td>
-                <Table.Td>
-                  {d.lastSeenAt === null ? 'Chưa liên lạc' : formatDateTime(d.lastSeenAt)}
-                </Table.Td>
-                <Table.Td>
-                  {d.appVersion} (lược đồ {d.schemaVersion})
-                </Table.Td>
-                <Table.Td ta="right">
-                  {d.revokedAt === null ? (
-                    <Button
-                      size="xs"
-                      color="red"
-                      variant="light"
-                      onClick={() => setConfirm({ id: d.id, name: d.name })}
-                    >
-                      Thu hồi
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title="Thu hồi máy">
-        <Stack>
-          <Text>
-            Máy "{confirm?.name}" sẽ không gửi và nhận dữ liệu được nữa từ lần kết nối tiếp theo.
-            Muốn dùng lại, xã phải đăng ký lại bằng mã mới.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(null)}>
-              Hủy
-            </Button>
-            <Button color="red" loading={busy} onClick={() => void revoke()}>
-              Thu hồi máy
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Section>
   );
 }
 
@@ -368,7 +256,7 @@ export function OfficeDetailScreen({ id }: { readonly id: string }) {
         </Text>
         {stale ? <Badge color="orange">Quá 7 ngày chưa đồng bộ</Badge> : null}
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 6 }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure
           label="Đồng bộ lần cuối"
           value={o.lastSyncAt === null ? 'Chưa đồng bộ' : formatDateTime(o.lastSyncAt)}
@@ -378,6 +266,19 @@ export function OfficeDetailScreen({ id }: { readonly id: string }) {
         <Figure label="Đúng hạn (năm nay)" value={formatPercent(onTimeRate(o.dossiers))} />
         <Figure label="Đang quá hạn" value={formatCount(o.dossiers.overdue)} />
         <Figure label="Thao tác đã nhận" value={formatCount(o.opCount)} />
+        <Figure
+          label="Chờ gửi (máy xã báo)"
+          value={o.outbox.pending === null ? '—' : formatCount(o.outbox.pending)}
+          testId="office-pending"
+          {...(o.outbox.reportedAt !== null
+            ? { note: `báo lúc ${formatDateTime(o.outbox.reportedAt)}` }
+            : {})}
+        />
+        <Figure
+          label="Bị từ chối (máy xã báo)"
+          value={o.outbox.rejected === null ? '—' : formatCount(o.outbox.rejected)}
+          testId="office-rejected"
+        />
       </SimpleGrid>
       <Devices detail={data} onChanged={reload} />
       <Codes detail={data} onChanged={reload} />

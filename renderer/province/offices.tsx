@@ -1,5 +1,5 @@
-// Tổng quan các xã: every office with its last sync, devices, ops and dossier figures;
-// offices silent for more than 7 days are highlighted.
+// Tổng quan các xã: every office with its last sync, devices, ops, the queue its PCs last
+// reported (waiting, refused) and dossier figures; offices silent for 7 days are highlighted.
 import {
   Alert,
   Anchor,
@@ -114,7 +114,7 @@ export function OfficesScreen() {
       {error ? <Alert color="red">{error}</Alert> : null}
       {data ? <Totals offices={data.offices} now={now} /> : null}
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={980}>
+        <Table.ScrollContainer minWidth={1060}>
           <Table
             fz="sm"
             striped
@@ -131,6 +131,7 @@ export function OfficesScreen() {
                 <Table.Th ta="right">Máy</Table.Th>
                 <Table.Th>Phiên bản</Table.Th>
                 <Table.Th ta="right">Thao tác nhận</Table.Th>
+                <Table.Th ta="right">Chờ gửi</Table.Th>
                 <Table.Th ta="right">Bị từ chối</Table.Th>
                 <Table.Th ta="right">Hồ sơ tháng này</Table.Th>
                 <Table.Th ta="right">Đúng hạn năm nay</Table.Th>
@@ -170,8 +171,20 @@ export function OfficesScreen() {
                     <Table.Td ta="right">{formatCount(active)}</Table.Td>
                     <Table.Td>{appVersions(o)}</Table.Td>
                     <Table.Td ta="right">{formatCount(o.opCount)}</Table.Td>
-                    <Table.Td ta="right" c={o.rejectedCount > 0 ? 'red' : 'inherit'}>
-                      {formatCount(o.rejectedCount)}
+                    <Table.Td ta="right" data-testid="pending" style={{ whiteSpace: 'nowrap' }}>
+                      {o.outbox.pending === null ? '—' : formatCount(o.outbox.pending)}
+                      {o.outbox.reportedAt !== null ? (
+                        <Text size="xs" c="dimmed">
+                          {formatDateTime(o.outbox.reportedAt)}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td
+                      ta="right"
+                      c={(o.outbox.rejected ?? 0) > 0 ? 'red' : 'inherit'}
+                      data-testid="rejected"
+                    >
+                      {o.outbox.rejected === null ? '—' : formatCount(o.outbox.rejected)}
                     </Table.Td>
                     <Table.Td ta="right" data-testid="this-month">
                       {formatCount(o.dossiers.thisMonth)}

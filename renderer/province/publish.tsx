@@ -1,5 +1,6 @@
-// Công bố: the procedure catalog (a JSON catalog file, one feed entry per procedure) and a
-// year's holiday calendar, each at the next version; offices pull them at their next sync.
+// Công bố: the procedure catalog (a JSON catalog file, one feed entry per procedure), a
+// year's holiday calendar and an app update (publish-update.tsx), each at the next version;
+// offices pull them at their next sync.
 import {
   Alert,
   Badge,
@@ -20,6 +21,7 @@ import { procedureCatalogSchema, type ProcedureCatalog } from '../../core/catalo
 import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
+import { UpdatePanel } from './publish-update';
 import { useLoad } from './use-load';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
@@ -268,6 +270,7 @@ export function PublishScreen() {
       <Title order={2}>Công bố cho các xã</Title>
       <CatalogPanel onPublished={published} />
       <CalendarPanel onPublished={published} />
+      <UpdatePanel onPublished={published} />
       <History tick={tick} />
     </Stack>
   );

@@ -1,5 +1,6 @@
 // Tệp đồng bộ (USB): an office without network brings its signed sync file; the server
-// checks the device's signature and applies it exactly like a push.
+// checks the device's signature and applies it exactly like a push, and the province hands
+// back a signed reply file for the office to import.
 import {
   Alert,
   Button,
@@ -15,6 +16,7 @@ import { useCallback, useState } from 'react';
 import type { SyncFileResult } from '../../core/sync/admin';
 import { errorText, provinceApi } from './api';
 import { formatCount } from './format';
+import { ReplyFileButton } from './reply-button';
 import { useLoad } from './use-load';
 
 function Count({
@@ -114,6 +116,19 @@ export function SyncFilesScreen() {
             {result.value.rejected > 0 ? (
               <Text size="sm">Lý do từ chối từng thao tác có trong trang chi tiết của xã.</Text>
             ) : null}
+            <Group>
+              <ReplyFileButton
+                deviceId={result.value.deviceId}
+                range={{
+                  feedCursor: result.value.feedCursor,
+                  fromClientSeq: result.value.fromClientSeq,
+                }}
+              />
+              <Text size="sm" c="dimmed">
+                Trả tệp phản hồi cho xã: xã nhập tệp để xóa các thay đổi tỉnh đã nhận khỏi hàng đợi
+                và nhận danh mục, lịch, biểu mẫu, thông báo mới.
+              </Text>
+            </Group>
           </Stack>
         </Paper>
       ) : null}

@@ -49,7 +49,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       `Renderer not built: ${options.rendererDir}/index.html is missing (npm run build:renderer)`,
     );
   }
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  // An attachment (20 MB) travels as base64 inside the JSON call: about 27 MB.
+  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
   let allowedHosts: string[] = [];
 
   app.addHook('onRequest', async (req, reply) => {

@@ -1,6 +1,7 @@
 // What every route module receives: the database, the clock, the limits, and the in-flight
 // counter that sheds load before the database queue grows without bound.
 import type { Db } from '../database/connect';
+import type { ServerSigner } from '../security/signing-key';
 import { HttpError } from './errors';
 
 export interface Limits {
@@ -40,6 +41,10 @@ export interface ServerContext {
   readonly shed: <T>(work: () => Promise<T>) => Promise<T>;
   /** Marks the admin cookie Secure when served over TLS. */
   readonly secureCookies: boolean;
+  /** Signs the reply files offices import without network. */
+  readonly signer: ServerSigner;
+  /** Installers offered to offices; null when the server has none configured. */
+  readonly updatesDir: string | null;
 }
 
 export const makeShedder = (max: number) => {

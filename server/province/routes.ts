@@ -1,19 +1,23 @@
-// The dashboard's own JSON endpoints, on top of the admin API in server/routes/admin.ts:
-// an office's drill-down, the feed's history, and publishing the catalog and a year's
-// calendar at the next version of each key.
+// The dashboard's own endpoints, on top of the admin API in server/routes/admin.ts: an
+// office's drill-down, a device's reply file, the feed's history, publishing the catalog, a
+// year's calendar and an app update at the next version of each key.
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import {
   idParams,
   publishCalendarRequest,
   publishCatalogRequest,
+  publishUpdateRequest,
+  replyFileQuery,
   yearParams,
 } from '../../core/sync/admin';
 import type { ServerContext } from '../http/context';
 import { requireAdmin, sameOriginHook } from '../http/admin-auth';
 import { HttpError, parseOr400 } from '../http/errors';
 import { officeDetail } from './detail';
+import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
+import { listUpdates, publishUpdate } from './updates';
 
 /** Like parseOr400, but with the schema's own Vietnamese messages: a province user fixes a
  * catalog file or a calendar from them. */
@@ -54,6 +58,34 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     await requireAdmin(ctx, request);
     const { year } = parseOr400(yearParams, request.params);
     return publishedCalendar(ctx.db, year);
+  });
+
+  // The reply to a device's USB sync file: a signed file the office imports on its PC.
+  app.get('/v1/admin/devices/:id/reply-file', async (request, reply) => {
+    const user = await requireAdmin(ctx, request);
+    const { id } = parseOr400(idParams, request.params);
+    const range = parseOr400(replyFileQuery, request.query);
+    const file = await ctx.shed(() => buildReplyFile(ctx.db, ctx.signer, id, range, ctx.now()));
+    request.log.info({ deviceId: id, bytes: file.bytes.length, by: user.username }, 'reply file');
+    return reply
+      .type('application/octet-stream')
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(file.bytes));
+  });
+
+  app.get('/v1/admin/updates', async (request) => {
+    await requireAdmin(ctx, request);
+    return listUpdates(ctx.db, ctx.updatesDir);
+  });
+
+  app.post('/v1/admin/updates', async (request, reply) => {
+    const user = await requireAdmin(ctx, request);
+    const input = parseForPeople(publishUpdateRequest, request.body, 'Bản cập nhật');
+    const result = await publishUpdate(ctx.db, ctx.updatesDir, input, user.id, ctx.now());
+    request.log.info({ version: input.version, by: user.username }, 'app update published');
+    reply.status(201);
+    return result;
   });
 
   app.post('/v1/admin/feed/calendar', async (request, reply) => {

@@ -1,5 +1,6 @@
-// The dashboard's view of every office: devices, last sync, op and rejection counts, and
-// dossier figures read from the latest snapshots offices pushed.
+// The dashboard's view of every office: devices, last sync, op and rejection counts, the
+// queues its PCs report (waiting, refused), and dossier figures read from the latest
+// snapshots offices pushed.
 import { and, asc, count, eq, max } from 'drizzle-orm';
 import type { OfficeSummary } from '../../core/sync/admin';
 import type { Db } from '../database/connect';
@@ -20,6 +21,18 @@ const NO_FIGURES: Figures = {
   resolvedThisYear: 0,
   onTimeThisYear: 0,
   overdue: 0,
+};
+
+/** The queues of the office's active devices, added up; null until one has reported. */
+const outboxOf = (own: readonly DeviceRow[]): OfficeSummary['outbox'] => {
+  const reported = own.filter((d) => d.revokedAt === null && d.pendingReportedAt !== null);
+  if (reported.length === 0) return { pending: null, rejected: null, reportedAt: null };
+  const sum = (f: (d: DeviceRow) => number | null) => reported.reduce((n, d) => n + (f(d) ?? 0), 0);
+  return {
+    pending: sum((d) => d.pendingOps),
+    rejected: sum((d) => d.rejectedOps),
+    reportedAt: Math.max(...reported.map((d) => d.pendingReportedAt?.getTime() ?? 0)),
+  };
 };
 
 const summarize = (
@@ -44,9 +57,13 @@ const summarize = (
       lastSeenAt: dv.lastSeenAt?.getTime() ?? null,
       appVersion: dv.appVersion,
       schemaVersion: dv.schemaVersion,
+      pendingOps: dv.pendingOps,
+      rejectedOps: dv.rejectedOps,
+      pendingReportedAt: dv.pendingReportedAt?.getTime() ?? null,
     })),
     opCount,
     rejectedCount,
+    outbox: outboxOf(own),
     dossiers: figures ? { ...NO_FIGURES, ...figures } : NO_FIGURES,
   };
 };

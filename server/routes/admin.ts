@@ -23,6 +23,9 @@ import { login, logout } from '../province/users';
 import { publishFeed } from '../sync/feed';
 import { applySyncFile } from '../sync/sync-file';
 
+const UPDATE_VIA_UPDATES =
+  'Bản cập nhật phần mềm được công bố ở mục Công bố → Cập nhật phần mềm, để máy chủ tự tính kích thước và mã kiểm tra của tệp cài đặt.';
+
 export const adminRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.addHook('onRequest', sameOriginHook);
   app.addContentTypeParser(
@@ -94,6 +97,10 @@ export const adminRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     const user = await requireAdmin(ctx, request);
     const body = parseOr400(publishFeedRequest, request.body);
     const entries = 'entries' in body ? body.entries : [body];
+    // A manifest must name a file the server has measured: POST /v1/admin/updates makes it.
+    if (entries.some((e) => e.kind === 'app_update')) {
+      throw new HttpError(400, 'INVALID_REQUEST', UPDATE_VIA_UPDATES);
+    }
     const published = await publishFeed(ctx.db, entries, user.id, ctx.now());
     reply.status(201);
     return { published };

@@ -95,6 +95,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
         agencyCode: office.agencyCode,
         officeName: office.name,
         serverTime: now.getTime(),
+        serverPublicKey: ctx.signer.publicKey,
       };
     });
   });
@@ -171,6 +172,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
       expiresInMs: LIMITS.tokenTtlMs,
       lastClientSeq: Number(seq?.last ?? 0),
       serverTime: now,
+      serverPublicKey: ctx.signer.publicKey,
     };
   });
 };

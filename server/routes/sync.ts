@@ -1,13 +1,20 @@
-// The device sync endpoints: push office ops, pull the province feed, restore office rows.
+// The device sync endpoints: push office ops, pull the province feed, restore office rows,
+// fetch an installer the province published. Push and pull carry the device's outbox report.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { updateFileName } from '../../core/sync/app-update';
 import type { PullResponse, PushResponse, RestoreResponse } from '../../core/sync/protocol';
 import { pageQuery, pushRequest } from '../../core/sync/protocol';
 import type { ServerContext } from '../http/context';
 import { authenticateDevice, versionHook } from '../http/device-auth';
 import { parseOr400 } from '../http/errors';
+import { openUpdateFile } from '../province/updates';
 import { applyOps } from '../sync/apply-ops';
 import { readFeed } from '../sync/feed';
+import { afterAnswers, readOutboxHeader, recordOutbox } from '../sync/outbox-report';
 import { readRestorePage } from '../sync/restore';
+
+const updateFileParams = z.object({ file: updateFileName });
 
 export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.addHook('preValidation', versionHook);
@@ -15,19 +22,39 @@ export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.post('/v1/push', async (request): Promise<PushResponse> => {
     const device = await authenticateDevice(ctx, request);
     const body = parseOr400(pushRequest, request.body);
-    const results = await ctx.shed(() =>
-      applyOps(ctx.db, { ...device, source: 'push' }, body.ops, ctx.now()),
-    );
+    const outbox = readOutboxHeader(request);
+    const results = await ctx.shed(async () => {
+      const answers = await applyOps(ctx.db, { ...device, source: 'push' }, body.ops, ctx.now());
+      if (outbox)
+        await recordOutbox(ctx.db, device.deviceId, afterAnswers(outbox, answers), ctx.now());
+      return answers;
+    });
     const applied = results.filter((r) => r.status === 'applied').length;
     request.log.info({ deviceId: device.deviceId, ops: results.length, applied }, 'push applied');
     return { results, serverTime: ctx.now() };
   });
 
   app.get('/v1/pull', async (request): Promise<PullResponse> => {
-    await authenticateDevice(ctx, request);
+    const device = await authenticateDevice(ctx, request);
     const query = parseOr400(pageQuery, request.query);
-    const page = await ctx.shed(() => readFeed(ctx.db, query.cursor, query.limit));
+    const outbox = readOutboxHeader(request);
+    const page = await ctx.shed(async () => {
+      if (outbox) await recordOutbox(ctx.db, device.deviceId, outbox, ctx.now());
+      return readFeed(ctx.db, query.cursor, query.limit);
+    });
     return { ...page, serverTime: ctx.now() };
+  });
+
+  // Installers from the updates directory, for enrolled devices only (the manifest names them).
+  app.get('/v1/updates/:file', async (request, reply) => {
+    await authenticateDevice(ctx, request);
+    const { file } = parseOr400(updateFileParams, request.params);
+    const found = await openUpdateFile(ctx.updatesDir, file);
+    return reply
+      .type('application/octet-stream')
+      .header('content-length', String(found.size))
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .send(found.stream);
   });
 
   app.get('/v1/restore', async (request): Promise<RestoreResponse> => {

@@ -3,12 +3,14 @@
 // commit in order and a restore reading by cursor never skips a row still being written.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { checkOpRow } from '../../core/sync/entities';
+import { fileRefOf } from '../../core/sync/files';
 import { REJECT_REASONS } from '../../core/sync/errors';
 import type { Op, OpResult } from '../../core/sync/protocol';
 import { upgradeOp } from '../../core/sync/upgrade';
 import type { Db } from '../database/connect';
 import { devices, entities, ops, rejectedOps } from '../database/schema/index';
 import { HttpError, isDataError } from '../http/errors';
+import { verifiedRefs } from './files';
 
 export interface ApplyScope {
   readonly officeId: string;
@@ -54,6 +56,7 @@ export const applyOps = async (
       sql`select pg_advisory_xact_lock(${sql.raw(String(OFFICE_LOCK))}, hashtext(${scope.officeId}))`,
     );
     const seen = await lookupSeen(tx, scope.deviceId, batch);
+    const verified = await verifiedRefs(tx, scope.officeId, upgraded);
     const results: OpResult[] = [];
     const accepted: Accepted[] = [];
     const rejected: { op: Op; reason: string }[] = [];
@@ -85,6 +88,12 @@ export const applyOps = async (
       const op = upgraded[i];
       const check = checkOpRow(op);
       if (!check.ok) return reject(i, o, check.reason);
+      // A row whose file is not here yet waits: not applied, not recorded, sent again later.
+      const file = fileRefOf(op.entity, op.operation, check.row);
+      if (file !== null && !verified.has(file)) {
+        results[i] = { opId: o.opId, status: 'deferred', reason: REJECT_REASONS.fileNotVerified };
+        return;
+      }
       opIdBySeq.set(o.clientSeq, o.opId);
       accepted.push({ index: i, sent: o, op, row: check.row, serverSeq: 0 });
     });
@@ -171,62 +180,61 @@ const writeAccepted = async (
   return failed;
 };
 
+/** Writes the accepted ops and the entity snapshots they leave. Rows travel as one jsonb
+ * parameter read back with jsonb_to_recordset: binding a 500-op batch as 13 parameters per
+ * row costs more than storing it. A value the database refuses fails the whole statement,
+ * as before, and writeAccepted finds the op that did it. */
 const writeOps = async (
   tx: Tx,
   scope: Readonly<ApplyScope>,
   accepted: readonly Accepted[],
   now: number,
 ) => {
-  const receivedAt = new Date(now);
-  await tx.insert(ops).values(
-    accepted.map((a) => ({
-      serverSeq: a.serverSeq,
-      opId: a.sent.opId,
-      deviceId: scope.deviceId,
-      clientSeq: a.sent.clientSeq,
-      officeId: scope.officeId,
-      entity: a.op.entity,
-      entityId: a.op.entityId,
-      operation: a.op.operation,
-      row: a.row,
-      schemaVersion: a.sent.schemaVersion,
-      clientTime: a.sent.clientTime,
-      receivedAt,
-      source: scope.source,
-    })),
-  );
+  const receivedAt = new Date(now).toISOString();
+  const opRows = accepted.map((a) => ({
+    s: a.serverSeq,
+    o: a.sent.opId,
+    c: a.sent.clientSeq,
+    e: a.op.entity,
+    i: a.op.entityId,
+    p: a.op.operation,
+    r: a.row,
+    v: a.sent.schemaVersion,
+    t: a.sent.clientTime,
+  }));
+  await tx.execute(sql`
+    insert into ${ops} (server_seq, op_id, device_id, client_seq, office_id, entity, entity_id,
+      operation, row, schema_version, client_time, received_at, source)
+    select x.s, x.o, ${scope.deviceId}::uuid, x.c, ${scope.officeId}::uuid, x.e, x.i, x.p, x.r,
+      x.v, x.t, ${receivedAt}::timestamptz, ${scope.source}
+    from jsonb_to_recordset(${JSON.stringify(opRows)}::jsonb)
+      as x(s bigint, o uuid, c bigint, e text, i text, p text, r jsonb, v integer, t bigint)`);
   // One snapshot per entity row: the batch's last op for it (an upsert may not touch a row twice).
   const latest = new Map<string, Accepted>();
   for (const a of accepted) latest.set(`${a.op.entity}\u0000${a.op.entityId}`, a);
-  await tx
-    .insert(entities)
-    .values(
-      [...latest.values()].map((a) => ({
-        officeId: scope.officeId,
-        entity: a.op.entity,
-        entityId: a.op.entityId,
-        row: a.row,
-        deleted: a.op.operation === 'delete',
-        serverSeq: a.serverSeq,
-        deviceId: scope.deviceId,
-        clientSeq: a.sent.clientSeq,
-        updatedAt: receivedAt,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [entities.officeId, entities.entity, entities.entityId],
-      set: {
-        row: sql`excluded.row`,
-        deleted: sql`excluded.deleted`,
-        serverSeq: sql`excluded.server_seq`,
-        deviceId: sql`excluded.device_id`,
-        clientSeq: sql`excluded.client_seq`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-      // Arrival order decides between devices; within one device a late, older op never
-      // overwrites a newer snapshot.
-      setWhere: sql`not (${entities.deviceId} = excluded.device_id and ${entities.clientSeq} > excluded.client_seq)`,
-    });
+  const snapshots = [...latest.values()].map((a) => ({
+    e: a.op.entity,
+    i: a.op.entityId,
+    r: a.row,
+    d: a.op.operation === 'delete',
+    s: a.serverSeq,
+    c: a.sent.clientSeq,
+  }));
+  // Arrival order decides between devices; within one device a late, older op never
+  // overwrites a newer snapshot.
+  await tx.execute(sql`
+    insert into ${entities} (office_id, entity, entity_id, row, deleted, server_seq, device_id,
+      client_seq, updated_at)
+    select ${scope.officeId}::uuid, x.e, x.i, x.r, x.d, x.s, ${scope.deviceId}::uuid, x.c,
+      ${receivedAt}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(snapshots)}::jsonb)
+      as x(e text, i text, r jsonb, d boolean, s bigint, c bigint)
+    on conflict (office_id, entity, entity_id) do update set
+      row = excluded.row, deleted = excluded.deleted, server_seq = excluded.server_seq,
+      device_id = excluded.device_id, client_seq = excluded.client_seq,
+      updated_at = excluded.updated_at
+    where not (${entities}.device_id = excluded.device_id
+      and ${entities}.client_seq > excluded.client_seq)`);
 };
 
 const recordRejections = async (

@@ -1,5 +1,6 @@
 // A USB sync file uploaded by the province on an office's behalf: verified against the
-// device's public key, then applied exactly like the pushes it replaces.
+// device's public key, then applied exactly like the pushes it replaces; the outbox counts it
+// carries are kept for the dashboard.
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { eq } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { devices, offices } from '../database/schema/index';
 import { HttpError } from '../http/errors';
 import { verifyEd25519 } from '../security/crypto';
 import { applyOps } from './apply-ops';
+import { afterAnswers, recordOutbox } from './outbox-report';
 
 const gunzipAsync = promisify(gunzip);
 const MAX_INFLATED = 256 * 1024 * 1024;
@@ -48,13 +50,20 @@ export const applySyncFile = async (db: Db, bytes: Uint8Array, now: number) => {
     const chunk = envelope.ops.slice(i, i + LIMITS.maxOpsPerPush);
     results.push(...(await applyOps(db, scope, chunk, now)));
   }
+  if (envelope.outbox) {
+    await recordOutbox(db, device.id, afterAnswers(envelope.outbox, results), now);
+  }
   const tally = (s: OpResult['status']) => results.filter((r) => r.status === s).length;
+  const seqs = envelope.ops.map((o) => o.clientSeq);
   return {
     deviceId: device.id,
     officeId: device.officeId,
     applied: tally('applied'),
     duplicate: tally('duplicate'),
     rejected: tally('rejected'),
+    // Where this device's reply file starts (server/sync/reply-file.ts).
+    feedCursor: envelope.feedCursor ?? null,
+    fromClientSeq: seqs.length > 0 ? seqs.reduce((a, b) => Math.min(a, b)) : null,
     results,
   };
 };

@@ -6,12 +6,21 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SyncPhase } from '../../core/contract/sync';
 import { AppError } from '../../core/errors';
+import { formatOutboxHeader, HEADERS } from '../../core/sync/protocol';
 import type { CtxBase } from '../dispatch';
+import { FileUploader } from './files';
 import { DeviceAuth, SyncFailure, SyncHttp } from './http';
 import { pullAll } from './pull';
-import { fastForwardCounter, noteFailedAttempt, pendingCount, pushAll } from './push';
+import { fastForwardCounter, noteFailedAttempt, outboxCounts, pendingCount, pushAll } from './push';
 import { restoreOffice, type RestoreCounts } from './restore';
-import { identityOf, readState, updateState, type Identity } from './state';
+import {
+  identityOf,
+  readServerKey,
+  readState,
+  saveServerKey,
+  updateState,
+  type Identity,
+} from './state';
 
 export interface SyncTuning {
   /** Per request. */
@@ -100,6 +109,9 @@ export class SyncEngine {
       appVersion: this.getBase().platform.appVersion,
       timeoutMs: this.tuning.timeoutMs,
       ...(this.tuning.fetch ? { fetch: this.tuning.fetch } : {}),
+      deviceHeaders: () => ({
+        [HEADERS.outbox]: formatOutboxHeader(outboxCounts(this.getBase().db)),
+      }),
     });
   }
 
@@ -137,6 +149,8 @@ export class SyncEngine {
       this.progress = { phase: 'auth', done: 0, total: 0 };
       await this.auth.token(http, id);
       fastForwardCounter(db(), this.auth.lastClientSeq);
+      const serverKey = this.auth.serverPublicKey;
+      if (serverKey && readServerKey(db()) !== serverKey) saveServerKey(db(), serverKey);
       const pushed = await pushAll({
         db,
         http,
@@ -144,6 +158,13 @@ export class SyncEngine {
         identity: id,
         onProgress: (done, total) => (this.progress = { phase: 'push', done, total }),
         ...(this.tuning.beforeSettle ? { beforeSettle: this.tuning.beforeSettle } : {}),
+        files: new FileUploader({
+          db,
+          http,
+          auth: this.auth,
+          identity: id,
+          dataDir: this.getBase().dataDir,
+        }),
       });
       this.progress = { phase: 'pull', done: 0, total: 0 };
       const pulled = await pullAll({
@@ -211,6 +232,7 @@ export class SyncEngine {
           identity: id,
           now: this.getBase().now,
           onProgress: (done) => (this.progress = { phase: 'restore', done, total: done }),
+          dataDir: this.getBase().dataDir,
         });
       } catch (error) {
         if (error instanceof AppError) throw error;

@@ -1,4 +1,5 @@
-// The sync operations of the contract: status, enrolment, sync now, restore, USB file.
+// The sync operations of the contract: status, enrolment, sync now, restore, USB file and
+// the province's reply to it, the published app update.
 import { asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { SyncStatusView } from '../../core/contract/sync';
 import { AppError } from '../../core/errors';
@@ -12,7 +13,9 @@ import { STALL_ATTEMPTS, syncEngineFor } from './engine';
 import { SyncFailure, SyncHttp } from './http';
 import { headAttempts, pendingCount } from './push';
 import { restoreAllowed } from './restore';
-import { generateDeviceKey, identityOf, readState, updateState } from './state';
+import { importReply } from './reply';
+import { generateDeviceKey, identityOf, readState, saveServerKey, updateState } from './state';
+import { downloadUpdate, updateView } from './updates';
 import { buildSyncFile, writeFileAtomic } from './usb';
 
 const ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -87,6 +90,7 @@ export function syncStatus(ctx: Ctx): SyncStatusView {
     needsUpdate: engine.needsUpdate,
     feedProblems,
     canRestore: enrolled && restoreAllowed(ctx.db),
+    update: updateView(ctx),
   };
 }
 
@@ -132,6 +136,7 @@ async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
       lastSyncAt: null,
       lastError: null,
     });
+    saveServerKey(tx, reply.serverPublicKey ?? null);
     return {
       result: undefined,
       audit: {
@@ -163,7 +168,7 @@ export const syncHandlers: PartialHandlers = {
       audit: {
         operation: 'sync.restore',
         entity: 'sync',
-        summary: `Khôi phục dữ liệu từ máy chủ tỉnh: ${counts.dossiers} hồ sơ, ${counts.steps} bước xử lý, ${counts.events} diễn biến`,
+        summary: `Khôi phục dữ liệu từ máy chủ tỉnh: ${counts.dossiers} hồ sơ, ${counts.steps} bước xử lý, ${counts.events} diễn biến, ${counts.attachments} tài liệu đính kèm`,
       },
     }));
     return counts;
@@ -186,5 +191,19 @@ export const syncHandlers: PartialHandlers = {
       },
     }));
     return { path: target, ops: file.ops };
+  },
+  'sync.importReply': (ctx, input) =>
+    importReply(ctx, Buffer.from(input.base64, 'base64'), input.fileName),
+  'sync.downloadUpdate': async (ctx) => {
+    const done = await downloadUpdate(ctx, syncEngineFor(ctx.dataDir));
+    write(ctx, () => ({
+      result: undefined,
+      audit: {
+        operation: 'sync.downloadUpdate',
+        entity: 'sync',
+        summary: `Tải bản cập nhật ISO Xã ${done.version} về ${done.path}`,
+      },
+    }));
+    return done;
   },
 };

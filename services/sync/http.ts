@@ -60,12 +60,16 @@ export interface HttpOptions {
   readonly appVersion: string;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
+  /** Headers added to every authenticated request (the outbox report). */
+  readonly deviceHeaders?: () => Record<string, string>;
 }
 
 interface RequestOptions {
   readonly body?: unknown;
   /** Already gzip-compressed JSON. */
   readonly gzipped?: Uint8Array;
+  /** Raw bytes (a file chunk), sent as application/octet-stream. */
+  readonly binary?: Uint8Array;
   readonly auth?: { readonly token: string; readonly deviceId: string };
 }
 
@@ -90,7 +94,7 @@ export class SyncHttp {
   }
 
   async request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     schema: z.ZodType<T>,
     options: RequestOptions = {},
@@ -104,6 +108,9 @@ export class SyncHttp {
       body = options.gzipped;
       headers['content-type'] = 'application/json';
       headers['content-encoding'] = 'gzip';
+    } else if (options.binary) {
+      body = options.binary;
+      headers['content-type'] = 'application/octet-stream';
     } else if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
@@ -111,6 +118,7 @@ export class SyncHttp {
     if (options.auth) {
       headers.authorization = `Bearer ${options.auth.token}`;
       headers[HEADERS.device] = options.auth.deviceId;
+      Object.assign(headers, this.options.deviceHeaders?.());
     }
     const url = new URL(path, this.options.baseUrl).toString();
     let response: Response;
@@ -140,6 +148,51 @@ export class SyncHttp {
       const parsed = schema.safeParse(json);
       if (!parsed.success) throw new SyncFailure('protocol', MESSAGES.protocol, response.status);
       return parsed.data;
+    }
+    throw this.failure(response, json);
+  }
+
+  /** An authenticated GET of raw bytes (a file), refused beyond maxBytes; failures as above. */
+  async bytes(
+    path: string,
+    auth: { readonly token: string; readonly deviceId: string },
+    maxBytes: number,
+  ): Promise<Uint8Array> {
+    const headers: Record<string, string> = {
+      [HEADERS.appVersion]: this.appVersion,
+      [HEADERS.schemaVersion]: String(SCHEMA_VERSION),
+      authorization: `Bearer ${auth.token}`,
+      [HEADERS.device]: auth.deviceId,
+      ...this.options.deviceHeaders?.(),
+    };
+    let response: Response;
+    let bytes: Uint8Array;
+    try {
+      response = await (this.options.fetch ?? fetch)(new URL(path, this.options.baseUrl), {
+        headers,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        redirect: 'error',
+      });
+      if (Number(response.headers.get('content-length')) > maxBytes) {
+        await response.body?.cancel();
+        throw new SyncFailure('protocol', MESSAGES.protocol, response.status);
+      }
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      if (error instanceof SyncFailure) throw error;
+      const name = (error as { name?: string } | null)?.name;
+      if (name === 'TimeoutError') throw new SyncFailure('timeout', MESSAGES.timeout(this.host));
+      throw new SyncFailure('network', MESSAGES.network(this.host));
+    }
+    if (response.status >= 200 && response.status < 300) {
+      if (bytes.length > maxBytes) throw new SyncFailure('protocol', MESSAGES.protocol);
+      return bytes;
+    }
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      // an error without JSON gets a generic message
     }
     throw this.failure(response, json);
   }
@@ -181,6 +234,8 @@ export class DeviceAuth {
   private cached: CachedToken | null = null;
   /** The highest client_seq the server holds for this device, from the last token. */
   lastClientSeq = 0;
+  /** The server's signing key, from the last token (servers before reply files send none). */
+  serverPublicKey: string | null = null;
 
   clear(): void {
     this.cached = null;
@@ -208,6 +263,7 @@ export class DeviceAuth {
       validUntil: started + reply.expiresInMs - margin,
     };
     this.lastClientSeq = reply.lastClientSeq;
+    this.serverPublicKey = reply.serverPublicKey ?? null;
     return reply.token;
   }
 

@@ -6,6 +6,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/open';
 import {
+  attachments,
   dossierEvents,
   dossierSteps,
   dossiers,
@@ -24,6 +25,7 @@ export const ENTITIES = {
   dossier: dossiers,
   dossier_step: dossierSteps,
   dossier_event: dossierEvents,
+  attachment: attachments,
 } as const satisfies Record<string, SQLiteTable>;
 export type SyncEntity = keyof typeof ENTITIES;
 

@@ -7,6 +7,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { yearOverridesSchema } from '../../core/calendar/calendar-schema';
 import { procedureCatalogSchema, procedureSchema, type Procedure } from '../../core/catalog/schema';
+import { appUpdateManifest } from '../../core/sync/app-update';
 import type { FeedEntry } from '../../core/sync/protocol';
 import { LIMITS, pullResponse } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
@@ -75,15 +76,40 @@ function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { cale
       applied.calendar = true;
       return null;
     }
+    case 'app_update': {
+      const parsed = appUpdateManifest.safeParse(e.body);
+      return parsed.success ? null : `Bản cập nhật không hợp lệ: ${issuesText(parsed.error)}`;
+    }
     case 'form_template':
     case 'notice':
-    case 'app_update':
       return null;
     default: {
       const never: never = e.kind;
       return `Loại dữ liệu không được hỗ trợ: ${String(never)}`;
     }
   }
+}
+
+/** Applies entries inside the caller's transaction; each is kept in sync_feed (with its error
+ * when it was invalid). A pull page and a province reply file both come through here. */
+export function applyEntries(tx: Tx, entries: readonly FeedEntry[], now: number): Applied {
+  const applied = { calendar: false };
+  for (const e of entries) {
+    const error = applyEntry(tx, e, now, applied);
+    tx.insert(syncFeed)
+      .values({
+        serverSeq: e.serverSeq,
+        kind: e.kind,
+        key: e.key,
+        version: e.version,
+        body: e.body ?? null,
+        publishedAt: e.publishedAt,
+        error,
+      })
+      .onConflictDoNothing()
+      .run();
+  }
+  return applied;
 }
 
 /** Applies a page of entries and its cursor in one transaction. */
@@ -93,26 +119,11 @@ export function applyPage(
   nextCursor: number,
   now: number,
 ): Applied {
-  const applied = { calendar: false };
-  db.transaction((tx) => {
-    for (const e of entries) {
-      const error = applyEntry(tx, e, now, applied);
-      tx.insert(syncFeed)
-        .values({
-          serverSeq: e.serverSeq,
-          kind: e.kind,
-          key: e.key,
-          version: e.version,
-          body: e.body ?? null,
-          publishedAt: e.publishedAt,
-          error,
-        })
-        .onConflictDoNothing()
-        .run();
-    }
+  return db.transaction((tx) => {
+    const applied = applyEntries(tx, entries, now);
     updateState(tx, { pullCursor: nextCursor });
+    return applied;
   });
-  return applied;
 }
 
 export interface PullDeps {

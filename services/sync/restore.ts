@@ -14,6 +14,7 @@ import { LIMITS, restoreResponse } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
 import {
   appMeta,
+  attachments,
   counters,
   dossierEvents,
   dossierSteps,
@@ -22,6 +23,7 @@ import {
   procedures,
   users,
 } from '../../db/schema';
+import { restoreFiles } from './files';
 import type { DeviceAuth, SyncHttp } from './http';
 import type { Identity } from './state';
 
@@ -31,7 +33,13 @@ export interface RestoreCounts {
   dossiers: number;
   steps: number;
   events: number;
+  attachments: number;
+  /** Attachments whose file the province could not give back. */
+  filesMissing: number;
 }
+
+/** Rows that belong to a dossier and wait for it when they arrive first. */
+const CHILDREN = new Set(['dossier_step', 'dossier_event', 'attachment']);
 
 interface RestoreRun {
   readonly counts: RestoreCounts;
@@ -126,6 +134,10 @@ function insertChild(tx: Tx, r: Readonly<RestoreRow>, run: RestoreRun): void {
     ensureUser(tx, r.row.fromUserId, run.now);
     upsert(tx, dossierSteps, { ...pick(dossierSteps, r.row), id: r.entityId });
     run.counts.steps++;
+  } else if (r.entity === 'attachment') {
+    ensureUser(tx, r.row.addedBy, run.now);
+    upsert(tx, attachments, { ...pick(attachments, r.row), id: r.entityId });
+    run.counts.attachments++;
   } else {
     ensureUser(tx, r.row.userId, run.now);
     upsert(tx, dossierEvents, { ...pick(dossierEvents, r.row), id: r.entityId });
@@ -147,7 +159,7 @@ export function applyRestorePage(db: Db, rows: readonly RestoreRow[], run: Resto
       if (r.entity === 'dossier' && insertDossier(tx, r, run)) arrived.push(r.entityId);
     }
     for (const r of rows) {
-      if (r.entity !== 'dossier_step' && r.entity !== 'dossier_event') continue;
+      if (!CHILDREN.has(r.entity)) continue;
       const parent = typeof r.row.dossierId === 'string' ? r.row.dossierId : '';
       if (dossierExists(tx, parent)) insertChild(tx, r, run);
       else run.waiting.set(parent, [...(run.waiting.get(parent) ?? []), r]);
@@ -195,6 +207,8 @@ export interface RestoreDeps {
   readonly identity: Identity;
   readonly now: () => number;
   readonly onProgress: (done: number) => void;
+  /** Where attachments' files go; without it only their rows come back. */
+  readonly dataDir?: string;
 }
 
 export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<RestoreCounts> {
@@ -210,7 +224,7 @@ export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<Restor
     .onConflictDoNothing()
     .run();
   const run: RestoreRun = {
-    counts: { dossiers: 0, steps: 0, events: 0 },
+    counts: { dossiers: 0, steps: 0, events: 0, attachments: 0, filesMissing: 0 },
     waiting: new Map(),
     missingProcedures: new Set(),
     now: deps.now(),
@@ -233,6 +247,8 @@ export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<Restor
     cursor = page.nextCursor;
   }
   advanceBookCounters(deps.db());
+  if (deps.dataDir !== undefined)
+    run.counts.filesMissing = await restoreFiles({ ...deps, dataDir: deps.dataDir });
   if (run.missingProcedures.size > 0) {
     throw new AppError(
       'NOT_FOUND',

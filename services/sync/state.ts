@@ -1,10 +1,11 @@
 // This PC's sync identity (sync_state, one row) and its Ed25519 key: generated at enrolment,
-// the private half never leaves the database.
-import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+// the private half never leaves the database. Also the server's public key (app_meta), which
+// the province's reply files must be signed with.
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { authMessage } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
-import { syncState } from '../../db/schema';
+import { appMeta, syncState } from '../../db/schema';
 
 export const STATE_ID = 1;
 
@@ -75,4 +76,39 @@ export function signChallenge(id: Identity, nonce: string): string {
 /** Raw Ed25519 signature over `bytes` (the USB sync file payload). */
 export function signBytes(id: Identity, bytes: Uint8Array): Uint8Array {
   return sign(null, bytes, keyObject(id.privateKey));
+}
+
+const SERVER_KEY = 'sync.serverPublicKey';
+
+/** The server's raw Ed25519 public key (base64url), learned at enrolment or on a token. */
+export function readServerKey(db: Db | Tx): string | null {
+  return db.select().from(appMeta).where(eq(appMeta.key, SERVER_KEY)).get()?.value ?? null;
+}
+
+/** Stores the key, or forgets it (null: a new enrolment with a server that signs nothing). */
+export function saveServerKey(db: Db | Tx, key: string | null): void {
+  if (key === null) {
+    db.delete(appMeta).where(eq(appMeta.key, SERVER_KEY)).run();
+    return;
+  }
+  db.insert(appMeta)
+    .values({ key: SERVER_KEY, value: key })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: key } })
+    .run();
+}
+
+export function verifyServerSignature(
+  publicKey: string,
+  bytes: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  try {
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: publicKey },
+      format: 'jwk',
+    });
+    return signature.length === 64 && verify(null, bytes, key, signature);
+  } catch {
+    return false;
+  }
 }

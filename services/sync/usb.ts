@@ -1,15 +1,17 @@
 // The USB sync file for offices without network: the pending ops, exactly as a push would
 // send them, gzip-compressed and signed with this PC's key (core/sync/sync-file.ts). The ops
-// stay queued: the province uploads the file, and the next push (or a later file) gets
-// 'duplicate' for them and clears them, so a lost USB stick costs nothing.
+// stay queued: the province uploads the file, and its reply file (services/sync/reply.ts), the
+// next push or a later file acknowledges and clears them, so a lost USB stick costs nothing.
+// The file also carries the pull cursor (the reply sends the feed from there) and the
+// outbox counts the dashboard shows.
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { AppError } from '../../core/errors';
 import { encodeSyncFile, SYNC_FILE_VERSION, type SyncEnvelope } from '../../core/sync/sync-file';
 import type { Db } from '../../db/open';
-import { readPending, toOp } from './push';
-import { signBytes, type Identity } from './state';
+import { outboxCounts, readPending, toOp } from './push';
+import { readState, signBytes, type Identity } from './state';
 
 const gzipAsync = promisify(gzip);
 /** The envelope's own cap. */
@@ -30,6 +32,8 @@ export async function buildSyncFile(
     officeAgencyCode: id.agencyCode,
     createdAt: Math.max(0, Math.trunc(now)),
     ops,
+    feedCursor: readState(db)?.pullCursor ?? 0,
+    outbox: outboxCounts(db),
   };
   const payload = await gzipAsync(Buffer.from(JSON.stringify(envelope)));
   const bytes = encodeSyncFile({

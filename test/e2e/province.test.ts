@@ -1,12 +1,13 @@
 // The province dashboard end to end in Chromium: the real server in-process on PGlite with
 // the demo province; log in, add an office and read its one-time code off the screen, enroll
-// a device with it and push dossiers, see the office's figures; publish the catalog and a
-// year's calendar; upload a USB sync file. Screenshots of every screen.
+// a device with it and push dossiers, see the office's figures; publish the catalog, a
+// year's calendar and an app update; upload a USB sync file and download the reply file; see
+// each office's reported queue. Screenshots of every screen.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
@@ -14,7 +15,8 @@ import type { ServerDatabase } from '../../server/database/connect';
 import { openDatabase } from '../../server/database/connect';
 import { DEMO, ensureDemo } from '../../server/database/seed';
 import { vietnamMonthStart } from '../../server/province/figures';
-import { buildSyncFile, dossierRow, TestDevice } from '../server/support/client';
+import { decodeReplyFile } from '../../core/sync/reply-file';
+import { buildSyncFile, dossierRow, send, TestDevice } from '../server/support/client';
 import { launchChromium, screenshot } from './support/harness';
 
 const HOUR = 3_600_000;
@@ -34,7 +36,10 @@ beforeAll(async () => {
   }
   database = await openDatabase({ kind: 'pglite', dataDir: null });
   await ensureDemo(database.db, Date.now());
-  server = await buildApp({ db: database.db, limits: { rateMax: 1_000_000 } });
+  const updatesDir = path.join(tmp, 'updates');
+  fs.mkdirSync(updatesDir);
+  fs.writeFileSync(path.join(updatesDir, 'ISO-Xa-Setup-1.4.0.exe'), Buffer.alloc(150_000, 'ISO'));
+  server = await buildApp({ db: database.db, limits: { rateMax: 1_000_000 }, updatesDir });
   url = await server.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
   const context = await browser.newContext({
@@ -217,6 +222,10 @@ describe('province dashboard in Chromium', () => {
     expect(text).toMatch(/Đã ghi nhận\s*2/);
     expect(text).toMatch(/Bị từ chối\s*1/);
     await screenshot(page, 'province-sync-file');
+    // The reply for the office: the three ops of this file and every publication so far.
+    const reply = await downloadReply(result.getByRole('button', { name: 'Tải tệp phản hồi' }));
+    expect(reply.header).toMatchObject({ deviceId: device.deviceId, ackCount: 3 });
+    expect(reply.header.entryCount).toBeGreaterThan(0);
 
     // The same file again: nothing new.
     await page.locator('input[type=file]').setInputFiles(file);
@@ -230,4 +239,58 @@ describe('province dashboard in Chromium', () => {
     expect(await officeRow().getByTestId('on-time').innerText()).toBe('66,7%');
     expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
   });
+
+  it("shows each office's queue as its PCs report it, and a reply file per PC", async () => {
+    const reported = await send(url, 'GET', '/v1/pull?cursor=0&limit=1', {
+      headers: { ...device.authHeaders(), 'x-isoxa-outbox': 'pending=3;rejected=1' },
+    });
+    expect(reported.status).toBe(200);
+    await nav('Tổng quan các xã');
+    await page.reload();
+    await expect.poll(() => officeRow().getByTestId('pending').innerText()).toMatch(/^3\s/);
+    expect(await officeRow().getByTestId('rejected').innerText()).toBe('1');
+    await screenshot(page, 'province-offices-queue');
+    await officeRow().getByRole('link', { name: OFFICE }).click();
+    await page.getByRole('heading', { name: OFFICE }).waitFor();
+    expect(await page.getByTestId('office-pending').innerText()).toMatch(/Chờ gửi[^]*3[^]*báo lúc/);
+    expect(await page.getByTestId('office-rejected').innerText()).toContain('1');
+    const devices = page.getByRole('table', { name: 'Máy đã đăng ký' });
+    expect(await devices.getByTestId('device-pending').innerText()).toContain('3');
+    const reply = await downloadReply(devices.getByRole('button', { name: 'Tải tệp phản hồi' }));
+    expect(reply.header.deviceId).toBe(device.deviceId);
+    await screenshot(page, 'province-office-queue');
+  });
+
+  it('publishes an app update for an installer in the updates directory', async () => {
+    await nav('Công bố');
+    await page.getByRole('heading', { name: 'Cập nhật phần mềm ISO Xã' }).waitFor();
+    await page.getByPlaceholder('Chọn tệp', { exact: true }).click();
+    await page.getByRole('option', { name: /ISO-Xa-Setup-1\.4\.0\.exe/ }).click();
+    await page.getByLabel('Phiên bản').fill('1.4.0');
+    await page.getByLabel('Nội dung thay đổi').fill('Nhập tệp phản hồi của tỉnh qua USB.');
+    await page.getByRole('button', { name: 'Công bố bản cập nhật' }).click();
+    await expect
+      .poll(() => page.getByTestId('latest-update').innerText())
+      .toContain('Đang công bố: phiên bản 1.4.0');
+    await page.getByTestId('feed-history').getByText('Bản cập nhật').first().waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'province-publish-update');
+    const pulled = await device.pull(0, 1000);
+    const update = (pulled.body.entries as { kind: string; body: unknown }[]).find(
+      (e) => e.kind === 'app_update',
+    );
+    expect(update?.body).toMatchObject({ version: '1.4.0', size: 150_000 });
+    expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
+  });
 });
+
+/** Clicks a "Tải tệp phản hồi" button and reads the downloaded reply file's header. */
+async function downloadReply(button: Locator) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/^phan-hoi-.*\.isoxa-reply$/);
+  const file = path.join(tmp, download.suggestedFilename());
+  await download.saveAs(file);
+  const parts = decodeReplyFile(fs.readFileSync(file));
+  if (!parts) throw new Error('not a reply file');
+  return parts;
+}

@@ -1,7 +1,8 @@
 // Sync end to end: the provincial server on 127.0.0.1 (PGlite) and the office app in browser
 // mode, in Chromium. The admin enrols the PC on the Sync screen, dossiers received at the
-// desk reach the province on "Đồng bộ ngay", the province's office figures show them, and
-// the USB sync file makes the same trip without network.
+// desk reach the province on "Đồng bộ ngay", the province's office figures show them, the
+// USB sync file makes the same trip without network and the province's reply file comes
+// back, and an app update the province published is announced.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { pglite } from '../server/support/backends';
 import { startServer, type Harness } from '../server/support/harness';
 import { launchChromium, startE2eApp, type E2eApp } from './support/harness';
 import { api, go, openAs, shot } from './support/pages';
+import { downloadReply, uploadFile } from '../sync/support/files';
 
 const MON_1530 = Date.UTC(2026, 10, 23, 8, 30);
 const AGENCY = '000.00.12.H56';
@@ -21,8 +23,12 @@ let app: E2eApp;
 let browser: Browser;
 const pages: Page[] = [];
 
+const INSTALLER = 'ISO-Xa-Setup-9.9.9.exe';
+
 beforeAll(async () => {
-  h = await startServer(pglite);
+  const updatesDir = tempDir('isoxa-e2e-updates-');
+  fs.writeFileSync(path.join(updatesDir, INSTALLER), Buffer.alloc(200_000, 'ISO Xã '));
+  h = await startServer(pglite, {}, undefined, { updatesDir });
   app = await startE2eApp({ demo: true, now: () => MON_1530 });
   browser = await launchChromium();
 });
@@ -108,4 +114,71 @@ describe('sync in the browser', () => {
     await expect.poll(() => pendingText(admin), { timeout: 15_000 }).toBe('0');
     await shot(admin, 'sync-after-usb');
   });
+
+  it("USB reply file: the province's reply imported on the Sync screen clears the queue", async () => {
+    const admin = await as('admin');
+    const desk = await as('motcua');
+    await receiveDossiers(desk, admin, 1);
+    const uploaded = await uploadFile(h, await exportFile(admin));
+    expect(uploaded).toMatchObject({ applied: 4, rejected: 0 });
+    const reply = await downloadReply(h, deviceId(), uploaded);
+    const file = path.join(tempDir('isoxa-e2e-reply-'), reply.fileName ?? 'phan-hoi.isoxa-reply');
+    fs.writeFileSync(file, reply.bytes);
+    await go(admin, 'Đồng bộ');
+    await admin.getByRole('heading', { name: 'Tình trạng đồng bộ' }).waitFor();
+    expect(await pendingText(admin)).toBe('4');
+    await admin.getByRole('button', { name: 'Nhập tệp phản hồi của tỉnh' }).waitFor();
+    await admin.locator('input[type=file]').setInputFiles(file);
+    const result = admin.getByTestId('reply-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain('4 thay đổi được tỉnh xác nhận');
+    await expect.poll(() => pendingText(admin), { timeout: 10_000 }).toBe('0');
+    await shot(admin, 'sync-reply-import');
+    // The same file again changes nothing; a broken one is refused in Vietnamese.
+    await admin.locator('input[type=file]').setInputFiles(file);
+    await expect
+      .poll(() => result.innerText())
+      .toContain('0 thay đổi được tỉnh xác nhận, 0 bị từ chối; 0 mục');
+    fs.writeFileSync(file, reply.bytes.subarray(0, 50));
+    await admin.locator('input[type=file]').setInputFiles(file);
+    await admin.getByText('Không nhập được tệp phản hồi').waitFor();
+    expect(await admin.getByRole('alert').first().innerText()).toContain('giữ nguyên');
+  });
+
+  it('shows the app update the province published, and fetches its installer', async () => {
+    const published = await h.admin.call('POST', '/v1/admin/updates', {
+      body: {
+        file: INSTALLER,
+        version: '9.9.9',
+        notes: 'Nhập tệp phản hồi của tỉnh qua USB.\nSửa lỗi in giấy hẹn.',
+      },
+    });
+    expect(published.status).toBe(201);
+    const admin = await as('admin');
+    await go(admin, 'Đồng bộ');
+    await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    const card = admin.getByTestId('app-update');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.innerText()).toContain('Có phiên bản mới 9.9.9');
+    expect(await card.innerText()).toContain('Sửa lỗi in giấy hẹn.');
+    await card.getByRole('button', { name: 'Tải bộ cài về máy' }).click();
+    await card.getByText('Đã tải về, đã kiểm tra mã').waitFor();
+    await shot(admin, 'sync-update');
+    const desk = await as('motcua');
+    await go(desk, 'Đồng bộ');
+    await desk.getByTestId('app-update').waitFor();
+    expect(await desk.getByRole('button', { name: 'Tải bộ cài về máy' }).count()).toBe(0);
+  });
 });
+
+function deviceId(): string {
+  const row = app.backend.database().prepare('SELECT device_id FROM sync_state').get() as
+    { device_id: string } | undefined;
+  return row?.device_id ?? '';
+}
+
+async function exportFile(admin: Page): Promise<Buffer> {
+  const target = path.join(tempDir('isoxa-e2e-usb-'), 'dong-bo.isoxa-sync');
+  await api(admin, 'sync.exportFile', { path: target });
+  return fs.readFileSync(target);
+}

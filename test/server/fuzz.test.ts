@@ -26,6 +26,10 @@ const ROUTES: readonly (readonly [string, string])[] = [
   ['POST', '/v1/admin/devices/:id/revoke'],
   ['POST', '/v1/admin/feed'],
   ['POST', '/v1/admin/sync-files'],
+  ['GET', '/v1/admin/devices/:id/reply-file'],
+  ['GET', '/v1/admin/updates'],
+  ['POST', '/v1/admin/updates'],
+  ['GET', '/v1/updates/:id'],
   ['PUT', '/v1/push'],
   ['GET', '/v1/unknown'],
 ];

@@ -1,5 +1,6 @@
 // Sync with the provincial server: enrolment (admin), the state of the queue, sync now, USB
-// sync file and restore onto a new PC. While a sync runs the screen polls its progress.
+// sync file and the province's reply, the announced app update, and restore onto a new PC.
+// While a sync runs the screen polls its progress.
 import {
   Alert,
   Badge,
@@ -22,6 +23,7 @@ import { useSession } from '../auth/session';
 import { errorText, notifyDone } from '../components/errors';
 import { useLoad } from '../components/use-load';
 import { formatDate } from '../format';
+import { ImportReply, UpdateCard } from './sync-usb';
 
 type Status = OpOutput<'sync.status'>;
 
@@ -255,7 +257,8 @@ function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => 
         <Title order={4}>Không có mạng: tệp đồng bộ (USB)</Title>
         <Text size="sm" c="dimmed">
           Xuất các thay đổi chờ gửi ra một tệp có chữ ký của máy này; Sở tải tệp lên máy chủ tỉnh.
-          Các thay đổi vẫn được giữ trên máy cho đến khi máy chủ xác nhận.
+          Các thay đổi vẫn được giữ trên máy cho đến khi máy chủ xác nhận (qua mạng hoặc tệp phản
+          hồi của tỉnh).
         </Text>
         {error ? (
           <Alert color="red" role="alert">
@@ -285,6 +288,7 @@ function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => 
             Xuất tệp đồng bộ…
           </Button>
         </Group>
+        <ImportReply onDone={onDone} />
         {s.canRestore ? (
           <>
             <Title order={4}>Máy mới: khôi phục dữ liệu của cơ quan</Title>
@@ -316,7 +320,12 @@ function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => 
                 void act(async () => {
                   setConfirm(false);
                   const r = await api.sync.restore({});
-                  notifyDone(`Đã khôi phục ${r.dossiers} hồ sơ.`);
+                  notifyDone(
+                    `Đã khôi phục ${r.dossiers} hồ sơ, ${r.attachments} tài liệu đính kèm.` +
+                      (r.filesMissing > 0
+                        ? ` ${r.filesMissing} tệp chưa lấy lại được từ máy chủ tỉnh.`
+                        : ''),
+                  );
                 })
               }
             >
@@ -372,6 +381,7 @@ export function SyncScreen() {
       {s?.enrolled ? (
         <>
           <StatusCard s={s} {...(can('sync.run') ? { onSync: () => void syncNow() } : {})} />
+          <UpdateCard s={s} canManage={can('sync.manage')} />
           <RejectedTable s={s} />
           {can('sync.manage') ? <AdminTools s={s} onDone={reload} /> : null}
           {can('sync.manage') ? <EnrollCard again onDone={reload} /> : null}

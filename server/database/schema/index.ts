@@ -1,5 +1,6 @@
 // Every table of the provincial server's PostgreSQL database.
 export * from './devices';
 export * from './feed';
+export * from './files';
 export * from './offices';
 export * from './ops';

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Limits } from '../../../server/http/context';
-import { buildApp } from '../../../server/app';
+import { buildApp, type AppOptions } from '../../../server/app';
 import type { ServerDatabase } from '../../../server/database/connect';
 import { createProvinceUser } from '../../../server/province/users';
 import type { Backend } from './backends';
@@ -36,6 +36,7 @@ export const startServer = async (
   backend: Backend,
   limits: Partial<Limits> = {},
   shared?: ServerDatabase,
+  options: Pick<AppOptions, 'updatesDir' | 'signer'> = {},
 ): Promise<Harness> => {
   const database = shared ?? (await backend.open());
   let offset = 0;
@@ -44,6 +45,7 @@ export const startServer = async (
     logger: false,
     limits: { rateMax: 1_000_000, credentialRateMax: 1_000_000, ...limits },
     now: () => Date.now() + offset,
+    ...options,
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   if (!shared) await createProvinceUser(database.db, ADMIN, Date.now());

@@ -22,6 +22,7 @@ import { useLoad } from '../../components/use-load';
 import { api } from '../../api/client';
 import { formatDateTime, formatVnd } from '../../format';
 import { DossierActions } from './dossier-actions';
+import { DossierAttachments } from './dossier-attachments';
 import { EventTimeline, StepTable } from './dossier-history';
 import { DOC_KIND_LABELS } from './receive-documents';
 import { CHANNEL_LABELS } from './receive-appointment';
@@ -162,6 +163,12 @@ export function DossierDetailScreen({ id }: { readonly id: string }) {
                 Ghi chú: {d.note}
               </Text>
             ) : null}
+          </Card>
+          <Card withBorder mt="md">
+            <Text fw={600} mb="xs">
+              Tài liệu đính kèm
+            </Text>
+            <DossierAttachments dossierId={d.id} />
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

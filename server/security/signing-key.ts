@@ -1,0 +1,44 @@
+// The server's own Ed25519 key: it signs the reply files the province hands to offices
+// without network; offices learn the public half at enrolment (and on every token). Kept in
+// a PKCS#8 PEM file next to the data (ISOXA_SERVER_KEY_FILE), created on first start; a
+// server without a file (in memory, tests) makes a key for the life of the process.
+import type { KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface ServerSigner {
+  /** Raw public key, base64url (JWK x), as the protocol sends keys. */
+  readonly publicKey: string;
+  sign(bytes: Uint8Array): Uint8Array;
+}
+
+const signerOf = (privateKey: KeyObject): ServerSigner => ({
+  publicKey: String(createPublicKey(privateKey).export({ format: 'jwk' }).x),
+  sign: (bytes) => sign(null, bytes, privateKey),
+});
+
+export const ephemeralSigner = (): ServerSigner =>
+  signerOf(generateKeyPairSync('ed25519').privateKey);
+
+/** Reads the key file, or creates it (owner-only) when it does not exist yet. */
+export const loadOrCreateSigner = (file: string): ServerSigner => {
+  try {
+    const key = createPrivateKey(fs.readFileSync(file));
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file}: not an Ed25519 key`);
+    return signerOf(key);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const { privateKey } = generateKeyPairSync('ed25519');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
+  // 'wx': two servers starting together never overwrite each other's fresh key.
+  try {
+    fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateSigner(file);
+    throw error;
+  }
+  return signerOf(privateKey);
+};
