@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../../core/errors';
 import { FILE_LIMITS } from '../../core/sync/files';
 import { sha256Of, storedFilePath } from '../../services/file-store';
 import { syncEngineFor } from '../../services/sync/engine';
-import type { Harness } from '../server/support/harness';
 import {
   deviceIdOf,
   enrollDesk,
@@ -19,7 +18,7 @@ import {
   pendingOpIds,
   receive,
   serverOps,
-  startProvince,
+  provinceFixture,
 } from '../sync/support/env';
 
 /** A network whose file requests can be taken down, cut on the way out, or lose the answer. */
@@ -51,18 +50,10 @@ class Line {
 const scan = (): Buffer =>
   Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(FILE_LIMITS.chunkBytes * 2 + 777)]);
 
-let h: Harness;
-const opened: { close(): void }[] = [];
-beforeAll(async () => {
-  h = await startProvince();
-}, 60_000);
-afterAll(async () => {
-  for (const a of opened) a.close();
-  await h.close();
-});
+const province = provinceFixture();
 
 async function heldFiles(officeId: string) {
-  const result = await h.database.db.execute(
+  const result = await province.h.database.db.execute(
     sql`select sha256, received::int as received, (verified_at is not null) as verified
         from files where office_id = ${officeId}`,
   );
@@ -72,8 +63,8 @@ async function heldFiles(officeId: string) {
 describe('attachments in sync', () => {
   it('holds the op until the file is verified, resumes after a cut, lands once, restores', async () => {
     const line = new Line();
-    const o = await enrolledOffice(h, { ...FAST, fetch: line.fetch });
-    opened.push(o.app);
+    const o = await enrolledOffice(province.h, { ...FAST, fetch: line.fetch });
+    province.track(o.app);
     const [first] = await receive(o.app, 1);
     const bytes = scan();
     const attached = await o.app.ok('motcua')('dossiers.attach', {
@@ -94,7 +85,7 @@ describe('attachments in sync', () => {
     line.offline = true;
     expect((await o.engine.run()).ok).toBe(false);
     const deviceId = deviceIdOf(o.app);
-    expect(await serverOps(h, deviceId)).toEqual(queued.slice(0, opIndex));
+    expect(await serverOps(province.h, deviceId)).toEqual(queued.slice(0, opIndex));
     expect(pendingOpIds(o.app)).toEqual(queued.slice(opIndex));
 
     // Back online, but the second chunk is lost on the way: half a file at the province.
@@ -104,7 +95,7 @@ describe('attachments in sync', () => {
     expect(await heldFiles(o.officeId)).toEqual([
       { sha256: attached.sha256, received: FILE_LIMITS.chunkBytes, verified: false },
     ]);
-    expect(await serverOps(h, deviceId)).toEqual(queued.slice(0, opIndex));
+    expect(await serverOps(province.h, deviceId)).toEqual(queued.slice(0, opIndex));
 
     // The last chunk arrives but its answer is lost: verified there, not yet known here.
     line.dropAnswerAt = 4;
@@ -116,15 +107,15 @@ describe('attachments in sync', () => {
     expect(await o.engine.run()).toMatchObject({ ok: true, pushed: 5 });
     expect(line.putBytes - bytes.length).toBeLessThanOrEqual(FILE_LIMITS.chunkBytes);
     expect(line.puts).toBe(4);
-    expect(await serverOps(h, deviceId)).toEqual(queued);
+    expect(await serverOps(province.h, deviceId)).toEqual(queued);
     expect(outboxRows(o.app)).toEqual([]);
     expect((await o.engine.run()).ok).toBe(true);
-    expect(await serverOps(h, deviceId)).toEqual(queued);
+    expect(await serverOps(province.h, deviceId)).toEqual(queued);
 
     // A new PC of the office gets the attachment's row and its bytes back.
-    const code = await h.admin.newCode(o.officeId);
-    const { app: fresh } = await enrollDesk(h.url, code);
-    opened.push(fresh);
+    const code = await province.h.admin.newCode(o.officeId);
+    const { app: fresh } = await enrollDesk(province.h.url, code);
+    province.track(fresh);
     const counts = await fresh.ok('admin')('sync.restore', {});
     expect(counts).toMatchObject({ dossiers: 2, attachments: 1, filesMissing: 0 });
     const list = await fresh.ok('motcua')('dossiers.attachments', { dossierId: first ?? '' });
@@ -137,8 +128,8 @@ describe('attachments in sync', () => {
   });
 
   it('sets aside an op whose local file is gone, and keeps the queue moving', async () => {
-    const o = await enrolledOffice(h);
-    opened.push(o.app);
+    const o = await enrolledOffice(province.h);
+    province.track(o.app);
     const [id] = await receive(o.app, 1);
     const bytes = scan();
     const attached = await o.app.ok('motcua')('dossiers.attach', {
@@ -153,7 +144,7 @@ describe('attachments in sync', () => {
     expect(left.map((r) => [r.status, r.rejected_reason])).toEqual([
       ['rejected', ERROR_MESSAGES.FILE_MISSING],
     ]);
-    expect(await serverOps(h, deviceIdOf(o.app))).toHaveLength(8);
+    expect(await serverOps(province.h, deviceIdOf(o.app))).toHaveLength(8);
     expect(await heldFiles(o.officeId)).toEqual([]);
   });
 });

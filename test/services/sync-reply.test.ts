@@ -5,17 +5,15 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeReplyFile, encodeReplyFile } from '../../core/sync/reply-file';
-import type { Harness } from '../server/support/harness';
 import {
   deviceIdOf,
   enrollDesk,
-  enrolledOffice,
   outboxRows,
   receive,
-  startProvince,
   type Office,
+  provinceFixture,
 } from '../sync/support/env';
 import {
   downloadReply,
@@ -25,21 +23,9 @@ import {
   uploadFile,
 } from '../sync/support/files';
 
-let h: Harness;
-const opened: { close(): void }[] = [];
-beforeAll(async () => {
-  h = await startProvince();
-}, 60_000);
-afterAll(async () => {
-  for (const a of opened) a.close();
-  await h.close();
-});
+const province = provinceFixture();
 
-async function office(): Promise<Office> {
-  const o = await enrolledOffice(h);
-  opened.push(o.app);
-  return o;
-}
+const office = () => province.office();
 
 /** Breaks the first pending op's row so the province rejects it. */
 function breakFirstOp(o: Office): void {
@@ -53,7 +39,7 @@ function breakFirstOp(o: Office): void {
 }
 
 async function publish(entries: unknown[]): Promise<void> {
-  const reply = await h.admin.call('POST', '/v1/admin/feed', { body: { entries } });
+  const reply = await province.h.admin.call('POST', '/v1/admin/feed', { body: { entries } });
   expect(reply.status).toBe(201);
 }
 
@@ -88,18 +74,18 @@ describe('province reply file', () => {
       { kind: 'calendar', key: '2032', version: 1, body: CALENDAR },
     ]);
 
-    const uploaded = await uploadFile(h, await exportFile(o.app));
+    const uploaded = await uploadFile(province.h, await exportFile(o.app));
     expect(uploaded).toMatchObject({ applied: 7, duplicate: 0, rejected: 1 });
     expect(uploaded.feedCursor).toBeGreaterThan(0);
     expect(uploaded.fromClientSeq).toBe(outboxRows(o.app)[0]?.client_seq);
     // The file's counts, after the province's answers: nothing left waiting, one refused.
-    const offices = await h.admin.call('GET', '/v1/admin/offices');
+    const offices = await province.h.admin.call('GET', '/v1/admin/offices');
     const summary = (
       offices.body.offices as { id: string; outbox: Record<string, number | null> }[]
     ).find((x) => x.id === o.officeId);
     expect(summary?.outbox).toMatchObject({ pending: 0, rejected: 1 });
 
-    const reply = await downloadReply(h, deviceIdOf(o.app), uploaded);
+    const reply = await downloadReply(province.h, deviceIdOf(o.app), uploaded);
     expect(reply.status).toBe(200);
     expect(reply.fileName).toMatch(/^phan-hoi-.*\.isoxa-reply$/);
     const result = await importReply(o.app, reply.bytes);
@@ -132,8 +118,8 @@ describe('province reply file', () => {
   it('a reply downloaded any time (whole feed, newest acks) works too; a gap is reported', async () => {
     const o = await office();
     await receive(o.app, 1);
-    await uploadFile(h, await exportFile(o.app));
-    const whole = await downloadReply(h, deviceIdOf(o.app));
+    await uploadFile(province.h, await exportFile(o.app));
+    const whole = await downloadReply(province.h, deviceIdOf(o.app));
     expect(await importReply(o.app, whole.bytes)).toMatchObject({
       ok: true,
       value: { acknowledged: 4, feedGap: false },
@@ -144,9 +130,9 @@ describe('province reply file', () => {
     await publish([
       { kind: 'notice', key: `tb-${Date.now()}-2`, version: 1, body: { title: 'B' } },
     ]);
-    const history = await h.admin.call('GET', '/v1/admin/feed');
+    const history = await province.h.admin.call('GET', '/v1/admin/feed');
     const top = (history.body.entries as { serverSeq: number }[])[0]?.serverSeq ?? 0;
-    const late = await downloadReply(h, deviceIdOf(o.app), { feedCursor: top - 1 });
+    const late = await downloadReply(province.h, deviceIdOf(o.app), { feedCursor: top - 1 });
     const before = syncTables(o.app);
     expect(await importReply(o.app, late.bytes)).toMatchObject({
       ok: true,
@@ -159,14 +145,17 @@ describe('province reply file', () => {
     const a = await office();
     const b = await office();
     await receive(a.app, 1);
-    await uploadFile(h, await exportFile(a.app));
-    const good = (await downloadReply(h, deviceIdOf(a.app))).bytes;
+    await uploadFile(province.h, await exportFile(a.app));
+    const good = (await downloadReply(province.h, deviceIdOf(a.app))).bytes;
     const tampered = Buffer.from(good);
     tampered[tampered.length - 30] = (tampered[tampered.length - 30] ?? 0) ^ 0xff;
-    const otherOffice = (await downloadReply(h, deviceIdOf(b.app))).bytes;
-    const { app: second } = await enrollDesk(h.url, await h.admin.newCode(a.officeId));
-    opened.push(second);
-    const otherPc = (await downloadReply(h, deviceIdOf(second))).bytes;
+    const otherOffice = (await downloadReply(province.h, deviceIdOf(b.app))).bytes;
+    const { app: second } = await enrollDesk(
+      province.h.url,
+      await province.h.admin.newCode(a.officeId),
+    );
+    province.track(second);
+    const otherPc = (await downloadReply(province.h, deviceIdOf(second))).bytes;
     const forged = resign(good);
 
     const before = syncTables(a.app);

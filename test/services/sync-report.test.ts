@@ -5,37 +5,26 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OfficeSummary } from '../../core/sync/admin';
 import { pglite } from '../server/support/backends';
 import { send } from '../server/support/client';
-import type { Harness } from '../server/support/harness';
 import { startServer } from '../server/support/harness';
 import { tempDir } from '../support/backend';
-import { enrolledOffice, outboxRows, receive, type Office } from '../sync/support/env';
+import { outboxRows, receive, provinceFixture } from '../sync/support/env';
 import { exportFile, uploadFile } from '../sync/support/files';
 
-let h: Harness;
 const updatesDir = tempDir('isoxa-updates-');
 const installer = Buffer.alloc(300_000, 'ISO Xã 9.9.9 ');
-const opened: { close(): void }[] = [];
-beforeAll(async () => {
+const province = provinceFixture(async () => {
   fs.writeFileSync(path.join(updatesDir, 'ISO-Xa-Setup-9.9.9.exe'), installer);
-  h = await startServer(pglite, {}, undefined, { updatesDir });
-}, 60_000);
-afterAll(async () => {
-  for (const a of opened) a.close();
-  await h.close();
+  return startServer(pglite, {}, undefined, { updatesDir });
 });
 
-async function office(): Promise<Office> {
-  const o = await enrolledOffice(h);
-  opened.push(o.app);
-  return o;
-}
+const office = () => province.office();
 
 async function summary(officeId: string): Promise<OfficeSummary> {
-  const reply = await h.admin.call('GET', `/v1/admin/offices/${officeId}`);
+  const reply = await province.h.admin.call('GET', `/v1/admin/offices/${officeId}`);
   return (reply.body as { office: OfficeSummary }).office;
 }
 
@@ -54,7 +43,7 @@ describe('outbox counts on the dashboard', () => {
     );
     // The network is down: the USB file carries its counts, answered by the province.
     const before = Date.now();
-    const uploaded = await uploadFile(h, await exportFile(o.app));
+    const uploaded = await uploadFile(province.h, await exportFile(o.app));
     expect(uploaded.rejected).toBe(1);
     const afterFile = await summary(o.officeId);
     expect(afterFile.outbox).toMatchObject({ pending: 0, rejected: 1 });
@@ -77,8 +66,8 @@ describe('outbox counts on the dashboard', () => {
   });
 
   it('a malformed report is refused with 400 and stores nothing', async () => {
-    const { officeId, device } = await h.office('000.00.77.H56');
-    const reply = await send(h.url, 'GET', '/v1/pull?cursor=0', {
+    const { officeId, device } = await province.h.office('000.00.77.H56');
+    const reply = await send(province.h.url, 'GET', '/v1/pull?cursor=0', {
       headers: { ...device.authHeaders(), 'x-isoxa-outbox': 'pending=-1;rejected=x' },
     });
     expect(reply.status).toBe(400);
@@ -88,7 +77,7 @@ describe('outbox counts on the dashboard', () => {
       rejected: null,
       reportedAt: null,
     });
-    const ok = await send(h.url, 'GET', '/v1/pull?cursor=0', {
+    const ok = await send(province.h.url, 'GET', '/v1/pull?cursor=0', {
       headers: { ...device.authHeaders(), 'x-isoxa-outbox': 'pending=3;rejected=2' },
     });
     expect(ok.status).toBe(200);
@@ -114,20 +103,20 @@ describe('outbox counts on the dashboard', () => {
 
 describe('app updates', () => {
   it('refuses a manifest for a missing file, or one published through the raw feed', async () => {
-    const missing = await h.admin.call('POST', '/v1/admin/updates', {
+    const missing = await province.h.admin.call('POST', '/v1/admin/updates', {
       body: { file: 'ISO-Xa-Setup-9.9.8.exe', version: '9.9.8', notes: 'Sửa lỗi' },
     });
     expect(missing.status).toBe(404);
     expect(missing.body.message).toContain('ISO-Xa-Setup-9.9.8.exe');
-    const traversal = await h.admin.call('POST', '/v1/admin/updates', {
+    const traversal = await province.h.admin.call('POST', '/v1/admin/updates', {
       body: { file: '../package.json', version: '9.9.8', notes: 'x' },
     });
     expect(traversal.status).toBe(400);
-    const raw = await h.admin.call('POST', '/v1/admin/feed', {
+    const raw = await province.h.admin.call('POST', '/v1/admin/feed', {
       body: { kind: 'app_update', key: 'desktop', version: 1, body: { version: '9.9.9' } },
     });
     expect(raw.status).toBe(400);
-    const listed = await h.admin.call('GET', '/v1/admin/updates');
+    const listed = await province.h.admin.call('GET', '/v1/admin/updates');
     expect(listed.body).toMatchObject({
       configured: true,
       files: [{ name: 'ISO-Xa-Setup-9.9.9.exe', size: installer.length }],
@@ -138,7 +127,7 @@ describe('app updates', () => {
   it('publish, pull: the PC shows the new version and fetches the installer, verified', async () => {
     const o = await office();
     expect((await o.app.ok('motcua')('sync.status', {})).update).toBeNull();
-    const published = await h.admin.call('POST', '/v1/admin/updates', {
+    const published = await province.h.admin.call('POST', '/v1/admin/updates', {
       body: { file: 'ISO-Xa-Setup-9.9.9.exe', version: '9.9.9', notes: 'Thêm tệp phản hồi USB.' },
     });
     expect(published.status).toBe(201);
@@ -164,7 +153,7 @@ describe('app updates', () => {
     expect(fs.readFileSync(done.path).equals(installer)).toBe(true);
     expect((await o.app.ok('motcua')('sync.status', {})).update?.downloaded).toBe(true);
     // Only enrolled devices get installers.
-    const anonymous = await send(h.url, 'GET', '/v1/updates/ISO-Xa-Setup-9.9.9.exe', {
+    const anonymous = await send(province.h.url, 'GET', '/v1/updates/ISO-Xa-Setup-9.9.9.exe', {
       headers: { 'x-isoxa-app-version': '1.0.0', 'x-isoxa-schema-version': '2' },
     });
     expect(anonymous.status).toBe(401);

@@ -3,46 +3,34 @@
 // new PC, the USB sync file, and the update-required stop.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncEngineFor } from '../../services/sync/engine';
 import { MESSAGES, SyncFailure } from '../../services/sync/http';
 import { startDemoDesk } from '../support/desk';
 import { tempDir } from '../support/backend';
-import type { Harness } from '../server/support/harness';
 import {
   deviceIdOf,
   enrollDesk,
-  enrolledOffice,
   outboxRows,
   pendingOpIds,
   receive,
   serverOps,
-  startProvince,
-  type Office,
+  provinceFixture,
 } from '../sync/support/env';
 
-let h: Harness;
-const opened: { close(): void }[] = [];
-beforeAll(async () => {
-  h = await startProvince();
-}, 60_000);
-afterAll(async () => {
-  for (const a of opened) a.close();
-  await h.close();
-});
+const province = provinceFixture();
 
-async function office(): Promise<Office> {
-  const o = await enrolledOffice(h);
-  opened.push(o.app);
-  return o;
-}
+const office = () => province.office();
 
 describe('enrolment', () => {
   it('enrols with a one-time code, and explains bad URLs and codes in Vietnamese', async () => {
     const app = await startDemoDesk();
-    opened.push(app);
+    province.track(app);
     const call = app.as('admin');
-    const { officeId, code } = await h.admin.createOffice('000.00.98.H56', 'UBND xã Đăng Ký');
+    const { officeId, code } = await province.h.admin.createOffice(
+      '000.00.98.H56',
+      'UBND xã Đăng Ký',
+    );
 
     const http = await call('sync.enroll', { serverUrl: 'http://tinh.example.vn', code });
     expect(http).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -52,18 +40,18 @@ describe('enrolment', () => {
     expect(down.ok).toBe(false);
     if (!down.ok) expect(down.error.message).toContain('Không kết nối được máy chủ tỉnh');
 
-    const bad = await call('sync.enroll', { serverUrl: h.url, code: 'AAAA-BBBB-CCCC' });
+    const bad = await call('sync.enroll', { serverUrl: province.h.url, code: 'AAAA-BBBB-CCCC' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toBe('Mã đăng ký không đúng hoặc đã được sử dụng.');
 
-    const denied = await app.as('tuphap')('sync.enroll', { serverUrl: h.url, code });
+    const denied = await app.as('tuphap')('sync.enroll', { serverUrl: province.h.url, code });
     expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
-    const { engine } = await enrollDesk(h.url, code, undefined, app);
+    const { engine } = await enrollDesk(province.h.url, code, undefined, app);
     const status = await app.ok('tuphap')('sync.status', {});
     expect(status).toMatchObject({
       enrolled: true,
-      serverUrl: h.url,
+      serverUrl: province.h.url,
       officeName: 'UBND xã Đăng Ký',
       officeAgencyCode: '000.00.98.H56',
       pending: 0,
@@ -72,7 +60,7 @@ describe('enrolment', () => {
     expect(status.lastSyncAt).not.toBeNull();
     expect(engine.auth.lastClientSeq).toBe(0);
 
-    const used = await call('sync.enroll', { serverUrl: h.url, code });
+    const used = await call('sync.enroll', { serverUrl: province.h.url, code });
     expect(used.ok).toBe(false);
     if (!used.ok) expect(used.error.message).toBe('Mã đăng ký không đúng hoặc đã được sử dụng.');
     const audit = await app.ok('admin')('audit.list', {});
@@ -90,8 +78,8 @@ describe('push', () => {
     const result = await o.engine.run();
     expect(result).toMatchObject({ ok: true, pushed: 12 });
     expect(outboxRows(o.app)).toEqual([]);
-    expect((await serverOps(h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
-    const offices = await h.admin.call('GET', '/v1/admin/offices');
+    expect((await serverOps(province.h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
+    const offices = await province.h.admin.call('GET', '/v1/admin/offices');
     const summary = (
       offices.body.offices as { id: string; dossiers: { total: number }; rejectedCount: number }[]
     ).find((x) => x.id === o.officeId);
@@ -113,12 +101,12 @@ describe('push', () => {
     const first = await o.engine.run();
     expect(first.ok).toBe(false);
     expect(pendingOpIds(o.app)).toEqual(made);
-    expect(await serverOps(h, deviceIdOf(o.app))).toHaveLength(made.length);
+    expect(await serverOps(province.h, deviceIdOf(o.app))).toHaveLength(made.length);
     expect((await o.app.ok('admin')('sync.status', {})).lastError).toContain('lost-ack');
     const second = await o.engine.run();
     expect(second.ok).toBe(true);
     expect(outboxRows(o.app)).toEqual([]);
-    const held = await serverOps(h, deviceIdOf(o.app));
+    const held = await serverOps(province.h, deviceIdOf(o.app));
     expect(held.sort()).toEqual([...made].sort());
     expect((await o.app.ok('admin')('sync.status', {})).lastError).toBeNull();
   });
@@ -140,10 +128,10 @@ describe('push', () => {
     expect(status.rejectedCount).toBe(1);
     expect(status.rejected[0]).toMatchObject({ entity: 'dossier', entityLabel: 'Hồ sơ' });
     expect(status.rejected[0]?.reason).toContain('code');
-    const held = (await serverOps(h, deviceIdOf(o.app))).length;
+    const held = (await serverOps(province.h, deviceIdOf(o.app))).length;
     await receive(o.app, 1);
     expect((await o.engine.run()).ok).toBe(true);
-    expect((await serverOps(h, deviceIdOf(o.app))).length).toBe(held + 4);
+    expect((await serverOps(province.h, deviceIdOf(o.app))).length).toBe(held + 4);
     expect(outboxRows(o.app).map((r) => r.status)).toEqual(['rejected']);
   });
 
@@ -158,7 +146,7 @@ describe('push', () => {
       o.engine.auth.clear();
       expect(await o.engine.run()).toMatchObject({ ok: true, pushed: 4 });
     }
-    expect((await serverOps(h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
+    expect((await serverOps(province.h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
   });
 
   it('426 from the server stops pushing and asks for an update', async () => {
@@ -223,7 +211,7 @@ describe('pull', () => {
       workingDays: [],
       replaceDefaults: false,
     };
-    const published = await h.admin.call('POST', '/v1/admin/feed', {
+    const published = await province.h.admin.call('POST', '/v1/admin/feed', {
       body: {
         entries: [
           { kind: 'catalog', key: '1.999001', version: 1, body: procedure },
@@ -266,9 +254,9 @@ describe('restore and USB file', () => {
     expect((await o.engine.run()).ok).toBe(true);
     const before = await o.app.ok('motcua')('dossiers.list', { pageSize: 100 });
 
-    const code = await h.admin.newCode(o.officeId);
-    const { app: fresh } = await enrollDesk(h.url, code);
-    opened.push(fresh);
+    const code = await province.h.admin.newCode(o.officeId);
+    const { app: fresh } = await enrollDesk(province.h.url, code);
+    province.track(fresh);
     expect((await fresh.ok('admin')('sync.status', {})).canRestore).toBe(true);
     expect(await fresh.as('tuphap')('sync.restore', {})).toMatchObject({
       ok: false,
@@ -295,7 +283,7 @@ describe('restore and USB file', () => {
     const target = path.join(tempDir('isoxa-usb-'), 'dong-bo.isoxa-sync');
     const exported = await o.app.ok('admin')('sync.exportFile', { path: target });
     expect(exported).toEqual({ path: target, ops: 8 });
-    const upload = await h.admin.call('POST', '/v1/admin/sync-files', {
+    const upload = await province.h.admin.call('POST', '/v1/admin/sync-files', {
       raw: fs.readFileSync(target),
       headers: { 'content-type': 'application/octet-stream' },
     });
@@ -304,7 +292,7 @@ describe('restore and USB file', () => {
     expect(pendingOpIds(o.app)).toEqual(made);
     expect((await o.engine.run()).ok).toBe(true);
     expect(outboxRows(o.app)).toEqual([]);
-    expect((await serverOps(h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
+    expect((await serverOps(province.h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
   });
 });
 

@@ -1,6 +1,7 @@
 // Sync test helpers: the real provincial server in-process (PGlite) and real office backends
 // enrolled with it through the sync screen's operations.
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import type { SyncEngine, SyncTuning } from '../../../services/sync/engine';
 import { syncEngineFor } from '../../../services/sync/engine';
 import { pglite } from '../../server/support/backends';
@@ -10,6 +11,38 @@ import type { DeskApp } from '../../support/desk';
 import { procedureId, receiveInput, startDemoDesk } from '../../support/desk';
 
 export const startProvince = (): Promise<Harness> => startServer(pglite);
+
+/**
+ * A province server for a test file (started before its tests, stopped after them) and the
+ * office backends the tests open, all closed at the end.
+ */
+export function provinceFixture(start: () => Promise<Harness> = startProvince) {
+  let harness: Harness | undefined;
+  const opened: { close(): void }[] = [];
+  beforeAll(async () => {
+    harness = await start();
+  }, 60_000);
+  afterAll(async () => {
+    for (const a of opened) a.close();
+    await harness?.close();
+  });
+  const fixture = {
+    get h(): Harness {
+      if (!harness) throw new Error('the province server has not started');
+      return harness;
+    },
+    track<T extends { close(): void }>(app: T): T {
+      opened.push(app);
+      return app;
+    },
+    async office(tuning?: Partial<SyncTuning>): Promise<Office> {
+      const o = await enrolledOffice(fixture.h, tuning);
+      opened.push(o.app);
+      return o;
+    },
+  };
+  return fixture;
+}
 
 export interface Office {
   readonly app: DeskApp;
