@@ -1,10 +1,11 @@
 // Thêm xã: an office (agency code per QCVN 102:2016/BTTTT, name) and its first one-time
 // enrollment code, shown big once.
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { createOfficeRequest, type EnrollmentCodeResponse } from '../../core/sync/admin';
 import { CodeCard } from './code-card';
 import { errorText, provinceApi } from './api';
+import { ErrorAlert } from '../src/components/error-alert';
 
 export function NewOfficeScreen() {
   const [agencyCode, setAgencyCode] = useState('');
@@ -50,11 +51,7 @@ export function NewOfficeScreen() {
               Mỗi xã, phường có một mã định danh cơ quan theo QCVN 102:2016/BTTTT. Sau khi thêm, máy
               chủ cấp một mã đăng ký dùng một lần, có hiệu lực 7 ngày.
             </Text>
-            {error ? (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={error} />
             <TextInput
               label="Mã định danh cơ quan"
               description="Ví dụ: 000.00.12.H56"

@@ -18,6 +18,7 @@ import { useCallback, useState } from 'react';
 import { errorText, provinceApi } from './api';
 import { formatBytes, formatDateTime } from './format';
 import { useLoad } from './use-load';
+import { ErrorAlert } from '../src/components/error-alert';
 
 export function UpdatePanel({ onPublished }: { readonly onPublished: () => void }) {
   const [tick, setTick] = useState(0);
@@ -72,11 +73,7 @@ export function UpdatePanel({ onPublished }: { readonly onPublished: () => void 
             Máy chủ chưa được cấu hình thư mục bản cập nhật (biến môi trường ISOXA_UPDATES_DIR).
           </Alert>
         ) : null}
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         {data?.configured ? (
           <>
             <Group align="flex-end">

@@ -23,6 +23,7 @@ import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
 import { UpdatePanel } from './publish-update';
 import { useLoad } from './use-load';
+import { ErrorAlert } from '../src/components/error-alert';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   catalog: 'Danh mục thủ tục',
@@ -90,11 +91,7 @@ function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
           Tải lên tệp danh mục dạng JSON (cùng định dạng với resources/catalog/procedures.json). Mỗi
           thủ tục được công bố thành một phiên bản mới; các xã nhận ở lần đồng bộ tiếp theo.
         </Text>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         <Group align="flex-end">
           <FileInput
             label="Tệp danh mục (.json)"
@@ -201,11 +198,7 @@ function CalendarPanel({ onPublished }: { readonly onPublished: () => void }) {
             : `Đã công bố phiên bản ${published.version} lúc ${formatDateTime(published.at)}.`}
         </Text>
         <CalendarEditor value={value} onChange={setValue} />
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         <Group justify="flex-end">
           <Button onClick={() => void publish()} loading={busy}>
             Công bố lịch năm {year}

@@ -3,19 +3,8 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { downloadBlob } from '../src/components/files';
 import { errorText, provinceApi, type ReplyRange } from './api';
-
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ReplyFileButton({
   deviceId,
@@ -32,7 +21,7 @@ export function ReplyFileButton({
     setBusy(true);
     try {
       const { blob, fileName } = await provinceApi.replyFile(deviceId, range);
-      save(blob, fileName);
+      downloadBlob(fileName, blob);
       notifications.show({
         color: 'green',
         message: `Đã tải ${fileName}. Chép tệp sang USB để xã nhập vào phần mềm ISO Xã.`,

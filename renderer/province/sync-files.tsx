@@ -1,23 +1,14 @@
 // Tệp đồng bộ (USB): an office without network brings its signed sync file; the server
 // checks the device's signature and applies it exactly like a push, and the province hands
 // back a signed reply file for the office to import.
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, FileInput, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { SyncFileResult } from '../../core/sync/admin';
 import { errorText, provinceApi } from './api';
 import { formatCount } from './format';
 import { ReplyFileButton } from './reply-button';
 import { useLoad } from './use-load';
+import { ErrorAlert } from '../src/components/error-alert';
 
 function Count({
   label,
@@ -76,11 +67,7 @@ export function SyncFilesScreen() {
             Sở. Tải tệp lên đây: máy chủ kiểm tra chữ ký của máy đã xuất tệp rồi ghi nhận dữ liệu
             như khi xã đồng bộ qua mạng. Tải lại cùng một tệp không làm trùng dữ liệu.
           </Text>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={error} />
           <Group align="flex-end">
             <FileInput
               label="Tệp đồng bộ"

@@ -1,22 +1,12 @@
 // Backups: the automatic copies, back up now, save a copy to a chosen file, restore.
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText, notifyDone, notifyError } from '../components/errors';
 import { formatBytes, formatDateTime } from '../format';
+import { ErrorAlert } from '../components/error-alert';
 
 type Backup = OpOutput<'backup.list'>[number];
 type RestoreTarget = { name: string } | { path: string };
@@ -61,11 +51,7 @@ export function BackupsScreen() {
   return (
     <Stack>
       <Title order={2}>Sao lưu dữ liệu</Title>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error} />
       <Card withBorder>
         <Stack>
           <Group>

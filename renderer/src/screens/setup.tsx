@@ -1,6 +1,5 @@
 // First run: create the office and its first administrator, or start with demo data.
 import {
-  Alert,
   Button,
   Divider,
   Group,
@@ -15,6 +14,7 @@ import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText } from '../components/errors';
 import { AuthFrame } from './auth-frame';
+import { ErrorAlert } from '../components/error-alert';
 
 const emptyForm = {
   name: '',
@@ -80,11 +80,7 @@ export function SetupScreen() {
     >
       <form onSubmit={submit} aria-label="Thiết lập cơ quan">
         <Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={error} />
           <Text fw={600}>Cơ quan</Text>
           <SimpleGrid cols={2}>
             <TextInput

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import { errorText, notifyDone } from '../components/errors';
 import { readAsBase64 } from '../components/files';
 import { formatBytes, formatCount, formatDate } from '../format';
+import { ErrorAlert } from '../components/error-alert';
 
 type Status = OpOutput<'sync.status'>;
 type Imported = OpOutput<'sync.importReply'>;
@@ -129,11 +130,7 @@ export function UpdateCard({ s, canManage }: { readonly s: Status; readonly canM
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {u.notes}
         </Text>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         {saved ? <Text size="sm">Bộ cài đã lưu tại {saved}.</Text> : null}
         {canManage && !u.downloaded && !saved ? (
           <Group>

@@ -24,6 +24,7 @@ import { errorText, notifyDone } from '../components/errors';
 import { useLoad } from '../components/use-load';
 import { formatDate } from '../format';
 import { ImportReply, UpdateCard } from './sync-usb';
+import { ErrorAlert } from '../components/error-alert';
 
 type Status = OpOutput<'sync.status'>;
 
@@ -80,11 +81,7 @@ function EnrollCard({
             ? 'Khi Sở thu hồi quyền của máy này hoặc đổi máy chủ: nhập địa chỉ và mã đăng ký mới.'
             : 'Nhập địa chỉ máy chủ và mã đăng ký một lần do Sở Khoa học và Công nghệ cấp cho cơ quan.'}
         </Text>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         <Group align="flex-end">
           <TextInput
             label="Địa chỉ máy chủ tỉnh"
@@ -260,11 +257,7 @@ function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => 
           Các thay đổi vẫn được giữ trên máy cho đến khi máy chủ xác nhận (qua mạng hoặc tệp phản
           hồi của tỉnh).
         </Text>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         <Group align="flex-end">
           {desktop ? null : (
             <TextInput
@@ -364,11 +357,7 @@ export function SyncScreen() {
           <Badge color="gray">Chưa đăng ký</Badge>
         )}
       </Group>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error} />
       {s && !s.enrolled ? (
         can('sync.manage') ? (
           <EnrollCard onDone={reload} />

@@ -14,6 +14,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../core/auth/roles';
 import type { UserView } from '../../../core/contract/schemas';
 import { api } from '../api/client';
 import { errorText, notifyDone } from '../components/errors';
+import { ErrorAlert } from '../components/error-alert';
 
 export function UserFormModal({
   user,
@@ -53,11 +54,7 @@ export function UserFormModal({
     >
       <form onSubmit={(e) => void submit(e)} aria-label="Thông tin người dùng">
         <Stack>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={error} />
           <TextInput
             label="Họ và tên"
             value={fullName}

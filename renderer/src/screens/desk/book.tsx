@@ -1,5 +1,5 @@
 // Sổ theo dõi hồ sơ (Mẫu 07) for a period: preview and print, or export to Excel.
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
@@ -7,6 +7,7 @@ import { downloadBase64, XLSX_MIME } from '../../components/files';
 import { VnDateInput } from '../../components/inputs';
 import { PrintPreview, type PrintDoc } from '../../components/print-preview';
 import { civilDateOf, formatCount } from '../../format';
+import { ErrorAlert } from '../../components/error-alert';
 
 function thisMonth(): { from: string; to: string } {
   const today = civilDateOf(Date.now());
@@ -67,11 +68,7 @@ export function BookScreen() {
             Mỗi hồ sơ tiếp nhận trong khoảng thời gian là một dòng: mã hồ sơ, thủ tục, người nộp,
             ngày nhận, hẹn trả, chuyển xử lý, trả kết quả, ghi chú.
           </Text>
-          {error ? (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          ) : null}
+          <ErrorAlert error={error} />
         </Stack>
       </Card>
       <PrintPreview

@@ -1,10 +1,11 @@
 // Saving a year's official announcements (the shared CalendarEditor) as one document per year.
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { YearOverrides } from '../../../../core/calendar/calendar-schema';
 import { api } from '../../api/client';
 import { errorText, notifyDone } from '../../components/errors';
 import { CalendarEditor } from '../../components/calendar-overrides';
+import { ErrorAlert } from '../../components/error-alert';
 
 export function OverridesEditor({
   initial,
@@ -32,11 +33,7 @@ export function OverridesEditor({
   return (
     <Stack>
       <CalendarEditor value={value} onChange={setValue} />
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error} />
       <Group justify="flex-end">
         <Button onClick={() => void save()} loading={busy}>
           Lưu lịch năm {value.year}

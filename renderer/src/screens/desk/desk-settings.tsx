@@ -24,6 +24,7 @@ import { useSession } from '../../auth/session';
 import { errorText, notifyDone } from '../../components/errors';
 import { useLoad } from '../../components/use-load';
 import { civilDateOf, WEEKDAY_LABELS } from '../../format';
+import { ErrorAlert } from '../../components/error-alert';
 
 type Settings = OpOutput<'desk.getSettings'>;
 
@@ -65,11 +66,7 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
   return (
     <form onSubmit={(e) => void submit(e)} aria-label="Cấu hình một cửa">
       <Stack>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
+        <ErrorAlert error={error} />
         <Card withBorder>
           <TextInput
             label="Mẫu mã hồ sơ"
