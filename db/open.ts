@@ -72,9 +72,9 @@ function configure(sqlite: Sqlite): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  // 64 MiB of page cache: a 10-year office is over a gigabyte, and a receive touches a dozen
+  // 16 MiB of page cache: a 10-year office is over a gigabyte, and a receive touches a dozen
   // index pages that SQLite's 2 MiB default would keep re-reading from the OS.
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -16384');
   // Checkpoints run when the app is idle (checkpointWhenIdle); a commit only checkpoints
   // itself once the WAL holds this many pages (16 MiB), e.g. during a long import.
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);

@@ -48,7 +48,7 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const common: FastifyServerOptions = {
     logger: options.logger ?? false,
-    bodyLimit: Math.max(limits.inflatedBytes, limits.adminBodyBytes),
+    bodyLimit: Math.max(limits.inflatedBytes, limits.adminBodyBytes, limits.syncFileBytes),
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     // A "__proto__" or "constructor" key in a pushed row is dropped, not fatal to the batch:

@@ -20,9 +20,14 @@ export function storedFilePath(dataDir: string, sha256: string): string {
 
 /** The file's bytes when present and intact; null when missing or damaged. */
 export async function readStoredFile(dataDir: string, sha256: string): Promise<Buffer | null> {
+  return readVerifiedFile(storedFilePath(dataDir, sha256), sha256);
+}
+
+/** A file's bytes when present and hashing to `sha256` (also a backup's copy); null otherwise. */
+export async function readVerifiedFile(file: string, sha256: string): Promise<Buffer | null> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(storedFilePath(dataDir, sha256));
+    bytes = await fs.readFile(file);
   } catch {
     return null;
   }
@@ -51,8 +56,16 @@ export async function storeExpectedFile(
   return true;
 }
 
-async function writeVerified(dataDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
-  const target = storedFilePath(dataDir, sha256);
+function writeVerified(dataDir: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  return writeVerifiedFile(storedFilePath(dataDir, sha256), sha256, bytes);
+}
+
+/** Writes bytes to `target` through a flushed, re-read and hashed temporary file. */
+export async function writeVerifiedFile(
+  target: string,
+  sha256: string,
+  bytes: Uint8Array,
+): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}-${randomUUID()}.tmp`;
   try {

@@ -123,17 +123,48 @@ export const officeOps = {
 };
 
 const backupView = z.object({ name: z.string(), sizeBytes: z.number(), createdAt: z.string() });
+const fileCount = z.number().int().min(0);
+/** What a restore did with the attachment files the restored data refers to. */
+const restoredFilesView = z.object({
+  total: fileCount,
+  restored: fileCount,
+  damaged: fileCount,
+  missingCount: fileCount,
+  missing: z.array(z.object({ dossierCode: z.string(), fileName: z.string() })),
+});
 
 export const backupOps = {
   'backup.list': op({ input: empty, output: z.array(backupView), access: 'backup.manage' }),
   'backup.create': op({ input: empty, output: backupView, access: 'backup.manage' }),
-  /** Saves a copy to a path the user chose (a dialog in the desktop app, a typed path otherwise). */
-  'backup.saveAs': op({
-    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+  /** The attachment files a backup saved to a chosen place carries: how many, how large. */
+  'backup.attachments': op({
+    input: empty,
+    output: z.object({ count: fileCount, bytes: fileCount }),
     access: 'backup.manage',
   }),
-  /** Restores from an automatic backup (by name) or a chosen file (by path). */
+  /**
+   * Saves a copy to a path the user chose (a dialog in the desktop app, a typed path
+   * otherwise), with the attachment files in a folder beside it (X.sqlite → X.files).
+   */
+  'backup.saveAs': op({
+    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: z.object({
+      path: z.string().nullable(),
+      attachments: z
+        .object({
+          folder: z.string().nullable(),
+          count: fileCount,
+          bytes: fileCount,
+          unavailable: fileCount,
+        })
+        .nullable(),
+    }),
+    access: 'backup.manage',
+  }),
+  /**
+   * Restores from an automatic backup (by name) or a chosen file (by path, with the
+   * attachment files from the folder beside it); `message` says in Vietnamese what came back.
+   */
   'backup.restore': op({
     input: z
       .object({
@@ -144,7 +175,11 @@ export const backupOps = {
       .refine((v) => (v.name === undefined) !== (v.path === undefined), {
         message: 'Chọn một bản sao lưu hoặc một tệp',
       }),
-    output: z.object({ restored: z.boolean() }),
+    output: z.object({
+      restored: z.boolean(),
+      attachments: restoredFilesView,
+      message: z.string(),
+    }),
     access: 'backup.manage',
   }),
 };

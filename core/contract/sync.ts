@@ -86,10 +86,22 @@ export const syncOps = {
     }),
     access: 'sync.manage',
   }),
-  /** Writes the pending changes as a signed USB sync file for the province to upload. */
+  /** Writes the pending changes and their scans as signed USB sync files for the province to
+   * upload: one file, or parts next to it when the export is larger than one file may be. */
   'sync.exportFile': op({
     input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
-    output: z.object({ path: z.string().nullable(), ops: z.number().int() }),
+    output: z.object({
+      /** The first (usually only) file; null when the save dialog was cancelled. */
+      path: z.string().nullable(),
+      paths: z.array(z.string()),
+      ops: z.number().int(),
+      /** Scans carried in the files. */
+      attachments: z.number().int(),
+      /** Attachments whose scan is missing or damaged on this PC: they stay queued. */
+      missingAttachments: z.number().int(),
+      /** What was done, in Vietnamese, as the screen shows it. */
+      notice: z.string(),
+    }),
     access: 'sync.manage',
   }),
   /** Imports the province's reply to a USB sync file: acknowledgements and feed entries. */

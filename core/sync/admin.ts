@@ -88,8 +88,14 @@ export const syncFileResult = z.object({
   applied: z.number(),
   duplicate: z.number(),
   rejected: z.number(),
+  /** Ops waiting for a scan the province does not hold (it was missing on the PC). */
+  deferred: z.number(),
+  /** Scans the file carried, now verified at the province. */
+  files: z.number(),
+  /** Part n of m of one export; null for a file written whole. */
+  part: z.object({ index: z.number(), count: z.number() }).nullable(),
   /** Where the reply file for this upload starts: the device's feed cursor (from the file)
-   * and its lowest op in the file; null for an empty file or one of an older version. */
+   * and the lowest op of its export; null for an empty file or one of an older version. */
   feedCursor: z.number().nullable(),
   fromClientSeq: z.number().nullable(),
 });

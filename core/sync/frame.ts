@@ -5,7 +5,8 @@
 //   9   4 bytes  header length H (at most 4096)
 //   13  H bytes  header: UTF-8 JSON, readable without inflating anything
 //   13+H 64 bytes Ed25519 signature over the payload bytes exactly
-//   77+H ...     payload: gzip of a UTF-8 JSON envelope, to the end of the file
+//   77+H ...     payload: gzip of a UTF-8 JSON envelope (a sync file may append the scans its
+//                ops refer to, see sync-file.ts), to the end of the file
 // Only the payload is signed; each kind requires its header to repeat what the envelope says.
 // The signed bytes start with gzip's magic 1f 8b, so they can never be mistaken for an auth
 // message (which starts with "isoxa-auth-v1"). Gzip and Ed25519 live with the caller.

@@ -1,123 +1,93 @@
-// Tệp đồng bộ (USB): an office without network brings its signed sync file; the server
-// checks the device's signature and applies it exactly like a push, and the province hands
-// back a signed reply file for the office to import.
-import { Button, FileInput, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+// Tệp đồng bộ (USB): an office without network brings its signed sync files (one, or the
+// parts of a large export); the server checks the device's signature and the scans' sha256 and
+// applies each exactly like a push, and the province hands back a signed reply file for the
+// office to import.
+import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import type { SyncFileResult } from '../../core/sync/admin';
 import { errorText, provinceApi } from './api';
-import { formatCount } from './format';
-import { ReplyFileButton } from './reply-button';
+import { SyncFileResults, type Uploaded } from './sync-file-result';
 import { useLoad } from './use-load';
 import { ErrorAlert } from '../src/components/error-alert';
 
-function Count({
-  label,
-  value,
-  color,
-}: {
-  readonly label: string;
-  readonly value: number;
-  readonly color: string;
-}) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="xl" c={color}>
-        {formatCount(value)}
-      </Text>
-    </Paper>
-  );
-}
+/** "…-phan-2-tren-3" before "…-phan-10-tren-12": parts in the order they were written. */
+const byName = (a: File, b: File) =>
+  a.name.localeCompare(b.name, 'vi', { numeric: true, sensitivity: 'base' });
 
 export function SyncFilesScreen() {
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ file: string; value: SyncFileResult } | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [uploaded, setUploaded] = useState<Uploaded[]>([]);
   const loader = useCallback(() => provinceApi.offices(), []);
   const offices = useLoad(loader);
 
   const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const value = await provinceApi.uploadSyncFile(await file.arrayBuffer());
-      setResult({ file: file.name, value });
-      setFile(null);
-      offices.reload();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
+    const chosen = [...files].sort(byName);
+    if (chosen.length === 0) return;
+    setErrors([]);
+    setUploaded([]);
+    const done: Uploaded[] = [];
+    const failed: string[] = [];
+    // One at a time: each file may be tens of MB of scans.
+    for (const [i, file] of chosen.entries()) {
+      setBusy(chosen.length > 1 ? `Đang tải tệp ${i + 1}/${chosen.length}…` : 'Đang tải lên…');
+      try {
+        const value = await provinceApi.uploadSyncFile(await file.arrayBuffer());
+        done.push({ file: file.name, value });
+      } catch (err) {
+        failed.push(`${file.name}: ${errorText(err)}`);
+      }
     }
+    setUploaded(done);
+    setErrors(failed);
+    setFiles([]);
+    setBusy(null);
+    offices.reload();
   };
-  const office = offices.data?.offices.find((o) => o.id === result?.value.officeId);
 
   return (
-    <Stack maw={760}>
+    <Stack maw={820}>
       <Title order={2}>Tệp đồng bộ (USB)</Title>
       <Paper withBorder p="lg">
         <Stack>
           <Text size="sm" c="dimmed">
             Xã không có mạng xuất tệp đồng bộ (đuôi .isoxa-sync) trong phần mềm ISO Xã và mang đến
-            Sở. Tải tệp lên đây: máy chủ kiểm tra chữ ký của máy đã xuất tệp rồi ghi nhận dữ liệu
-            như khi xã đồng bộ qua mạng. Tải lại cùng một tệp không làm trùng dữ liệu.
+            Sở. Tệp mang theo cả bản quét tài liệu đính kèm; lần xuất lớn hơn 64 MB được chia thành
+            nhiều tệp (tên có đuôi "phan-1-tren-3", "phan-2-tren-3"…): chọn tất cả để tải lên một
+            lần. Máy chủ kiểm tra chữ ký của máy đã xuất tệp và mã sha256 của từng bản quét rồi ghi
+            nhận dữ liệu như khi xã đồng bộ qua mạng. Tải lại cùng một tệp không làm trùng dữ liệu.
           </Text>
-          <ErrorAlert error={error} />
+          {errors.map((e) => (
+            <ErrorAlert key={e} error={e} />
+          ))}
           <Group align="flex-end">
             <FileInput
-              label="Tệp đồng bộ"
+              label="Tệp đồng bộ (chọn được nhiều tệp)"
               placeholder="Chọn tệp .isoxa-sync"
               accept=".isoxa-sync,application/octet-stream"
-              value={file}
-              onChange={setFile}
+              multiple
+              value={files}
+              onChange={setFiles}
               clearable
-              w={360}
+              w={420}
             />
-            <Button onClick={() => void upload()} disabled={!file} loading={busy}>
+            <Button
+              onClick={() => void upload()}
+              disabled={files.length === 0}
+              loading={busy !== null}
+            >
               Tải lên và ghi nhận
             </Button>
           </Group>
+          {busy ? (
+            <Text size="sm" c="dimmed">
+              {busy}
+            </Text>
+          ) : null}
         </Stack>
       </Paper>
-      {result ? (
-        <Paper withBorder p="lg" data-testid="sync-file-result">
-          <Stack gap="sm">
-            <Text fw={600}>
-              Đã xử lý tệp {result.file}
-              {office ? ` của ${office.name} (${office.agencyCode})` : ''}.
-            </Text>
-            <SimpleGrid cols={3}>
-              <Count label="Đã ghi nhận" value={result.value.applied} color="green.8" />
-              <Count label="Đã có từ trước" value={result.value.duplicate} color="gray.7" />
-              <Count
-                label="Bị từ chối"
-                value={result.value.rejected}
-                color={result.value.rejected > 0 ? 'red' : 'gray.7'}
-              />
-            </SimpleGrid>
-            {result.value.rejected > 0 ? (
-              <Text size="sm">Lý do từ chối từng thao tác có trong trang chi tiết của xã.</Text>
-            ) : null}
-            <Group>
-              <ReplyFileButton
-                deviceId={result.value.deviceId}
-                range={{
-                  feedCursor: result.value.feedCursor,
-                  fromClientSeq: result.value.fromClientSeq,
-                }}
-              />
-              <Text size="sm" c="dimmed">
-                Trả tệp phản hồi cho xã: xã nhập tệp để xóa các thay đổi tỉnh đã nhận khỏi hàng đợi
-                và nhận danh mục, lịch, biểu mẫu, thông báo mới.
-              </Text>
-            </Group>
-          </Stack>
-        </Paper>
+      {uploaded.length > 0 ? (
+        <SyncFileResults uploaded={uploaded} offices={offices.data?.offices ?? []} />
       ) : null}
     </Stack>
   );

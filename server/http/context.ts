@@ -1,5 +1,6 @@
 // What every route module receives: the database, the clock, the limits, and the in-flight
 // counter that sheds load before the database queue grows without bound.
+import { SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
 import type { Db } from '../database/connect';
 import type { ServerSigner } from '../security/signing-key';
 import { HttpError } from './errors';
@@ -7,8 +8,10 @@ import { HttpError } from './errors';
 export interface Limits {
   readonly bodyBytes: number;
   readonly inflatedBytes: number;
-  /** Province uploads: feed batches and USB sync files. */
+  /** Province uploads: feed batches, catalogs, calendars. */
   readonly adminBodyBytes: number;
+  /** A USB sync file the province uploads (its ops and the scans they refer to). */
+  readonly syncFileBytes: number;
   /** Requests per device (or per IP before auth) per minute. */
   readonly rateMax: number;
   /** Unauthenticated credential routes (enroll, challenge, token, admin login) per IP per minute. */
@@ -24,6 +27,8 @@ export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 1024 * 1024,
   inflatedBytes: 8 * 1024 * 1024,
   adminBodyBytes: 32 * 1024 * 1024,
+  // Twice what the desktop writes in one file, so that cap can grow without a server change.
+  syncFileBytes: 2 * SYNC_FILE_LIMITS.maxFileBytes,
   rateMax: 600,
   credentialRateMax: 20,
   maxInflight: 256,

@@ -41,6 +41,8 @@ export const adminRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     },
   };
   const big = { bodyBytes: ctx.limits.adminBodyBytes };
+  // Sync files carry scans: a larger limit of their own (the desktop splits larger exports).
+  const syncFile = { bodyBytes: ctx.limits.syncFileBytes };
 
   app.post('/v1/admin/login', { config: credential }, async (request, reply) => {
     const body = parseOr400(adminLoginRequest, request.body);
@@ -106,12 +108,17 @@ export const adminRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     return { published };
   });
 
-  app.post('/v1/admin/sync-files', { config: big }, async (request) => {
+  app.post('/v1/admin/sync-files', { config: syncFile }, async (request) => {
     const user = await requireAdmin(ctx, request);
     const bytes = parseOr400(z.instanceof(Buffer), request.body);
     const result = await ctx.shed(() => applySyncFile(ctx.db, bytes, ctx.now()));
     request.log.info(
-      { deviceId: result.deviceId, applied: result.applied, by: user.username },
+      {
+        deviceId: result.deviceId,
+        applied: result.applied,
+        deferred: result.deferred,
+        by: user.username,
+      },
       'sync file applied',
     );
     return result;

@@ -1,10 +1,11 @@
 // Resumable file uploads of an office: chunks are appended only at the length already held
 // (so a resend after a cut is refused with the offset to resume from), and the whole is hashed
 // when the last byte arrives. A file that does not hash to its name is dropped, to start over.
+// A file carried by a USB sync file is stored whole, ending in the same state.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { FileStatus } from '../../core/sync/files';
-import { fileRefOf } from '../../core/sync/files';
+import { FILE_LIMITS, fileRefOf } from '../../core/sync/files';
 import type { Op } from '../../core/sync/protocol';
 import type { Db } from '../database/connect';
 import { fileChunks, files } from '../database/schema/index';
@@ -129,6 +130,56 @@ export const putChunk = async (
   });
   if (outcome.mismatch) throw new HttpError(422, 'FILE_HASH_MISMATCH', undefined, { received: 0 });
   return outcome.status;
+};
+
+/**
+ * Stores a whole file that arrived in a USB sync file (already checked against its sha256) in
+ * one transaction: it replaces any partial upload and ends in the very state the network
+ * path's last chunk leaves (chunks of the desktop's size, verified). Returns false when the
+ * office already held it verified.
+ */
+export const storeWholeFile = async (
+  db: Db,
+  scope: FileScope,
+  sha256: string,
+  bytes: Buffer,
+  nowMs: number,
+): Promise<boolean> => {
+  const size = bytes.length;
+  if (size === 0 || size > FILE_LIMITS.maxFileBytes) throw new Error('file size out of range');
+  const now = new Date(nowMs);
+  return db.transaction(async (tx) => {
+    await tx
+      .insert(files)
+      .values({
+        officeId: scope.officeId,
+        sha256,
+        size,
+        received: 0,
+        deviceId: scope.deviceId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing();
+    const [row] = await tx.select().from(files).where(key(scope.officeId, sha256)).for('update');
+    if (!row) throw new Error('file row vanished');
+    if (row.verifiedAt !== null) return false;
+    await restart(tx, scope, sha256, size, now);
+    for (let offset = 0; offset < size; offset += FILE_LIMITS.chunkBytes) {
+      const chunk = bytes.subarray(offset, offset + FILE_LIMITS.chunkBytes);
+      await tx
+        .insert(fileChunks)
+        .values({ officeId: scope.officeId, sha256, offset, bytes: chunk });
+    }
+    // What the database holds, not what was meant to be written.
+    if ((await hashChunks(tx, scope.officeId, sha256)) !== sha256)
+      throw new Error('stored file does not hash to its name');
+    await tx
+      .update(files)
+      .set({ received: size, verifiedAt: now, deviceId: scope.deviceId, updatedAt: now })
+      .where(key(scope.officeId, sha256));
+    return true;
+  });
 };
 
 /** A verified file's bytes, or null when the office has no verified file of that name. */

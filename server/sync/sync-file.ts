@@ -1,10 +1,20 @@
 // A USB sync file uploaded by the province on an office's behalf: verified against the
-// device's public key, then applied exactly like the pushes it replaces; the outbox counts it
-// carries are kept for the dashboard.
+// device's public key, then the scans it carries are checked against their sha256 and stored
+// as the office's verified files (as a finished network upload would leave them), and the ops
+// applied exactly like the pushes they replace; the outbox counts it carries are kept for the
+// dashboard. Nothing is written until the whole file has passed every check.
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import { decodeSyncFile, headerMatches, syncEnvelope } from '../../core/sync/sync-file';
+import type { SyncEnvelope, SyncFileParts } from '../../core/sync/sync-file';
+import {
+  carriedFilesOf,
+  decodeSyncFile,
+  envelopeBytesOf,
+  headerMatches,
+  syncEnvelope,
+} from '../../core/sync/sync-file';
 import type { OpResult } from '../../core/sync/protocol';
 import { LIMITS } from '../../core/sync/protocol';
 import type { Db } from '../database/connect';
@@ -12,15 +22,14 @@ import { devices, offices } from '../database/schema/index';
 import { HttpError } from '../http/errors';
 import { verifyEd25519 } from '../security/crypto';
 import { applyOps } from './apply-ops';
+import { storeWholeFile } from './files';
 import { afterAnswers, recordOutbox } from './outbox-report';
 
 const gunzipAsync = promisify(gunzip);
 const MAX_INFLATED = 256 * 1024 * 1024;
 const invalid = () => new HttpError(400, 'SYNC_FILE_INVALID');
 
-export const applySyncFile = async (db: Db, bytes: Uint8Array, now: number) => {
-  const parts = decodeSyncFile(bytes);
-  if (!parts) throw invalid();
+const readDevice = async (db: Db, deviceId: string) => {
   const [device] = await db
     .select({
       id: devices.id,
@@ -31,20 +40,49 @@ export const applySyncFile = async (db: Db, bytes: Uint8Array, now: number) => {
     })
     .from(devices)
     .innerJoin(offices, eq(offices.id, devices.officeId))
-    .where(eq(devices.id, parts.header.deviceId));
-  if (!device || device.agencyCode !== parts.header.officeAgencyCode) throw invalid();
-  if (device.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
-  const signature = Buffer.from(parts.signature).toString('base64url');
-  if (!verifyEd25519(device.publicKey, parts.payload, signature)) throw invalid();
-  let envelope;
+    .where(eq(devices.id, deviceId));
+  return device;
+};
+
+const readEnvelope = async (parts: Readonly<SyncFileParts>): Promise<SyncEnvelope> => {
   try {
-    const json = (await gunzipAsync(parts.payload, { maxOutputLength: MAX_INFLATED })).toString();
-    envelope = syncEnvelope.parse(JSON.parse(json));
+    const gz = envelopeBytesOf(parts);
+    const json = (await gunzipAsync(gz, { maxOutputLength: MAX_INFLATED })).toString();
+    return syncEnvelope.parse(JSON.parse(json));
   } catch {
     throw invalid();
   }
+};
+
+/** The carried scans, each checked against its sha256 (a signed file whose bytes do not hash
+ * to their names was broken before it was signed: refused whole, nothing stored). */
+const checkedFiles = (parts: Readonly<SyncFileParts>, envelope: Readonly<SyncEnvelope>) => {
+  const carried = carriedFilesOf(parts, envelope);
+  if (!carried) throw invalid();
+  for (const { file, bytes } of carried) {
+    if (createHash('sha256').update(bytes).digest('hex') !== file.sha256) throw invalid();
+  }
+  return carried;
+};
+
+export const applySyncFile = async (db: Db, bytes: Uint8Array, now: number) => {
+  const parts = decodeSyncFile(bytes);
+  if (!parts) throw invalid();
+  const device = await readDevice(db, parts.header.deviceId);
+  if (!device || device.agencyCode !== parts.header.officeAgencyCode) throw invalid();
+  if (device.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
+  // Over the whole payload: a changed byte of a scan fails here like one of an op.
+  const signature = Buffer.from(parts.signature).toString('base64url');
+  if (!verifyEd25519(device.publicKey, parts.payload, signature)) throw invalid();
+  const envelope = await readEnvelope(parts);
   if (!headerMatches(parts.header, envelope)) throw invalid();
+  const carried = checkedFiles(parts, envelope);
+
   const scope = { officeId: device.officeId, deviceId: device.id, source: 'file' as const };
+  for (const { file, bytes: content } of carried) {
+    const buffer = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    await storeWholeFile(db, scope, file.sha256, buffer, now);
+  }
   const results: OpResult[] = [];
   for (let i = 0; i < envelope.ops.length; i += LIMITS.maxOpsPerPush) {
     const chunk = envelope.ops.slice(i, i + LIMITS.maxOpsPerPush);
@@ -55,15 +93,23 @@ export const applySyncFile = async (db: Db, bytes: Uint8Array, now: number) => {
   }
   const tally = (s: OpResult['status']) => results.filter((r) => r.status === s).length;
   const seqs = envelope.ops.map((o) => o.clientSeq);
+  const lowest = seqs.length > 0 ? seqs.reduce((a, b) => Math.min(a, b)) : null;
   return {
     deviceId: device.id,
     officeId: device.officeId,
     applied: tally('applied'),
     duplicate: tally('duplicate'),
     rejected: tally('rejected'),
-    // Where this device's reply file starts (server/sync/reply-file.ts).
+    /** Waiting for a scan the province does not hold (missing on the PC at export). */
+    deferred: tally('deferred'),
+    /** Scans carried by the file, now verified at the province. */
+    files: new Set(carried.map((c) => c.file.sha256)).size,
+    part: envelope.part ? { index: envelope.part.index, count: envelope.part.count } : null,
+    // Where this device's reply file starts (server/sync/reply-file.ts): the export's first op,
+    // so the reply acknowledges every part already uploaded.
     feedCursor: envelope.feedCursor ?? null,
-    fromClientSeq: seqs.length > 0 ? seqs.reduce((a, b) => Math.min(a, b)) : null,
+    fromClientSeq:
+      lowest === null ? null : Math.min(lowest, envelope.part?.fromClientSeq ?? lowest),
     results,
   };
 };

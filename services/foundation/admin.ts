@@ -1,17 +1,25 @@
 // Office settings, backups and the audit log, for the admin screens.
+import fs from 'node:fs';
 import { desc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import { openDatabase } from '../../db/open';
 import { appMeta, auditLog, office } from '../../db/schema';
 import {
   backupPath,
-  backupTo,
   createBackup,
   installRestore,
   listBackups,
   prepareRestore,
   pruneBackups,
 } from '../backup';
+import {
+  attachmentsDirFor,
+  attachmentsSummary,
+  restoreFiles,
+  restoreMessage,
+  saveBackupWithFiles,
+  type RestoredFiles,
+} from '../backup-files';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { currentOffice } from './setup';
@@ -37,17 +45,31 @@ export async function dailyBackup(
   return true;
 }
 
-/** Swaps the live database for a checked copy of `file`; returns a context on the new one. */
-async function restoreFrom(ctx: Ctx, file: string): Promise<Ctx> {
+/**
+ * Swaps the live database for a checked copy of `file`, after bringing back the attachment
+ * files it refers to from `filesFrom`; returns a context on the new database.
+ */
+async function restoreFrom(
+  ctx: Ctx,
+  file: string,
+  filesFrom: string | null,
+): Promise<{ ctx: Ctx; files: RestoredFiles }> {
   const live = ctx.conn.file;
   const prepared = prepareRestore(file, live, ctx.migrationsDir);
-  await createBackup(ctx.conn.sqlite, ctx.dataDir, 'pre-restore', ctx.now());
+  let files: RestoredFiles;
+  try {
+    files = await restoreFiles(prepared, filesFrom, ctx.dataDir);
+    await createBackup(ctx.conn.sqlite, ctx.dataDir, 'pre-restore', ctx.now());
+  } catch (error) {
+    fs.rmSync(prepared, { force: true });
+    throw error;
+  }
   ctx.conn.sqlite.close();
   installRestore(prepared, live);
   const next = await openDatabase(live, { migrationsDir: ctx.migrationsDir });
   ctx.swapConnection(next);
   ctx.sessions.clear();
-  return { ...ctx, conn: next, db: next.db };
+  return { ctx: { ...ctx, conn: next, db: next.db }, files };
 }
 
 export const adminHandlers: PartialHandlers = {
@@ -72,6 +94,7 @@ export const adminHandlers: PartialHandlers = {
       };
     }),
   'backup.list': (ctx) => listBackups(ctx.dataDir),
+  'backup.attachments': (ctx) => attachmentsSummary(ctx.conn.sqlite),
   'backup.create': async (ctx) => {
     const info = await createBackup(ctx.conn.sqlite, ctx.dataDir, 'manual', ctx.now());
     pruneBackups(ctx.dataDir, currentOffice(ctx).backupKeep);
@@ -85,27 +108,36 @@ export const adminHandlers: PartialHandlers = {
     const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const target =
       input.path ?? (await ctx.platform.pickSavePath?.(`iso-xa-${day}.sqlite`)) ?? null;
-    if (!target) return { path: null };
-    await backupTo(ctx.conn.sqlite, target);
+    if (!target) return { path: null, attachments: null };
+    const files = await saveBackupWithFiles(ctx.conn.sqlite, ctx.dataDir, target);
     write(ctx, () => ({
       result: undefined,
-      audit: { operation: 'backup.saveAs', entity: 'backup', summary: `Sao lưu ra tệp ${target}` },
+      audit: {
+        operation: 'backup.saveAs',
+        entity: 'backup',
+        summary: `Sao lưu ra tệp ${target} kèm ${files.count} tệp đính kèm`,
+      },
     }));
-    return { path: target };
+    return { path: target, attachments: files };
   },
   'backup.restore': async (ctx, input) => {
     const file = input.name ? backupPath(ctx.dataDir, input.name) : input.path;
     if (!file) throw new AppError('NOT_FOUND');
-    const restored = await restoreFrom(ctx, file);
+    // The automatic backups share <dataDir>/files; a chosen file brings its own folder.
+    const folder = input.name ? null : attachmentsDirFor(file);
+    const filesFrom = folder && fs.existsSync(folder) ? folder : null;
+    const { ctx: restored, files } = await restoreFrom(ctx, file, filesFrom);
     write(restored, () => ({
       result: undefined,
       audit: {
         operation: 'backup.restore',
         entity: 'backup',
-        summary: `Khôi phục dữ liệu từ ${input.name ?? file}`,
+        summary:
+          `Khôi phục dữ liệu từ ${input.name ?? file}; chép lại ${files.restored} tệp đính kèm` +
+          (files.missingCount > 0 ? `, còn thiếu ${files.missingCount}` : ''),
       },
     }));
-    return { restored: true };
+    return { restored: true, attachments: files, message: restoreMessage(files) };
   },
   'audit.list': (ctx, input) => {
     const total =

@@ -16,7 +16,7 @@ import { restoreAllowed } from './restore';
 import { importReply } from './reply';
 import { generateDeviceKey, identityOf, readState, saveServerKey, updateState } from './state';
 import { downloadUpdate, updateView } from './updates';
-import { buildSyncFile, writeFileAtomic } from './usb';
+import { exportNotice, exportSyncFiles } from './usb';
 
 const ENTITY_LABELS: Readonly<Record<string, string>> = {
   dossier: 'Hồ sơ',
@@ -179,18 +179,22 @@ export const syncHandlers: PartialHandlers = {
     const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const name = `dong-bo-${id.agencyCode || 'iso-xa'}-${day}${SYNC_FILE_EXTENSION}`;
     const target = input.path ?? (await ctx.platform.pickSavePath?.(name)) ?? null;
-    if (!target) return { path: null, ops: 0 };
-    const file = await buildSyncFile(ctx.db, id, ctx.now());
-    await writeFileAtomic(target, file.bytes);
+    if (!target)
+      return { path: null, paths: [], ops: 0, attachments: 0, missingAttachments: 0, notice: '' };
+    const done = await exportSyncFiles(ctx.db, ctx.dataDir, id, ctx.now(), target);
+    const notice = exportNotice(done);
     write(ctx, () => ({
       result: undefined,
-      audit: {
-        operation: 'sync.exportFile',
-        entity: 'sync',
-        summary: `Xuất tệp đồng bộ ${target} (${file.ops} thay đổi)`,
-      },
+      audit: { operation: 'sync.exportFile', entity: 'sync', summary: notice },
     }));
-    return { path: target, ops: file.ops };
+    return {
+      path: done.paths[0] ?? target,
+      paths: [...done.paths],
+      ops: done.ops,
+      attachments: done.attachments,
+      missingAttachments: done.missing.length,
+      notice,
+    };
   },
   'sync.importReply': (ctx, input) =>
     importReply(ctx, Buffer.from(input.base64, 'base64'), input.fileName),

@@ -1,10 +1,11 @@
-// Pure parts of the USB round trip and the update feed: the reply file's frame, the outbox
-// report header, version order and installer names.
+// Pure parts of the USB round trip and the update feed: the sync and reply files' frames, the
+// outbox report header, version order and installer names.
 import { describe, expect, it } from 'vitest';
 import { appUpdateManifest, compareVersions, updateFileName } from '../../core/sync/app-update';
 import { formatOutboxHeader, outboxHeader } from '../../core/sync/protocol';
 import { decodeReplyFile, encodeReplyFile } from '../../core/sync/reply-file';
-import { decodeSyncFile } from '../../core/sync/sync-file';
+import type { SyncEnvelope, SyncFileHeader } from '../../core/sync/sync-file';
+import { carriedFilesOf, decodeSyncFile, encodeSyncFile } from '../../core/sync/sync-file';
 
 const header = (payloadBytes: number) => ({
   format: 'isoxa-reply' as const,
@@ -35,6 +36,45 @@ describe('reply file frame', () => {
       payload,
     });
     expect(decodeReplyFile(lying)).toBeNull();
+  });
+});
+
+describe('sync file frame', () => {
+  const syncHeader = (extra: Partial<SyncFileHeader>): SyncFileHeader => ({
+    format: 'isoxa-sync',
+    version: 2,
+    deviceId: '01900000-0000-7000-8000-000000000001',
+    officeAgencyCode: '000.00.12.H56',
+    createdAt: 1,
+    opCount: 0,
+    fileCount: 2,
+    envelopeBytes: 4,
+    payloadBytes: 9,
+    ...extra,
+  });
+  const payload = Uint8Array.from([0x1f, 0x8b, 9, 9, 1, 2, 3, 4, 5]);
+  const encode = (h: SyncFileHeader) =>
+    encodeSyncFile({ header: h, signature: new Uint8Array(64), payload });
+
+  it('cuts the scans after the envelope by the sizes it lists, and nothing else', () => {
+    const parts = decodeSyncFile(encode(syncHeader({})));
+    if (!parts) throw new Error('not decoded');
+    const files = (sizes: number[]) =>
+      ({ files: sizes.map((size) => ({ sha256: 'a'.repeat(64), size })) }) as SyncEnvelope;
+    expect(carriedFilesOf(parts, files([2, 3]))?.map((f) => [...f.bytes])).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    expect(carriedFilesOf(parts, files([2, 2]))).toBeNull();
+    expect(carriedFilesOf(parts, files([2, 4]))).toBeNull();
+  });
+
+  it('refuses a header that does not fit its version', () => {
+    expect(decodeSyncFile(encode(syncHeader({ envelopeBytes: undefined })))).toBeNull();
+    expect(decodeSyncFile(encode(syncHeader({ envelopeBytes: 10 })))).toBeNull();
+    expect(decodeSyncFile(encode(syncHeader({ version: 1 })))).toBeNull();
+    const v1 = { ...syncHeader({ version: 1 }), fileCount: undefined, envelopeBytes: undefined };
+    expect(decodeSyncFile(encode(v1))?.header.version).toBe(1);
   });
 });
 

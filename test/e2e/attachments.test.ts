@@ -1,12 +1,15 @@
 // Tài liệu đính kèm on the dossier detail in Chromium against browser mode: the desk officer
 // attaches a scanned PDF and a photo, sees them listed with size and date, views the photo,
-// saves the PDF; an oversize scan is refused with a Vietnamese message. Screenshots.
+// saves the PDF; an oversize scan is refused with a Vietnamese message; the admin saves a
+// backup to a chosen file and the scans go with it. Screenshots.
+import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/backend';
 import { launchChromium, SCREENSHOTS, startE2eApp, type E2eApp } from './support/harness';
-import { api, openAs, openDossier, shot } from './support/pages';
+import { api, go, openAs, openDossier, shot } from './support/pages';
 
 // Monday 23/11/2026 09:00 Vietnam time.
 const AT = Date.UTC(2026, 10, 23, 2, 0);
@@ -132,6 +135,22 @@ describe('attachments on the dossier detail', () => {
     await desk.getByRole('button', { name: 'Đính kèm', exact: true }).click();
     await desk.getByText(/Tệp quá lớn: mỗi tệp đính kèm tối đa 20 MB/).waitFor();
     expect(await table.locator('tbody tr').count()).toBe(2);
+  });
+
+  it('says the scans go with a backup saved to a chosen file, and puts them there', async () => {
+    const admin = await openAs(browser, app, 'admin', AT);
+    await go(admin, 'Sao lưu dữ liệu');
+    const note = admin.getByTestId('backup-attachments');
+    await expect.poll(() => note.textContent()).toContain('và 2 tệp đính kèm (');
+    const target = path.join(tempDir('isoxa-usb-'), 'iso-xa-2026-11-23.sqlite');
+    await admin.getByLabel('Lưu bản sao ra tệp (đường dẫn đầy đủ)').fill(target);
+    await admin.getByRole('button', { name: 'Lưu bản sao ra tệp…' }).click();
+    await admin.getByText(/và 2 tệp đính kèm \(.*\) vào .*iso-xa-2026-11-23\.files/).waitFor();
+    await screenshotViewport(admin, 'backups-with-attachments');
+    const folder = path.join(path.dirname(target), 'iso-xa-2026-11-23.files');
+    const copies = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' });
+    expect(copies.filter((f) => /[0-9a-f]{64}$/.test(f))).toHaveLength(2);
+    await admin.context().close();
   });
 });
 

@@ -2,7 +2,9 @@
 // the demo province; log in, add an office and read its one-time code off the screen, enroll
 // a device with it and push dossiers, see the office's figures; publish the catalog, a
 // year's calendar and an app update; upload a USB sync file and download the reply file; see
-// each office's reported queue. Screenshots of every screen.
+// each office's reported queue; upload several files with scans at once. Screenshots of every
+// screen.
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -281,6 +283,60 @@ describe('province dashboard in Chromium', () => {
     );
     expect(update?.body).toMatchObject({ version: '1.4.0', size: 150_000 });
     expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
+  });
+
+  it('uploads several sync files at once: scans verified, missing ones counted, bad ones named', async () => {
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(700_000)]);
+    const hash = createHash('sha256').update(scan).digest('hex');
+    const attachment = (sha256: string, size: number) =>
+      device.op('attachment', {
+        id: uuidv7(),
+        dossierId: uuidv7(),
+        sha256,
+        size,
+        mimeType: 'application/pdf',
+        fileName: 'Tờ khai.pdf',
+        addedBy: uuidv7(),
+        addedAt: now,
+        updatedAt: now,
+      });
+    const claims = { deviceId: device.deviceId, agencyCode: AGENCY };
+    const files = [
+      [
+        'dong-bo-phan-1-tren-2.isoxa-sync',
+        buildSyncFile(
+          device,
+          claims,
+          [attachment(hash, scan.length)],
+          [{ sha256: hash, bytes: scan }],
+        ),
+      ],
+      [
+        'dong-bo-phan-2-tren-2.isoxa-sync',
+        buildSyncFile(device, claims, [attachment('e'.repeat(64), 1000)]),
+      ],
+      ['hong.isoxa-sync', Buffer.from('không phải tệp đồng bộ')],
+    ] as const;
+    const paths = files.map(([name, bytes]) => {
+      fs.writeFileSync(path.join(tmp, name), bytes);
+      return path.join(tmp, name);
+    });
+    await nav('Tệp đồng bộ (USB)');
+    await page.locator('input[type=file]').setInputFiles(paths);
+    await page.getByRole('button', { name: 'Tải lên và ghi nhận' }).click();
+    const result = page.getByTestId('sync-file-result');
+    await expect.poll(async () => result.innerText().catch(() => '')).toContain('Đã xử lý 2 tệp');
+    const text = await result.innerText();
+    expect(text).toContain('dong-bo-phan-2-tren-2.isoxa-sync');
+    expect(text).toMatch(/Đã ghi nhận\s*1/);
+    expect(text).toMatch(/Chờ tệp đính kèm\s*1/);
+    expect(text).toContain('Đã nhận 1 tệp đính kèm');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'hong.isoxa-sync: Tệp đồng bộ không hợp lệ' })
+      .waitFor();
+    await page.locator('.mantine-Button-loader').waitFor({ state: 'detached' });
+    await screenshot(page, 'province-sync-file-scans');
   });
 });
 

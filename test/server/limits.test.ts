@@ -1,11 +1,13 @@
-// The HTTP edge: body limits (plain and gzip), batch size, rate limits, load shedding.
+// The HTTP edge: body limits (plain and gzip, USB sync files), batch size, rate limits, load
+// shedding.
+import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS, LIMITS } from '../../core/sync/protocol';
 import { pglite } from './support/backends';
 import type { TestDevice } from './support/client';
-import { dossierRow, send } from './support/client';
+import { buildSyncFile, dossierRow, send } from './support/client';
 import type { Harness } from './support/harness';
 import { startServer } from './support/harness';
 
@@ -59,6 +61,47 @@ describe('request limits', () => {
     const reply = await device.push(ops, true);
     expect(reply.status).toBe(400);
     expect(reply.body.message).toBe('Yêu cầu không hợp lệ.');
+  });
+
+  it('takes a USB sync file with scans up to its own limit, larger than other uploads', async () => {
+    const small = await startServer(
+      pglite,
+      { adminBodyBytes: 1024 * 1024, syncFileBytes: 3 * 1024 * 1024 },
+      h.database,
+    );
+    try {
+      const file = (size: number) => {
+        const scan = randomBytes(size);
+        const sha256 = createHash('sha256').update(scan).digest('hex');
+        const op = device.op('attachment', {
+          id: uuidv7(),
+          dossierId: uuidv7(),
+          sha256,
+          size,
+          mimeType: 'application/pdf',
+          fileName: 'scan.pdf',
+          addedAt: 1,
+          updatedAt: 1,
+        });
+        const claims = { deviceId: device.deviceId, agencyCode: '000.00.31.H56' };
+        return buildSyncFile(device, claims, [op], [{ sha256, bytes: scan }]);
+      };
+      const upload = (raw: Uint8Array) =>
+        small.admin.call('POST', '/v1/admin/sync-files', {
+          raw,
+          headers: { 'content-type': 'application/octet-stream' },
+        });
+      expect((await upload(file(2 * 1024 * 1024))).body).toMatchObject({ applied: 1, files: 1 });
+      const over = await upload(file(3 * 1024 * 1024));
+      expect(over.status).toBe(413);
+      expect(over.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+      const feed = await small.admin.call('POST', '/v1/admin/feed', {
+        body: { kind: 'notice', key: 'lon', version: 1, body: 'x'.repeat(1.5 * 1024 * 1024) },
+      });
+      expect(feed.status).toBe(413);
+    } finally {
+      await small.close();
+    }
   });
 });
 

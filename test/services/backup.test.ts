@@ -112,7 +112,10 @@ describe('backup and restore', () => {
   it('saves a self-contained copy to a chosen path and keeps only the last N automatic backups', async () => {
     app = await startSetUpApp();
     const target = path.join(tempDir(), 'ban-sao.sqlite');
-    expect(await app.ok('admin')('backup.saveAs', { path: target })).toEqual({ path: target });
+    expect(await app.ok('admin')('backup.saveAs', { path: target })).toEqual({
+      path: target,
+      attachments: { folder: null, count: 0, bytes: 0, unavailable: 0 },
+    });
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('SELECT name FROM office').pluck().get()).toBe('UBND xã Kiểm Thử');
     copy.close();

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeSyncFile } from '../../core/sync/sync-file';
 import { syncEngineFor } from '../../services/sync/engine';
 import { MESSAGES, SyncFailure } from '../../services/sync/http';
 import { startDemoDesk } from '../support/desk';
@@ -282,7 +283,16 @@ describe('restore and USB file', () => {
     const made = pendingOpIds(o.app);
     const target = path.join(tempDir('isoxa-usb-'), 'dong-bo.isoxa-sync');
     const exported = await o.app.ok('admin')('sync.exportFile', { path: target });
-    expect(exported).toEqual({ path: target, ops: 8 });
+    expect(exported).toEqual({
+      path: target,
+      paths: [target],
+      ops: 8,
+      attachments: 0,
+      missingAttachments: 0,
+      notice: `Đã xuất 8 thay đổi ra ${target}.`,
+    });
+    // No scans: still the version every province server reads.
+    expect(decodeSyncFile(fs.readFileSync(target))?.header.version).toBe(1);
     const upload = await province.h.admin.call('POST', '/v1/admin/sync-files', {
       raw: fs.readFileSync(target),
       headers: { 'content-type': 'application/octet-stream' },

@@ -1,5 +1,7 @@
-// Backups: the automatic copies, back up now, save a copy to a chosen file, restore.
+// Backups: the automatic copies, back up now, save a copy to a chosen file (with the
+// attachment files in a folder beside it), restore.
 import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api } from '../api/client';
@@ -9,6 +11,7 @@ import { formatBytes, formatDateTime } from '../format';
 import { ErrorAlert } from '../components/error-alert';
 
 type Backup = OpOutput<'backup.list'>[number];
+type Attachments = OpOutput<'backup.attachments'>;
 type RestoreTarget = { name: string } | { path: string };
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
@@ -22,11 +25,19 @@ export function BackupsScreen() {
   const { status, refresh } = useSession();
   const desktop = status?.platform === 'electron';
   const [list, setList] = useState<Backup[]>([]);
+  const [files, setFiles] = useState<Attachments | null>(null);
   const [path, setPath] = useState('');
   const [restorePath, setRestorePath] = useState('');
   const [confirm, setConfirm] = useState<RestoreTarget | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => api.backup.list({}).then(setList, notifyError), []);
+  const load = useCallback(
+    () =>
+      Promise.all([api.backup.list({}), api.backup.attachments({})]).then(([l, f]) => {
+        setList(l);
+        setFiles(f);
+      }, notifyError),
+    [],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -43,8 +54,15 @@ export function BackupsScreen() {
   const restore = (target: RestoreTarget) =>
     act(async () => {
       setConfirm(null);
-      await api.backup.restore(target);
-      notifyDone('Đã khôi phục dữ liệu. Vui lòng đăng nhập lại.');
+      const r = await api.backup.restore(target);
+      if (r.attachments.missingCount > 0)
+        notifications.show({
+          color: 'orange',
+          title: 'Đã khôi phục, còn thiếu tệp đính kèm',
+          message: r.message,
+          autoClose: false,
+        });
+      else notifyDone(r.message);
       await refresh();
     });
 
@@ -82,16 +100,20 @@ export function BackupsScreen() {
               onClick={() =>
                 void act(async () => {
                   const r = await api.backup.saveAs(desktop ? {} : { path });
-                  if (r.path) notifyDone(`Đã lưu bản sao ra ${r.path}`);
+                  if (r.path) notifySaved(r);
                 })
               }
             >
               Lưu bản sao ra tệp…
             </Button>
           </Group>
+          <Text size="sm" data-testid="backup-attachments">
+            {attachmentsText(files)}
+          </Text>
           <Group align="flex-end">
             <TextInput
               label="Khôi phục từ tệp (đường dẫn đầy đủ)"
+              description="Tệp đính kèm được chép lại từ thư mục .files cùng tên đặt cạnh tệp."
               value={restorePath}
               onChange={(e) => setRestorePath(e.currentTarget.value)}
               w={420}
@@ -107,6 +129,10 @@ export function BackupsScreen() {
           </Group>
         </Stack>
       </Card>
+      <Text size="sm" c="dimmed">
+        Các bản sao tự động được lưu trên máy này, cạnh thư mục tệp đính kèm (tệp đính kèm không bao
+        giờ bị xóa). Để phòng hỏng máy, hãy lưu bản sao ra USB bằng nút “Lưu bản sao ra tệp…”.
+      </Text>
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -157,4 +183,29 @@ export function BackupsScreen() {
       </Modal>
     </Stack>
   );
+}
+
+function attachmentsText(files: Attachments | null): string {
+  if (!files) return '';
+  if (files.count === 0) return 'Chưa có tệp đính kèm nào: bản sao ra tệp chỉ gồm cơ sở dữ liệu.';
+  return (
+    `Bản sao ra tệp gồm cơ sở dữ liệu và ${files.count.toLocaleString('vi-VN')} tệp đính kèm ` +
+    `(${formatBytes(files.bytes)}), lưu trong thư mục cùng tên có đuôi .files đặt cạnh tệp ` +
+    '.sqlite. Khi sao chép sang USB hoặc máy khác, hãy giữ cả tệp và thư mục này.'
+  );
+}
+
+function notifySaved(r: OpOutput<'backup.saveAs'>): void {
+  const a = r.attachments;
+  const folder = a?.folder
+    ? ` và ${a.count} tệp đính kèm (${formatBytes(a.bytes)}) vào ${a.folder}`
+    : '';
+  notifyDone(`Đã lưu bản sao ra ${r.path ?? ''}${folder}.`);
+  if (a && a.unavailable > 0)
+    notifications.show({
+      color: 'orange',
+      title: 'Thiếu tệp đính kèm',
+      message: `${a.unavailable} tệp đính kèm không còn hoặc bị hỏng trên máy này nên không có trong bản sao.`,
+      autoClose: false,
+    });
 }

@@ -1,6 +1,8 @@
-// Two parts of the Sync screen: importing the province's reply to a USB sync file (what the
-// province confirmed, refused, and published), and the app update the province announced.
+// Parts of the Sync screen: what exporting a USB sync file did, importing the province's reply
+// to it (what the province confirmed, refused, and published), and the app update the
+// province announced.
 import { Alert, Badge, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api } from '../api/client';
@@ -11,6 +13,17 @@ import { ErrorAlert } from '../components/error-alert';
 
 type Status = OpOutput<'sync.status'>;
 type Imported = OpOutput<'sync.importReply'>;
+
+/** After "Xuất tệp đồng bộ": kept on screen in orange when a scan could not go with it. */
+export function notifyExported(r: OpOutput<'sync.exportFile'>): void {
+  if (r.missingAttachments === 0) return notifyDone(r.notice);
+  notifications.show({
+    color: 'orange',
+    title: 'Đã xuất tệp đồng bộ, còn thiếu tệp đính kèm',
+    message: r.notice,
+    autoClose: false,
+  });
+}
 
 function ImportSummary({ r }: { readonly r: Imported }) {
   return (

@@ -23,7 +23,7 @@ import { useSession } from '../auth/session';
 import { errorText, notifyDone } from '../components/errors';
 import { useLoad } from '../components/use-load';
 import { formatDate } from '../format';
-import { ImportReply, UpdateCard } from './sync-usb';
+import { ImportReply, notifyExported, UpdateCard } from './sync-usb';
 import { ErrorAlert } from '../components/error-alert';
 
 type Status = OpOutput<'sync.status'>;
@@ -253,9 +253,9 @@ function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => 
       <Stack>
         <Title order={4}>Không có mạng: tệp đồng bộ (USB)</Title>
         <Text size="sm" c="dimmed">
-          Xuất các thay đổi chờ gửi ra một tệp có chữ ký của máy này; Sở tải tệp lên máy chủ tỉnh.
-          Các thay đổi vẫn được giữ trên máy cho đến khi máy chủ xác nhận (qua mạng hoặc tệp phản
-          hồi của tỉnh).
+          Xuất các thay đổi chờ gửi, kèm bản quét tài liệu đính kèm, ra một tệp có chữ ký của máy
+          này (quá 64 MB thì chia thành nhiều tệp); Sở tải tệp lên máy chủ tỉnh. Các thay đổi vẫn
+          được giữ trên máy cho đến khi máy chủ xác nhận (qua mạng hoặc tệp phản hồi của tỉnh).
         </Text>
         <ErrorAlert error={error} />
         <Group align="flex-end">
@@ -274,7 +274,7 @@ function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => 
             onClick={() =>
               void act(async () => {
                 const r = await api.sync.exportFile(desktop ? {} : { path: path.trim() });
-                if (r.path) notifyDone(`Đã xuất ${r.ops} thay đổi ra ${r.path}`);
+                if (r.path) notifyExported(r);
               })
             }
           >

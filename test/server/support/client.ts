@@ -217,29 +217,37 @@ export const dossierRow = (id: string, patch: Record<string, unknown> = {}) => (
   ...patch,
 });
 
-/** Builds a USB sync file as the desktop will: envelope → gzip → Ed25519 over the gzip bytes. */
+/** Builds a USB sync file as the desktop will: envelope → gzip → Ed25519 over the gzip bytes
+ * and, with scans (version 2), over the scans appended after it. `files` may lie about a
+ * scan's sha256, to test the server's check. */
 export const buildSyncFile = (
   signer: TestDevice,
   claims: { deviceId: string; agencyCode: string },
   ops: readonly Op[],
+  files: readonly { sha256: string; bytes: Uint8Array }[] = [],
 ): Uint8Array => {
+  const version = files.length > 0 ? 2 : 1;
+  const listed = files.map((f) => ({ sha256: f.sha256, size: f.bytes.length }));
   const envelope = {
     format: 'isoxa-sync',
-    version: 1,
+    version,
     deviceId: claims.deviceId,
     officeAgencyCode: claims.agencyCode,
     createdAt: signer.now(),
     ops,
+    ...(version === 2 ? { files: listed } : {}),
   };
-  const payload = gzipSync(JSON.stringify(envelope));
+  const gz = gzipSync(JSON.stringify(envelope));
+  const payload = Buffer.concat([gz, ...files.map((f) => f.bytes)]);
   return encodeSyncFile({
     header: {
       format: 'isoxa-sync',
-      version: 1,
+      version,
       deviceId: claims.deviceId,
       officeAgencyCode: claims.agencyCode,
       createdAt: envelope.createdAt,
       opCount: ops.length,
+      ...(version === 2 ? { fileCount: files.length, envelopeBytes: gz.length } : {}),
       payloadBytes: payload.length,
     },
     signature: sign(null, payload, signer.privateKey),
