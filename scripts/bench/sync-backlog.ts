@@ -75,7 +75,7 @@ export async function buildBacklog(dir: string, ops: number, seed: number): Prom
       taken.reverse();
       sqlite.exec("DELETE FROM outbox; DELETE FROM counters WHERE scope = 'outbox'");
       db.transaction((tx) => {
-        for (const a of taken) enqueueDossierChange(tx, a.dossierId, a.at);
+        for (const a of taken) enqueueDossierChange(tx, db, a.dossierId, a.at);
       });
       queued = sqlite.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
       if (queued >= ops || taken.length === actions.length) break;

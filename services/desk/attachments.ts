@@ -86,7 +86,7 @@ export const attachmentHandlers: PartialHandlers = {
     };
     write(ctx, (tx) => {
       // Checked again inside the transaction: the dossier may have moved on meanwhile.
-      const d = loadDossier(tx, input.dossierId);
+      const d = loadDossier(ctx.db, input.dossierId);
       if (!mayAttach(actionState(d, now), user))
         throw new AppError('FORBIDDEN', 'Bạn không thể đính kèm tài liệu vào hồ sơ này.');
       tx.insert(attachments).values(row).run();

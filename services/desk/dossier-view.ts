@@ -1,6 +1,6 @@
 // Reading one dossier: its row, pinned procedure version, steps, events, and the detail view
 // with the actions the current user may take.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DossierDetail } from '../../core/contract/desk';
 import { availableActions, type ActionState } from '../../core/desk/actions';
 import { AppError } from '../../core/errors';
@@ -14,6 +14,7 @@ import {
   users,
 } from '../../db/schema';
 import type { Ctx, CurrentUser } from '../context';
+import { prepared } from '../prepared';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type StepRow = typeof dossierSteps.$inferSelect;
@@ -27,22 +28,41 @@ export interface LoadedDossier {
   readonly open: StepRow | undefined;
 }
 
-export function loadDossier(db: Db | Tx, id: string): LoadedDossier {
-  const row = db.select().from(dossiers).where(eq(dossiers.id, id)).get();
+/** The reads of loadDossier, prepared once per connection. */
+const loadQueries = (db: Db) =>
+  prepared(db, 'desk.loadDossier', (d) => ({
+    row: d
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.id, sql.placeholder('id')))
+      .prepare(),
+    procedure: d
+      .select()
+      .from(procedures)
+      .where(eq(procedures.id, sql.placeholder('id')))
+      .prepare(),
+    version: d
+      .select()
+      .from(procedureVersions)
+      .where(eq(procedureVersions.id, sql.placeholder('id')))
+      .prepare(),
+    steps: d
+      .select()
+      .from(dossierSteps)
+      .where(eq(dossierSteps.dossierId, sql.placeholder('id')))
+      .orderBy(asc(dossierSteps.stepNo), asc(dossierSteps.startedAt))
+      .prepare(),
+  }));
+
+/** One dossier with what its views need; inside a write, it reads that transaction's rows. */
+export function loadDossier(db: Db, id: string): LoadedDossier {
+  const q = loadQueries(db);
+  const row = q.row.get({ id });
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
-  const procedure = db.select().from(procedures).where(eq(procedures.id, row.procedureId)).get();
-  const version = db
-    .select()
-    .from(procedureVersions)
-    .where(eq(procedureVersions.id, row.procedureVersionId))
-    .get();
+  const procedure = q.procedure.get({ id: row.procedureId });
+  const version = q.version.get({ id: row.procedureVersionId });
   if (!procedure || !version) throw new AppError('NOT_FOUND');
-  const steps = db
-    .select()
-    .from(dossierSteps)
-    .where(eq(dossierSteps.dossierId, id))
-    .orderBy(asc(dossierSteps.stepNo), asc(dossierSteps.startedAt))
-    .all();
+  const steps = q.steps.all({ id });
   const open = steps.find((s) => s.finishedAt === null);
   return { row, procedure, version, steps, open };
 }

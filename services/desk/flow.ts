@@ -48,7 +48,7 @@ function act(
   const user = requireUser(ctx);
   const now = ctx.now();
   write(ctx, (tx) => {
-    const d = loadDossier(tx, input.id);
+    const d = loadDossier(ctx.db, input.id);
     if (d.row.currentStep !== input.expectedStep)
       throw new AppError('CONFLICT', 'Hồ sơ đã được người khác xử lý. Vui lòng tải lại.');
     if (!availableActions(actionState(d, now), user).includes(action)) {
@@ -66,7 +66,7 @@ function act(
     tx.insert(dossierEvents)
       .values({ id: newId(), dossierId: d.row.id, at: now, userId: user.id, ...change.event })
       .run();
-    enqueueDossierChange(tx, d.row.id, now);
+    enqueueDossierChange(tx, ctx.db, d.row.id, now);
     return {
       result: undefined,
       audit: {

@@ -173,7 +173,7 @@ export const receiveHandlers: PartialHandlers = {
           data: { dueAt: p.dueAt, to: assignee.fullName },
         })
         .run();
-      enqueueDossierChange(tx, id, now);
+      enqueueDossierChange(tx, ctx.db, id, now);
       return {
         result: id,
         audit: {

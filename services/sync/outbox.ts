@@ -1,10 +1,10 @@
 // The outbox: a snapshot of every changed office-owned row, written in the change's own
 // transaction, pushed to the province later. Generic per entity: a new kind of record joins
 // by adding its table to ENTITIES.
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
-import type { Tx } from '../../db/open';
+import type { Db, Tx } from '../../db/open';
 import {
   attachments,
   dossierEvents,
@@ -16,6 +16,7 @@ import {
 } from '../../db/schema';
 import { SCHEMA_VERSION } from '../../core/sync/protocol';
 import { reserveCounter } from '../counters';
+import { prepared } from '../prepared';
 
 /** Version of the row snapshots this app writes (drizzle field names, camelCase): the
  * protocol's current op format. Rows queued by older builds keep theirs; the server upgrades. */
@@ -67,43 +68,58 @@ export function enqueue(
   enqueueAll(tx, now, [{ entity, entityId, row, operation }]);
 }
 
+/** The three reads of enqueueDossierChange, prepared once per connection. */
+const dossierChangeQueries = (db: Db) =>
+  prepared(db, 'outbox.dossierChange', (d) => ({
+    dossier: d
+      .select({
+        dossier: dossiers,
+        procedureCode: procedures.code,
+        procedureVersion: procedureVersions.version,
+      })
+      .from(dossiers)
+      .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+      .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+      .where(eq(dossiers.id, sql.placeholder('id')))
+      .prepare(),
+    steps: d
+      .select()
+      .from(dossierSteps)
+      .where(
+        and(
+          eq(dossierSteps.dossierId, sql.placeholder('id')),
+          or(
+            eq(dossierSteps.startedAt, sql.placeholder('now')),
+            eq(dossierSteps.finishedAt, sql.placeholder('now')),
+            isNull(dossierSteps.finishedAt),
+          ),
+        ),
+      )
+      .prepare(),
+    events: d
+      .select()
+      .from(dossierEvents)
+      .where(
+        and(
+          eq(dossierEvents.dossierId, sql.placeholder('id')),
+          eq(dossierEvents.at, sql.placeholder('now')),
+        ),
+      )
+      .prepare(),
+  }));
+
 /**
  * Queues what one dossier action changed at `now`: the dossier (with its procedure's
  * national code and version, which the province understands), the steps opened, closed or
- * still open, and the events written.
+ * still open, and the events written. Reads through `db`'s prepared queries, on the
+ * connection `tx` is a transaction of.
  */
-export function enqueueDossierChange(tx: Tx, dossierId: string, now: number): void {
-  const d = tx
-    .select({
-      dossier: dossiers,
-      procedureCode: procedures.code,
-      procedureVersion: procedureVersions.version,
-    })
-    .from(dossiers)
-    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .where(eq(dossiers.id, dossierId))
-    .get();
+export function enqueueDossierChange(tx: Tx, db: Db, dossierId: string, now: number): void {
+  const q = dossierChangeQueries(db);
+  const d = q.dossier.get({ id: dossierId });
   if (!d) return;
-  const steps = tx
-    .select()
-    .from(dossierSteps)
-    .where(
-      and(
-        eq(dossierSteps.dossierId, dossierId),
-        or(
-          eq(dossierSteps.startedAt, now),
-          eq(dossierSteps.finishedAt, now),
-          isNull(dossierSteps.finishedAt),
-        ),
-      ),
-    )
-    .all();
-  const events = tx
-    .select()
-    .from(dossierEvents)
-    .where(and(eq(dossierEvents.dossierId, dossierId), eq(dossierEvents.at, now)))
-    .all();
+  const steps = q.steps.all({ id: dossierId, now });
+  const events = q.events.all({ id: dossierId, now });
   enqueueAll(tx, now, [
     {
       entity: 'dossier',
