@@ -55,6 +55,28 @@ const hashChunks = async (tx: Tx, officeId: string, sha256: string): Promise<str
   return hash.digest('hex');
 };
 
+/**
+ * The office's row for a file, created empty when new, locked for this transaction: two PCs of
+ * one office sending the same file take turns.
+ */
+const lockFile = async (tx: Tx, scope: FileScope, sha256: string, size: number, now: Date) => {
+  await tx
+    .insert(files)
+    .values({
+      officeId: scope.officeId,
+      sha256,
+      size,
+      received: 0,
+      deviceId: scope.deviceId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+  const [row] = await tx.select().from(files).where(key(scope.officeId, sha256)).for('update');
+  if (!row) throw new Error('file row vanished');
+  return row;
+};
+
 const restart = async (tx: Tx, scope: FileScope, sha256: string, size: number, now: Date) => {
   await tx.delete(fileChunks).where(chunkKey(scope.officeId, sha256));
   await tx
@@ -88,21 +110,7 @@ export const putChunk = async (
   }
   const now = new Date(nowMs);
   const outcome = await db.transaction(async (tx) => {
-    await tx
-      .insert(files)
-      .values({
-        officeId: scope.officeId,
-        sha256,
-        size,
-        received: 0,
-        deviceId: scope.deviceId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing();
-    // Two PCs of one office sending the same file take turns.
-    const [row] = await tx.select().from(files).where(key(scope.officeId, sha256)).for('update');
-    if (!row) throw new Error('file row vanished');
+    const row = await lockFile(tx, scope, sha256, size, now);
     if (row.verifiedAt !== null) return { status: statusOf(sha256, row), mismatch: false };
     let held = row.received;
     // Same name, other size: only one of them can be right; the held bytes are not verified.
@@ -149,20 +157,7 @@ export const storeWholeFile = async (
   if (size === 0 || size > FILE_LIMITS.maxFileBytes) throw new Error('file size out of range');
   const now = new Date(nowMs);
   return db.transaction(async (tx) => {
-    await tx
-      .insert(files)
-      .values({
-        officeId: scope.officeId,
-        sha256,
-        size,
-        received: 0,
-        deviceId: scope.deviceId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing();
-    const [row] = await tx.select().from(files).where(key(scope.officeId, sha256)).for('update');
-    if (!row) throw new Error('file row vanished');
+    const row = await lockFile(tx, scope, sha256, size, now);
     if (row.verifiedAt !== null) return false;
     await restart(tx, scope, sha256, size, now);
     for (let offset = 0; offset < size; offset += FILE_LIMITS.chunkBytes) {
