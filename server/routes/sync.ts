@@ -1,5 +1,7 @@
 // The device sync endpoints: push office ops, pull the province feed, restore office rows,
 // fetch an installer the province published. Push and pull carry the device's outbox report.
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { updateFileName } from '../../core/sync/app-update';
@@ -15,9 +17,23 @@ import { afterAnswers, readOutboxHeader, recordOutbox } from '../sync/outbox-rep
 import { readRestorePage } from '../sync/restore';
 
 const updateFileParams = z.object({ file: updateFileName });
+const gzipAsync = promisify(gzip);
+
+/** Smaller answers are sent as they are: gzip would not pay for its header. */
+export const GZIP_MIN_BYTES = 1024;
 
 export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.addHook('preValidation', versionHook);
+  // Answers are JSON of many similar rows: gzip makes a pull page several times smaller on the
+  // slow lines offices have. A client that does not ask for gzip gets plain JSON.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (typeof payload !== 'string' || Buffer.byteLength(payload) < GZIP_MIN_BYTES) return payload;
+    if (!/\bgzip\b/i.test(request.headers['accept-encoding'] ?? '')) return payload;
+    reply.header('content-encoding', 'gzip');
+    reply.header('vary', 'accept-encoding');
+    reply.removeHeader('content-length');
+    return gzipAsync(payload);
+  });
 
   app.post('/v1/push', async (request): Promise<PushResponse> => {
     const device = await authenticateDevice(ctx, request);

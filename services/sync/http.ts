@@ -102,6 +102,8 @@ export class SyncHttp {
     const headers: Record<string, string> = {
       [HEADERS.appVersion]: this.appVersion,
       [HEADERS.schemaVersion]: String(SCHEMA_VERSION),
+      // fetch inflates the answer; the province gzips push, pull and restore answers.
+      'accept-encoding': 'gzip',
     };
     let body: Uint8Array | string | undefined;
     if (options.gzipped) {

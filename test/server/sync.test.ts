@@ -1,5 +1,7 @@
 // The real server on 127.0.0.1 with the real client: enrollment, auth, push, duplicate push,
 // pull by cursor, restore — on PGlite, and on PostgreSQL when a URL is configured.
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpResult } from '../../core/sync/protocol';
@@ -96,6 +98,41 @@ for (const backend of BACKENDS) {
       }[];
       expect(rows.map((r) => r.entity)).toEqual(['dossier', 'dossier_step', 'dossier_event']);
       expect(rows[0]?.row).toEqual(dossierRow(dossierId));
+    });
+
+    it('gzips a large answer for a device that asks for it, and only then', async () => {
+      const { device } = await h.office('000.00.77.H56');
+      const text = 'Thông báo lịch tiếp công dân của Sở. '.repeat(80);
+      const published = await h.admin.call('POST', '/v1/admin/feed', {
+        body: { entries: [{ kind: 'notice', key: 'gz-1', version: 1, body: { title: text } }] },
+      });
+      expect(published.status).toBe(201);
+      const raw = (acceptEncoding: string | null) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          const headers: Record<string, string> = { ...device.authHeaders() };
+          if (acceptEncoding) headers['accept-encoding'] = acceptEncoding;
+          http
+            .get(`${h.url}/v1/pull?cursor=0&limit=50`, { headers }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }),
+              );
+            })
+            .on('error', reject);
+        });
+      const zipped = await raw('gzip, deflate');
+      expect(zipped.encoding).toBe('gzip');
+      const page = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as {
+        entries: { key: string; body: { title: string } }[];
+      };
+      expect(page.entries.find((e) => e.key === 'gz-1')?.body.title).toBe(text);
+      expect(zipped.body.length).toBeLessThan(Buffer.byteLength(JSON.stringify(page)) / 4);
+      const plain = await raw(null);
+      expect(plain.encoding).toBeUndefined();
+      expect((JSON.parse(plain.body.toString('utf8')) as typeof page).entries).toEqual(
+        page.entries,
+      );
     });
 
     it('rejects bad rows with a Vietnamese reason (2xx) and applies the rest', async () => {
