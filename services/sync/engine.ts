@@ -11,7 +11,8 @@ import type { CtxBase } from '../dispatch';
 import { FileUploader } from './files';
 import { DeviceAuth, SyncFailure, SyncHttp } from './http';
 import { pullAll } from './pull';
-import { fastForwardCounter, noteFailedAttempt, outboxCounts, pendingCount, pushAll } from './push';
+import { fastForwardCounter, noteFailedAttempt, outboxCounts, pendingCount } from './push';
+import { pushAll } from './push-run';
 import { restoreOffice, type RestoreCounts } from './restore';
 import {
   identityOf,
