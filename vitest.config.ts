@@ -9,6 +9,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Integration tests start real servers and databases; on a 2-core CI machine under
+          // load 5 s is not enough for some (a timeout is a failure, not a slow pass).
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -7,24 +7,23 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   Progress,
   SimpleGrid,
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
-import { errorText, notifyDone } from '../components/errors';
 import { useLoad } from '../components/use-load';
 import { formatDate } from '../format';
-import { ImportReply, notifyExported, UpdateCard } from './sync-usb';
+import { UpdateCard } from './sync-usb';
 import { ErrorAlert } from '../components/error-alert';
+import { AdminTools } from './sync-admin';
+import { EnrollCard } from './sync-enroll';
 
 type Status = OpOutput<'sync.status'>;
 
@@ -45,64 +44,6 @@ const timeFmt = new Intl.DateTimeFormat('vi-VN', {
 /** dd/mm/yyyy hh:mm in Vietnam time. */
 function formatWhen(at: number): string {
   return `${formatDate(at)} ${timeFmt.format(new Date(at))}`;
-}
-
-function EnrollCard({
-  again = false,
-  onDone,
-}: {
-  readonly again?: boolean;
-  readonly onDone: () => void;
-}) {
-  const [serverUrl, setServerUrl] = useState('https://');
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.sync.enroll({ serverUrl, code });
-      notifyDone(`Đã đăng ký đồng bộ cho ${r.officeName} (${r.officeAgencyCode}).`);
-      setCode('');
-      onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card withBorder>
-      <Stack>
-        <Title order={4}>{again ? 'Đăng ký lại' : 'Đăng ký máy với máy chủ tỉnh'}</Title>
-        <Text size="sm" c="dimmed">
-          {again
-            ? 'Khi Sở thu hồi quyền của máy này hoặc đổi máy chủ: nhập địa chỉ và mã đăng ký mới.'
-            : 'Nhập địa chỉ máy chủ và mã đăng ký một lần do Sở Khoa học và Công nghệ cấp cho cơ quan.'}
-        </Text>
-        <ErrorAlert error={error} />
-        <Group align="flex-end">
-          <TextInput
-            label="Địa chỉ máy chủ tỉnh"
-            value={serverUrl}
-            onChange={(e) => setServerUrl(e.currentTarget.value)}
-            w={360}
-          />
-          <TextInput
-            label="Mã đăng ký"
-            placeholder="XXXX-XXXX-XXXX"
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            w={200}
-          />
-          <Button loading={busy} disabled={!code.trim()} onClick={() => void submit()}>
-            Đăng ký
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
-  );
 }
 
 function StatusCard({ s, onSync }: { readonly s: Status; readonly onSync?: () => void }) {
@@ -228,105 +169,6 @@ function RejectedTable({ s }: { readonly s: Status }) {
           </Table.Tbody>
         </Table>
       </Stack>
-    </Card>
-  );
-}
-
-function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => void }) {
-  const { status } = useSession();
-  const desktop = status?.platform === 'electron';
-  const [path, setPath] = useState('');
-  const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const act = async (fn: () => Promise<void>) => {
-    try {
-      setError(null);
-      await fn();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      onDone();
-    }
-  };
-  return (
-    <Card withBorder>
-      <Stack>
-        <Title order={4}>Không có mạng: tệp đồng bộ (USB)</Title>
-        <Text size="sm" c="dimmed">
-          Xuất các thay đổi chờ gửi, kèm bản quét tài liệu đính kèm, ra một tệp có chữ ký của máy
-          này (quá 64 MB thì chia thành nhiều tệp); Sở tải tệp lên máy chủ tỉnh. Các thay đổi vẫn
-          được giữ trên máy cho đến khi máy chủ xác nhận (qua mạng hoặc tệp phản hồi của tỉnh).
-        </Text>
-        <ErrorAlert error={error} />
-        <Group align="flex-end">
-          {desktop ? null : (
-            <TextInput
-              label="Lưu tệp đồng bộ vào (đường dẫn đầy đủ)"
-              placeholder={'E:\\dong-bo.isoxa-sync'}
-              value={path}
-              onChange={(e) => setPath(e.currentTarget.value)}
-              w={420}
-            />
-          )}
-          <Button
-            variant="light"
-            disabled={!desktop && !path.trim()}
-            onClick={() =>
-              void act(async () => {
-                const r = await api.sync.exportFile(desktop ? {} : { path: path.trim() });
-                if (r.path) notifyExported(r);
-              })
-            }
-          >
-            Xuất tệp đồng bộ…
-          </Button>
-        </Group>
-        <ImportReply onDone={onDone} />
-        {s.canRestore ? (
-          <>
-            <Title order={4}>Máy mới: khôi phục dữ liệu của cơ quan</Title>
-            <Text size="sm" c="dimmed">
-              Tải lại toàn bộ hồ sơ của cơ quan đã gửi lên tỉnh về máy này. Chỉ dùng cho máy mới
-              chưa tiếp nhận hồ sơ nào.
-            </Text>
-            <Group>
-              <Button variant="light" color="orange" onClick={() => setConfirm(true)}>
-                Khôi phục dữ liệu từ máy chủ tỉnh…
-              </Button>
-            </Group>
-          </>
-        ) : null}
-      </Stack>
-      <Modal opened={confirm} onClose={() => setConfirm(false)} title="Khôi phục dữ liệu">
-        <Stack>
-          <Text>
-            Toàn bộ hồ sơ của cơ quan sẽ được tải từ máy chủ tỉnh về máy này. Việc này có thể mất
-            vài phút.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(false)}>
-              Hủy
-            </Button>
-            <Button
-              color="orange"
-              onClick={() =>
-                void act(async () => {
-                  setConfirm(false);
-                  const r = await api.sync.restore({});
-                  notifyDone(
-                    `Đã khôi phục ${r.dossiers} hồ sơ, ${r.attachments} tài liệu đính kèm.` +
-                      (r.filesMissing > 0
-                        ? ` ${r.filesMissing} tệp chưa lấy lại được từ máy chủ tỉnh.`
-                        : ''),
-                  );
-                })
-              }
-            >
-              Khôi phục
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Card>
   );
 }
