@@ -21,7 +21,8 @@ export const MAX_REPLY_ENTRIES = 100_000;
 const count = z.int().min(0);
 const cursor = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const replyFileHeader = z.object({
+/** Who the reply is for and when the server made it: in the header and in the payload. */
+const replyIdentity = {
   format: z.literal('isoxa-reply'),
   version: z.literal(REPLY_FILE_VERSION),
   deviceId,
@@ -29,6 +30,10 @@ export const replyFileHeader = z.object({
   officeAgencyCode: agencyCode,
   /** Server clock. */
   createdAt: count,
+};
+
+export const replyFileHeader = z.object({
+  ...replyIdentity,
   ackCount: count,
   entryCount: count,
   payloadBytes: z.int().min(1),
@@ -36,12 +41,7 @@ export const replyFileHeader = z.object({
 export type ReplyFileHeader = z.infer<typeof replyFileHeader>;
 
 export const replyEnvelope = z.object({
-  format: z.literal('isoxa-reply'),
-  version: z.literal(REPLY_FILE_VERSION),
-  deviceId,
-  officeId: z.uuid(),
-  officeAgencyCode: agencyCode,
-  createdAt: count,
+  ...replyIdentity,
   acks: z.array(opResult).max(MAX_REPLY_ACKS),
   feed: z.object({
     /** The entries follow this cursor: an office whose cursor is lower would skip some. */
