@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { checkpointWhenIdle, openDatabase, type Connection } from '../db/open';
 import { createBackup, DB_FILE_NAME } from './backup';
 import { createDispatcher, type CtxBase } from './dispatch';
+import { holdYoungGeneration } from './heap';
 import { adminHandlers, dailyBackup } from './foundation/admin';
 import { authHandlers } from './foundation/auth';
 import { setupHandlers } from './foundation/setup';
@@ -105,6 +106,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
     lastCallAt = Date.now();
     return dispatch(sessionKey, name, input);
   };
+  holdYoungGeneration();
   return {
     call,
     runDailyBackup: runDaily,

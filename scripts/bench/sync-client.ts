@@ -4,6 +4,7 @@
 // at once through the real HTTP client (sync-ingest.ts). Talks to the parent over IPC:
 // 'ready' → waits for 'go' → 'result'.
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { parseArgs } from 'node:util';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
@@ -152,8 +153,9 @@ async function pull(): Promise<Record<string, unknown>> {
   const procedures = sqlite.prepare('SELECT count(*) FROM procedures').pluck().get();
   // Negative: KiB. The page cache is part of the process's memory once the pull has filled it.
   const cacheSize = Number(sqlite.pragma('cache_size', { simple: true }));
+  const newSpace = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   o.backend.close();
-  return { ...result, procedures, before, memory, cacheSize };
+  return { ...result, procedures, before, memory, cacheSize, newSpace: newSpace?.space_size };
 }
 
 const modes: Record<string, () => Promise<Record<string, unknown>>> = {
