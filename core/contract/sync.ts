@@ -2,6 +2,7 @@
 // sync now, restore the office's data onto a new PC, and the USB sync file.
 import { z } from 'zod';
 import { appUpdateManifest } from '../sync/app-update';
+import { noticeView } from '../sync/notice';
 import { op } from './define';
 
 const empty = z.object({}).strict();
@@ -57,6 +58,12 @@ export type SyncStatusView = z.infer<typeof syncStatusView>;
 
 export const syncOps = {
   'sync.status': op({ input: empty, output: syncStatusView, access: 'user' }),
+  /** The province's notices in force today, for the home screen. */
+  'sync.notices': op({
+    input: empty,
+    output: z.object({ notices: z.array(noticeView) }),
+    access: 'user',
+  }),
   'sync.enroll': op({
     input: z
       .object({

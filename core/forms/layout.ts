@@ -74,6 +74,8 @@ table.sign .role{font-weight:bold;}
 table.sign .hint{font-style:italic;font-size:12pt;}
 table.sign .space{height:64pt;}
 table.sign .name{font-weight:bold;}
+.notes{margin-top:10pt;font-size:12pt;page-break-inside:avoid;}
+.notes p{margin:0 0 2pt;}
 .recipients{font-size:11pt;text-align:left !important;}
 .recipients b{font-style:italic;font-size:12pt;}
 `;
@@ -82,6 +84,13 @@ export interface DocumentParts {
   readonly title: string;
   readonly body: string;
   readonly landscape?: boolean;
+}
+
+/** The province's notes under the form, one paragraph per line. */
+function notesHtml(notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  const lines = notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('\n');
+  return `\n<div class="notes"><p><i>Ghi chú:</i></p>\n${lines}\n</div>`;
 }
 
 /** A complete HTML document for one printed form. */
@@ -105,7 +114,7 @@ ${BASE_CSS}
 </style>
 </head>
 <body>
-${parts.body}
+${parts.body}${notesHtml(options.notes ?? [])}
 </body>
 </html>
 `;

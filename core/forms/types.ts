@@ -159,4 +159,6 @@ export interface RenderOptions {
    * configuration from the shell, not user data; still encoded before it reaches CSS.
    */
   readonly fontBaseUrl: string;
+  /** The province's notes for this form (core/sync/form-template.ts), printed at its end. */
+  readonly notes?: readonly string[] | undefined;
 }

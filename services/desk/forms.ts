@@ -18,6 +18,7 @@ import type { PartialHandlers } from '../handlers';
 import { getDeskSettings } from './calendar';
 import { timeLimitText } from './catalog';
 import { loadDossier } from './dossier-view';
+import { formNotes } from './form-notes';
 import { logPersonalDataAccess } from './query';
 import { buildBookWorkbook } from './excel-book';
 
@@ -212,14 +213,15 @@ export const formHandlers: PartialHandlers = {
       .where(eq(dossiers.id, input.dossierId))
       .get();
     if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
-    const form = formFor(formSetById(row.formSet as FormSetId), input.kind);
+    const formSet = formSetById(row.formSet as FormSetId);
+    const form = formFor(formSet, input.kind);
     if (!form) throw new AppError('NOT_FOUND', 'Bộ biểu mẫu của hồ sơ này không có mẫu đó.');
     logPersonalDataAccess(ctx, input.dossierId, `In ${form.label} của hồ sơ`);
     return {
       title: `${form.label}: ${form.title}`,
       html: form.render(
         { office: formOffice(ctx), dossier: formDossier(ctx, input.dossierId) },
-        { fontBaseUrl: fontBaseUrl(ctx) },
+        { fontBaseUrl: fontBaseUrl(ctx), notes: formNotes(ctx.db, formSet.id, input.kind) },
       ),
     };
   },
@@ -230,7 +232,10 @@ export const formHandlers: PartialHandlers = {
     const book = trackingBook(ctx, input.from, input.to);
     return {
       title: `${form.label}: ${form.title}`,
-      html: form.render({ office: formOffice(ctx), book }, { fontBaseUrl: fontBaseUrl(ctx) }),
+      html: form.render(
+        { office: formOffice(ctx), book },
+        { fontBaseUrl: fontBaseUrl(ctx), notes: formNotes(ctx.db, set.id, 'tracking_book') },
+      ),
       rows: book.rows.length,
     };
   },

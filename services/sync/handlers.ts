@@ -11,6 +11,7 @@ import type { PartialHandlers } from '../handlers';
 import { currentOffice } from '../foundation/setup';
 import { STALL_ATTEMPTS, syncEngineFor } from './engine';
 import { SyncFailure, SyncHttp } from './http';
+import { officeNotices } from './notices';
 import { headAttempts, pendingCount } from './push';
 import { restoreAllowed } from './restore';
 import { importReply } from './reply';
@@ -154,6 +155,7 @@ async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
 
 export const syncHandlers: PartialHandlers = {
   'sync.status': (ctx) => syncStatus(ctx),
+  'sync.notices': (ctx) => ({ notices: officeNotices(ctx.db, ctx.now()) }),
   'sync.enroll': (ctx, input) => enroll(ctx, input),
   'sync.now': (ctx) => {
     const engine = syncEngineFor(ctx.dataDir);

@@ -8,6 +8,8 @@ import { and, eq, gt } from 'drizzle-orm';
 import { yearOverridesSchema } from '../../core/calendar/calendar-schema';
 import { procedureCatalogSchema, procedureSchema, type Procedure } from '../../core/catalog/schema';
 import { appUpdateManifest } from '../../core/sync/app-update';
+import { formTemplateBody, formTemplateKey } from '../../core/sync/form-template';
+import { noticeBody } from '../../core/sync/notice';
 import type { FeedEntry } from '../../core/sync/protocol';
 import { LIMITS, pullResponse } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
@@ -80,9 +82,16 @@ function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { cale
       const parsed = appUpdateManifest.safeParse(e.body);
       return parsed.success ? null : `Bản cập nhật không hợp lệ: ${issuesText(parsed.error)}`;
     }
-    case 'form_template':
-    case 'notice':
-      return null;
+    case 'notice': {
+      const parsed = noticeBody.safeParse(e.body);
+      return parsed.success ? null : `Thông báo không hợp lệ: ${issuesText(parsed.error)}`;
+    }
+    case 'form_template': {
+      const parsed = formTemplateBody.safeParse(e.body);
+      if (!parsed.success) return `Ghi chú biểu mẫu không hợp lệ: ${issuesText(parsed.error)}`;
+      const key = formTemplateKey(parsed.data.formSet, parsed.data.kind);
+      return key === e.key ? null : `Ghi chú biểu mẫu không hợp lệ: khóa ${e.key} khác ${key}`;
+    }
     default: {
       const never: never = e.kind;
       return `Loại dữ liệu không được hỗ trợ: ${String(never)}`;

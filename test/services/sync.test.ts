@@ -218,7 +218,12 @@ describe('pull', () => {
           { kind: 'catalog', key: '1.999001', version: 1, body: procedure },
           { kind: 'calendar', key: '2031-bad', version: 1, body: { year: 'năm' } },
           { kind: 'calendar', key: '2031', version: 1, body: calendar },
-          { kind: 'notice', key: 'tb-1', version: 1, body: { title: 'Thông báo' } },
+          {
+            kind: 'notice',
+            key: 'tb-1',
+            version: 1,
+            body: { title: 'Thông báo', body: 'Nội dung' },
+          },
         ],
       },
     });

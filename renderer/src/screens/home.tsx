@@ -2,6 +2,7 @@
 import { Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS } from '../../../core/auth/roles';
 import { useSession } from '../auth/session';
+import { ProvinceNotices } from './home-notices';
 
 export const PERMISSION_LABELS: Readonly<Record<string, string>> = {
   'users.manage': 'Quản lý người dùng và phân quyền',
@@ -25,6 +26,7 @@ export function HomeScreen() {
   return (
     <Stack>
       <Title order={2}>Xin chào, {session.user.fullName}</Title>
+      <ProvinceNotices />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Text fw={600} mb="xs">
