@@ -169,6 +169,75 @@ describe('sync in the browser', () => {
     await desk.getByTestId('app-update').waitFor();
     expect(await desk.getByRole('button', { name: 'Tải bộ cài về máy' }).count()).toBe(0);
   });
+
+  it("shows the province's notices on the overview and prints its notes on the receipt", async () => {
+    const published = await h.admin.call('POST', '/v1/admin/feed', {
+      body: {
+        entries: [
+          {
+            kind: 'notice',
+            key: 'e2e-lich',
+            version: 1,
+            body: {
+              title: 'Lịch trực Tết Nguyên đán 2027',
+              body: 'Bộ phận Một cửa trực sáng thứ Bảy 06/02/2027.\nLiên hệ Văn phòng UBND tỉnh nếu cần hỗ trợ.',
+            },
+          },
+          {
+            kind: 'notice',
+            key: 'e2e-khan',
+            version: 1,
+            body: {
+              title: 'Cập nhật danh mục thủ tục lĩnh vực hộ tịch',
+              body: 'Đồng bộ trước 16 giờ hôm nay để nhận danh mục mới.',
+              important: true,
+              showUntil: '2026-11-30',
+            },
+          },
+          {
+            kind: 'form_template',
+            key: 'tt03-2025/receipt',
+            version: 1,
+            body: {
+              formSet: 'tt03-2025',
+              kind: 'receipt',
+              notes: ['Tra cứu tình trạng hồ sơ tại dichvucong.example.gov.vn hoặc gọi 1022.'],
+            },
+          },
+        ],
+      },
+    });
+    expect(published.status).toBe(201);
+    const admin = await as('admin');
+    await go(admin, 'Đồng bộ');
+    await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await expect.poll(async () => (await api(admin, 'sync.notices', {})).notices.length).toBe(2);
+
+    const desk = await as('motcua');
+    await go(desk, 'Tổng quan');
+    const notices = desk.getByTestId('province-notice');
+    await notices.first().waitFor();
+    // The important one first.
+    expect(await notices.nth(0).innerText()).toContain('Cập nhật danh mục thủ tục');
+    expect(await notices.nth(0).innerText()).toContain('hiển thị đến hết ngày 30/11/2026');
+    expect(await notices.nth(1).innerText()).toContain('Lịch trực Tết Nguyên đán 2027');
+    await shot(desk, 'overview-notices');
+
+    const users = await api(admin, 'users.list', {});
+    const procedures = await api(desk, 'catalog.list', {});
+    const pid = procedures.find((p) => p.code === '1.001193')?.id ?? '';
+    const tuphap = users.find((u) => u.username === 'tuphap')?.id ?? '';
+    const received = await api(desk, 'dossiers.receive', receiveInput(pid, tuphap));
+    const form = await api(desk, 'forms.render', {
+      dossierId: received.dossier.id,
+      kind: 'receipt',
+    });
+    expect(form.html).toContain('Tra cứu tình trạng hồ sơ tại dichvucong.example.gov.vn');
+    const printed = await desk.context().newPage();
+    await printed.setContent(form.html);
+    await shot(printed, 'receipt-province-notes');
+    await printed.close();
+  });
 });
 
 function deviceId(): string {

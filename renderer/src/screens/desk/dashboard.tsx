@@ -21,6 +21,7 @@ import { useSession } from '../../auth/session';
 import { useLoad } from '../../components/use-load';
 import { formatCivilDate, formatCount, formatPercent } from '../../format';
 import { PERMISSION_LABELS } from '../home';
+import { ProvinceNotices } from '../home-notices';
 
 function Stat({
   label,
@@ -113,6 +114,7 @@ export function DashboardScreen() {
         {session.user.fullName} · {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')} ·{' '}
         {session.permissions.map((p) => PERMISSION_LABELS[p] ?? p).join('; ')}
       </Text>
+      <ProvinceNotices />
       {error ? <Alert color="red">{error}</Alert> : null}
       {data ? (
         <>
