@@ -4,6 +4,7 @@ import { yearOverridesSchema } from '../calendar/calendar-schema';
 import { procedureCatalogSchema } from '../catalog/schema';
 import { agencyCode, password, trimmed, username } from '../contract/schemas';
 import { appUpdateManifest, appVersionNumber, updateFileName } from './app-update';
+import { noticeView } from './notice';
 import { FEED_KINDS, safeText } from './protocol';
 
 export const adminLoginRequest = z.object({ username, password });
@@ -173,6 +174,12 @@ export const publishedCalendarResponse = z.object({
   body: yearOverridesSchema.nullable(),
 });
 export type PublishedCalendar = z.infer<typeof publishedCalendarResponse>;
+
+// Notices to every office (core/sync/notice.ts): publishing one, or the next version of one.
+export { publishNoticeRequest } from './notice';
+export const publishNoticeResponse = z.object({ key: z.string(), version: z.number() });
+export type PublishNoticeResponse = z.infer<typeof publishNoticeResponse>;
+export const noticeListResponse = z.object({ notices: z.array(noticeView) });
 
 // App updates: installers in the server's updates directory, and publishing a manifest.
 export const updateFileView = z.object({

@@ -3,14 +3,17 @@
 import { z } from 'zod';
 import type { YearOverrides } from '../../core/calendar/calendar-schema';
 import type { ProcedureCatalog } from '../../core/catalog/schema';
+import type { PublishNoticeRequest } from '../../core/sync/notice';
 import {
   adminLoginResponse,
   enrollmentCodeResponse,
   feedHistoryResponse,
+  noticeListResponse,
   officeDetailResponse,
   officesResponse,
   publishedCalendarResponse,
   publishFeedResponse,
+  publishNoticeResponse,
   publishUpdateResponse,
   syncFileResult,
   updatesResponse,
@@ -158,6 +161,10 @@ export const provinceApi = {
   updates: () => request(updatesResponse, 'GET', '/v1/admin/updates'),
   publishUpdate: (input: PublishUpdateRequest) =>
     request(publishUpdateResponse, 'POST', '/v1/admin/updates', input),
+  /** A new notice, or (with its key) the next version of one: a correction or a withdrawal. */
+  publishNotice: (input: PublishNoticeRequest) =>
+    request(publishNoticeResponse, 'POST', '/v1/admin/feed/notice', input),
+  listNotices: () => request(noticeListResponse, 'GET', '/v1/admin/notices'),
 };
 
 export function errorText(error: unknown): string {

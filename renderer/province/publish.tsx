@@ -1,6 +1,6 @@
 // Công bố: the procedure catalog (a JSON catalog file, one feed entry per procedure), a
-// year's holiday calendar and an app update (publish-update.tsx), each at the next version;
-// offices pull them at their next sync.
+// year's holiday calendar, an app update (publish-update.tsx) and notices (publish-notice.tsx),
+// each at the next version; offices pull them at their next sync.
 import {
   Alert,
   Badge,
@@ -21,6 +21,7 @@ import { procedureCatalogSchema, type ProcedureCatalog } from '../../core/catalo
 import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
+import { NoticePanel } from './publish-notice';
 import { UpdatePanel } from './publish-update';
 import { useLoad } from './use-load';
 import { ErrorAlert } from '../src/components/error-alert';
@@ -264,6 +265,7 @@ export function PublishScreen() {
       <CatalogPanel onPublished={published} />
       <CalendarPanel onPublished={published} />
       <UpdatePanel onPublished={published} />
+      <NoticePanel onPublished={published} />
       <History tick={tick} />
     </Stack>
   );

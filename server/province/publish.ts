@@ -15,7 +15,7 @@ const HISTORY_LIMIT = 300;
 
 /** Next version of each key. Two publishers racing for the same version get a 409 from the
  * feed's unique (kind, key, version), so a retry is always safe. */
-const nextVersions = async (db: Db, kind: FeedKind, keys: readonly string[]) => {
+export const nextVersions = async (db: Db, kind: FeedKind, keys: readonly string[]) => {
   const rows = await db
     .select({ key: feed.key, version: max(feed.version) })
     .from(feed)

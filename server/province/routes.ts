@@ -1,12 +1,13 @@
 // The dashboard's own endpoints, on top of the admin API in server/routes/admin.ts: an
 // office's drill-down, a device's reply file, the feed's history, publishing the catalog, a
-// year's calendar and an app update at the next version of each key.
+// year's calendar, an app update and notices at the next version of each key.
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   idParams,
   publishCalendarRequest,
   publishCatalogRequest,
+  publishNoticeRequest,
   publishUpdateRequest,
   replyFileQuery,
   yearParams,
@@ -17,12 +18,16 @@ import { HttpError, parseOr400 } from '../http/errors';
 import { officeDetail } from './detail';
 import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
+import { listNotices, publishNotice } from './notices';
 import { listUpdates, publishUpdate } from './updates';
 
+// Zod's own messages (an unknown field, a wrong type…) in Vietnamese too.
+const vietnameseFallback = z.locales.vi().localeError;
+
 /** Like parseOr400, but with the schema's own Vietnamese messages: a province user fixes a
- * catalog file or a calendar from them. */
+ * catalog file, a calendar or a notice from them. */
 const parseForPeople = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: vietnameseFallback });
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues
     .slice(0, 10)
@@ -95,5 +100,22 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     request.log.info({ year: year.year, by: user.username }, 'calendar published');
     reply.status(201);
     return result;
+  });
+
+  app.post('/v1/admin/feed/notice', async (request, reply) => {
+    const user = await requireAdmin(ctx, request);
+    const input = parseForPeople(publishNoticeRequest, request.body, 'Thông báo');
+    const result = await publishNotice(ctx.db, input, user.id, ctx.now());
+    request.log.info(
+      { key: result.key, version: result.version, withdrawn: input.withdrawn, by: user.username },
+      'notice published',
+    );
+    reply.status(201);
+    return result;
+  });
+
+  app.get('/v1/admin/notices', async (request) => {
+    await requireAdmin(ctx, request);
+    return { notices: await listNotices(ctx.db) };
   });
 };

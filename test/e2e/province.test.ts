@@ -1,9 +1,9 @@
 // The province dashboard end to end in Chromium: the real server in-process on PGlite with
 // the demo province; log in, add an office and read its one-time code off the screen, enroll
 // a device with it and push dossiers, see the office's figures; publish the catalog, a
-// year's calendar and an app update; upload a USB sync file and download the reply file; see
-// each office's reported queue; upload several files with scans at once. Screenshots of every
-// screen.
+// year's calendar, an app update and a notice (then withdraw it); upload a USB sync file and
+// download the reply file; see each office's reported queue; upload several files with scans
+// at once. Screenshots of every screen.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +19,7 @@ import { DEMO, ensureDemo } from '../../server/database/seed';
 import { vietnamMonthStart } from '../../server/province/figures';
 import { decodeReplyFile } from '../../core/sync/reply-file';
 import { buildSyncFile, dossierRow, send, TestDevice } from '../server/support/client';
-import { launchChromium, screenshot } from './support/harness';
+import { launchChromium, screenshot, SCREENSHOTS } from './support/harness';
 
 const HOUR = 3_600_000;
 const AGENCY = '000.00.31.H56';
@@ -282,6 +282,90 @@ describe('province dashboard in Chromium', () => {
       (e) => e.kind === 'app_update',
     );
     expect(update?.body).toMatchObject({ version: '1.4.0', size: 150_000 });
+    expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
+  });
+
+  it('publishes a notice to every office, lists it, and withdraws it after a confirmation', async () => {
+    await nav('Công bố');
+    const panel = page.getByTestId('notice-panel');
+    await panel.getByRole('heading', { name: 'Thông báo đến các xã' }).waitFor();
+    const publish = panel.getByRole('button', { name: 'Công bố thông báo' });
+    expect(await publish.isDisabled()).toBe(true);
+    const nextYear = new Date().getFullYear() + 1;
+    const title = 'Tạm dừng tiếp nhận hồ sơ đất đai ngày 15/12';
+    await panel.getByLabel('Tiêu đề', { exact: true }).fill(title);
+    await panel
+      .getByLabel('Nội dung', { exact: true })
+      .fill('Bộ phận một cửa tạm dừng tiếp nhận hồ sơ đất đai để nâng cấp phần mềm của tỉnh.');
+    await panel.getByLabel('Thông báo quan trọng').check();
+    await panel.getByLabel('Hiển thị đến hết ngày').fill(`31/12/${nextYear}`);
+    await publish.click();
+
+    const list = panel.getByTestId('notice-list');
+    const row = list.getByRole('row').filter({ hasText: title });
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/Đang hiển thị/i);
+    const text = await row.innerText();
+    expect(text).toContain(`31/12/${nextYear}`);
+    expect(text).toMatch(/Quan trọng/i);
+    expect(text).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    expect(await panel.getByLabel('Tiêu đề', { exact: true }).inputValue()).toBe('');
+    await page
+      .getByTestId('feed-history')
+      .getByText('Thông báo', { exact: true })
+      .first()
+      .waitFor();
+
+    const pulled = await device.pull(0, 1000);
+    const notices = (pulled.body.entries as { kind: string; key: string; body: unknown }[]).filter(
+      (e) => e.kind === 'notice',
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body).toEqual({
+      title,
+      body: 'Bộ phận một cửa tạm dừng tiếp nhận hồ sơ đất đai để nâng cấp phần mềm của tỉnh.',
+      important: true,
+      showUntil: `${nextYear}-12-31`,
+      withdrawn: false,
+    });
+
+    // Withdrawing asks first; "Hủy" changes nothing.
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thu hồi thông báo?' });
+    await dialog.getByText(title, { exact: false }).waitFor();
+    // Screenshot once the modal has faded in (the test's tsconfig has no DOM types).
+    const opacity = (e: unknown) =>
+      (
+        globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }
+      ).getComputedStyle(e).opacity;
+    await expect.poll(() => dialog.evaluate(opacity)).toBe('1');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'province-notice-withdraw.png') });
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await row.innerText()).toMatch(/Đang hiển thị/i);
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await dialog.getByRole('button', { name: 'Thu hồi thông báo' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.innerText()).toMatch(/Đã thu hồi/i);
+    expect(await row.getByRole('button', { name: 'Thu hồi' }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('feed-history').getByText('Thông báo', { exact: true }).count())
+      .toBe(2);
+    // The toasts (3 s) would cover the panel's top right.
+    await expect
+      .poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 })
+      .toBe(0);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SCREENSHOTS, 'province-notices.png') });
+
+    const after = await device.pull(0, 1000);
+    const versions = (after.body.entries as { kind: string; version: number; body: unknown }[])
+      .filter((e) => e.kind === 'notice')
+      .map((e) => [e.version, (e.body as { withdrawn: boolean }).withdrawn]);
+    expect(versions).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
   });
 
