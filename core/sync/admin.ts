@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { yearOverridesSchema } from '../calendar/calendar-schema';
 import { procedureCatalogSchema } from '../catalog/schema';
 import { agencyCode, password, trimmed, username } from '../contract/schemas';
+import { FORM_KINDS, FORM_SETS } from '../forms/registry';
+import type { FormSetId } from '../forms/registry';
 import { appUpdateManifest, appVersionNumber, updateFileName } from './app-update';
 import { noticeView } from './notice';
 import { FEED_KINDS, safeText } from './protocol';
@@ -180,6 +182,25 @@ export { publishNoticeRequest } from './notice';
 export const publishNoticeResponse = z.object({ key: z.string(), version: z.number() });
 export type PublishNoticeResponse = z.infer<typeof publishNoticeResponse>;
 export const noticeListResponse = z.object({ notices: z.array(noticeView) });
+
+// Notes printed under a form of a form set (core/sync/form-template.ts): publishing a form's
+// notes at the next version of its key, and every form with its current notes.
+export { formTemplateBody as publishFormNotesRequest } from './form-template';
+export const publishFormNotesResponse = z.object({ key: z.string(), version: z.number() });
+export type PublishFormNotesResponse = z.infer<typeof publishFormNotesResponse>;
+export const formNotesView = z.object({
+  formSet: z.enum(FORM_SETS.map((s) => s.id) as [FormSetId, ...FormSetId[]]),
+  kind: z.enum(FORM_KINDS),
+  /** 'Mẫu số 01' and the form's title in its set. */
+  label: z.string(),
+  title: z.string(),
+  /** The newest valid version's notes; [] when none were published (or they were removed). */
+  notes: z.array(z.string()),
+  version: z.number().nullable(),
+  publishedAt: z.number().nullable(),
+});
+export type FormNotesView = z.infer<typeof formNotesView>;
+export const formNotesListResponse = z.object({ forms: z.array(formNotesView) });
 
 // App updates: installers in the server's updates directory, and publishing a manifest.
 export const updateFileView = z.object({

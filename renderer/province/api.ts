@@ -3,16 +3,19 @@
 import { z } from 'zod';
 import type { YearOverrides } from '../../core/calendar/calendar-schema';
 import type { ProcedureCatalog } from '../../core/catalog/schema';
+import type { FormTemplateBody } from '../../core/sync/form-template';
 import type { PublishNoticeRequest } from '../../core/sync/notice';
 import {
   adminLoginResponse,
   enrollmentCodeResponse,
   feedHistoryResponse,
+  formNotesListResponse,
   noticeListResponse,
   officeDetailResponse,
   officesResponse,
   publishedCalendarResponse,
   publishFeedResponse,
+  publishFormNotesResponse,
   publishNoticeResponse,
   publishUpdateResponse,
   syncFileResult,
@@ -165,6 +168,10 @@ export const provinceApi = {
   publishNotice: (input: PublishNoticeRequest) =>
     request(publishNoticeResponse, 'POST', '/v1/admin/feed/notice', input),
   listNotices: () => request(noticeListResponse, 'GET', '/v1/admin/notices'),
+  /** A form's notes at the next version of its key; an empty list removes them. */
+  publishFormNotes: (body: FormTemplateBody) =>
+    request(publishFormNotesResponse, 'POST', '/v1/admin/feed/form-notes', body),
+  listFormNotes: () => request(formNotesListResponse, 'GET', '/v1/admin/form-notes'),
 };
 
 export function errorText(error: unknown): string {

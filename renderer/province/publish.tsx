@@ -1,6 +1,7 @@
 // Công bố: the procedure catalog (a JSON catalog file, one feed entry per procedure), a
-// year's holiday calendar, an app update (publish-update.tsx) and notices (publish-notice.tsx),
-// each at the next version; offices pull them at their next sync.
+// year's holiday calendar, an app update (publish-update.tsx), notices (publish-notice.tsx) and
+// form notes (publish-form-notes.tsx), each at the next version; offices pull them at their next
+// sync.
 import {
   Alert,
   Badge,
@@ -21,6 +22,7 @@ import { procedureCatalogSchema, type ProcedureCatalog } from '../../core/catalo
 import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
+import { FormNotesPanel } from './publish-form-notes';
 import { NoticePanel } from './publish-notice';
 import { UpdatePanel } from './publish-update';
 import { useLoad } from './use-load';
@@ -266,6 +268,7 @@ export function PublishScreen() {
       <CalendarPanel onPublished={published} />
       <UpdatePanel onPublished={published} />
       <NoticePanel onPublished={published} />
+      <FormNotesPanel onPublished={published} />
       <History tick={tick} />
     </Stack>
   );

@@ -1,12 +1,13 @@
 // The dashboard's own endpoints, on top of the admin API in server/routes/admin.ts: an
 // office's drill-down, a device's reply file, the feed's history, publishing the catalog, a
-// year's calendar, an app update and notices at the next version of each key.
+// year's calendar, an app update, notices and form notes at the next version of each key.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   idParams,
   publishCalendarRequest,
   publishCatalogRequest,
+  publishFormNotesRequest,
   publishNoticeRequest,
   publishUpdateRequest,
   replyFileQuery,
@@ -18,6 +19,7 @@ import { HttpError, parseOr400 } from '../http/errors';
 import { officeDetail } from './detail';
 import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
+import { currentFormNotes, publishFormNotes } from './form-notes';
 import { listNotices, publishNotice } from './notices';
 import { listUpdates, publishUpdate } from './updates';
 
@@ -117,5 +119,22 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
   app.get('/v1/admin/notices', async (request) => {
     await requireAdmin(ctx, request);
     return { notices: await listNotices(ctx.db) };
+  });
+
+  app.post('/v1/admin/feed/form-notes', async (request, reply) => {
+    const user = await requireAdmin(ctx, request);
+    const input = parseForPeople(publishFormNotesRequest, request.body, 'Ghi chú biểu mẫu');
+    const result = await publishFormNotes(ctx.db, input, user.id, ctx.now());
+    request.log.info(
+      { key: result.key, version: result.version, lines: input.notes.length, by: user.username },
+      'form notes published',
+    );
+    reply.status(201);
+    return result;
+  });
+
+  app.get('/v1/admin/form-notes', async (request) => {
+    await requireAdmin(ctx, request);
+    return { forms: await currentFormNotes(ctx.db) };
   });
 };

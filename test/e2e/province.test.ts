@@ -1,9 +1,9 @@
 // The province dashboard end to end in Chromium: the real server in-process on PGlite with
 // the demo province; log in, add an office and read its one-time code off the screen, enroll
 // a device with it and push dossiers, see the office's figures; publish the catalog, a
-// year's calendar, an app update and a notice (then withdraw it); upload a USB sync file and
-// download the reply file; see each office's reported queue; upload several files with scans
-// at once. Screenshots of every screen.
+// year's calendar, an app update, a notice (then withdraw it) and notes under the receipt;
+// upload a USB sync file and download the reply file; see each office's reported queue; upload
+// several files with scans at once. Screenshots of every screen.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -366,6 +366,61 @@ describe('province dashboard in Chromium', () => {
       [1, false],
       [2, true],
     ]);
+    expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
+  });
+
+  it('publishes notes printed under the receipt and lists the form with them', async () => {
+    await nav('Công bố');
+    const panel = page.getByTestId('form-notes-panel');
+    await panel.getByRole('heading', { name: 'Ghi chú in trên biểu mẫu' }).waitFor();
+    expect(await panel.getByLabel('Bộ biểu mẫu').inputValue()).toBe('Thông tư 03/2025/TT-VPCP');
+    await panel.getByText('Chưa có biểu mẫu nào có ghi chú.').waitFor();
+    const publish = panel.getByRole('button', { name: 'Công bố ghi chú' });
+    await panel.getByLabel('Biểu mẫu', { exact: true }).click();
+    await page.getByRole('option', { name: 'Mẫu số 02 – Phiếu yêu cầu bổ sung' }).click();
+    await panel.getByLabel('Biểu mẫu', { exact: true }).click();
+    await page
+      .getByRole('option', { name: 'Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả' })
+      .click();
+    const notes = panel.getByLabel(/^Ghi chú \(mỗi dòng một ghi chú/);
+    expect(await notes.inputValue()).toBe('');
+    expect(await publish.isDisabled()).toBe(true);
+    const lines = [
+      'Tra cứu tình trạng hồ sơ tại Cổng Dịch vụ công tỉnh: dichvucong.hoabinh.gov.vn',
+      'Đường dây nóng phản ánh, kiến nghị: 0218 3 852 222',
+    ];
+    await notes.fill(`${lines[0]}\n\n${lines[1]}\n`);
+    await publish.click();
+
+    const row = panel.getByTestId('form-notes-tt03-2025-receipt');
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('Mẫu số 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả');
+    expect(text).toContain('Thông tư 03/2025/TT-VPCP');
+    expect(await row.getByRole('cell').nth(1).innerText()).toBe('2');
+    expect(text).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    expect(await panel.getByTestId('form-notes-list').getByRole('row').count()).toBe(2);
+    // The text is the published notes now, blank lines gone; publishing them again is pointless.
+    await expect.poll(() => notes.inputValue()).toBe(lines.join('\n'));
+    expect(await publish.isDisabled()).toBe(true);
+    await page.getByTestId('feed-history').getByText('Biểu mẫu', { exact: true }).first().waitFor();
+
+    const pulled = await device.pull(0, 1000);
+    const entries = (pulled.body.entries as { kind: string; key: string; body: unknown }[]).filter(
+      (e) => e.kind === 'form_template',
+    );
+    expect(entries).toEqual([
+      expect.objectContaining({
+        key: 'tt03-2025/receipt',
+        body: { formSet: 'tt03-2025', kind: 'receipt', notes: lines },
+      }),
+    ]);
+    // The toasts (3 s) would cover the panel's top right.
+    await expect
+      .poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 })
+      .toBe(0);
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(SCREENSHOTS, 'province-form-notes.png') });
     expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
   });
 

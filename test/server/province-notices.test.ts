@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeListResponse, publishNoticeResponse } from '../../core/sync/admin';
 import type { NoticeView } from '../../core/sync/notice';
 import { BACKENDS } from './support/backends';
-import { send } from './support/client';
+import { expectSessionRequired } from './support/province-auth';
 import type { Harness } from './support/harness';
 import { startServer } from './support/harness';
 
@@ -142,20 +142,15 @@ for (const backend of BACKENDS) {
     it('requires a province session to publish or list notices', async () => {
       const { device } = await h.office('000.00.42.H56');
       const before = (await noticeRows()).length;
-      for (const [method, p] of [
-        ['POST', '/v1/admin/feed/notice'],
-        ['GET', '/v1/admin/notices'],
-      ] as const) {
-        const body = method === 'POST' ? { body: notice } : {};
-        expect((await send(h.url, method, p, body)).status, p).toBe(401);
-        const forged = await send(h.url, method, p, {
-          ...body,
-          headers: { cookie: 'isoxa_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
-        });
-        expect(forged.status, p).toBe(401);
-        const asDevice = await send(h.url, method, p, { ...body, headers: device.authHeaders() });
-        expect(asDevice.status, p).toBe(401);
-      }
+      await expectSessionRequired(
+        h.url,
+        device,
+        [
+          ['POST', '/v1/admin/feed/notice'],
+          ['GET', '/v1/admin/notices'],
+        ],
+        notice,
+      );
       expect((await noticeRows()).length).toBe(before);
     });
   });
