@@ -1,49 +1,42 @@
 // Ghi chú in trên biểu mẫu: the province chooses a form of a form set and writes the lines
 // printed under it on every office's PC (a 'form_template' entry at the next version of the
 // form's key); an empty text removes them. Below, the forms that have notes now.
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { civilDateOf } from '../../core/calendar/civil-time';
-import { FORM_SETS, formSetFor, type FormKind, type FormSetId } from '../../core/forms/registry';
+import {
+  FORM_SETS,
+  formSetById,
+  formSetFor,
+  type FormKind,
+  type FormSetId,
+} from '../../core/forms/registry';
 import type { FormNotesView } from '../../core/sync/admin';
 import { MAX_FORM_NOTES } from '../../core/sync/form-template';
 import { ErrorAlert } from '../src/components/error-alert';
+import { useAction } from '../src/components/use-action';
 import { errorText, provinceApi } from './api';
 import { formatDateTime } from './format';
 import { useLoad } from './use-load';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const SET_OPTIONS = FORM_SETS.map((s) => ({ value: s.id, label: s.legalBasis }));
-const legalBasisOf = (id: FormSetId) => FORM_SETS.find((s) => s.id === id)?.legalBasis ?? id;
-const formsOf = (id: FormSetId) => FORM_SETS.find((s) => s.id === id)?.forms ?? [];
+const legalBasisOf = (id: FormSetId) => formSetById(id).legalBasis;
+const formsOf = (id: FormSetId) => formSetById(id).forms;
 
 /** The lines as they are published: blank ones dropped (the server trims each). */
 const linesOf = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
 export function FormNotesPanel({ onPublished }: { readonly onPublished: () => void }) {
-  const [tick, setTick] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- tick asks for a reload
-  const loader = useCallback(() => provinceApi.listFormNotes(), [tick]);
-  const { data, error: loadError } = useLoad(loader);
+  const loader = useCallback(() => provinceApi.listFormNotes(), []);
+  const { data, error: loadError, reload } = useLoad(loader);
   const [formSet, setFormSet] = useState<FormSetId>(
     () => formSetFor(civilDateOf(Date.now()))?.id ?? 'tt03-2025',
   );
   const [kind, setKind] = useState<FormKind>('receipt');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const publishing = useAction(errorText);
 
   const forms = formsOf(formSet);
   const form = forms.find((f) => f.kind === kind);
@@ -57,27 +50,21 @@ export function FormNotesPanel({ onPublished }: { readonly onPublished: () => vo
   const choose = (set: FormSetId, k: FormKind) => {
     setFormSet(set);
     setKind(formsOf(set).some((f) => f.kind === k) ? k : 'receipt');
-    setError(null);
+    publishing.setError(null);
   };
 
   const publish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    const done = await publishing.run(async () => {
       await provinceApi.publishFormNotes({ formSet, kind, notes: lines });
-      const name = form ? `${form.label} – ${form.title}` : kind;
-      notifications.show({
-        color: 'green',
-        message:
-          lines.length > 0 ? `Đã công bố ghi chú cho ${name}.` : `Đã bỏ ghi chú của ${name}.`,
-      });
-      setTick((t) => t + 1);
-      onPublished();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!done) return;
+    const name = form ? `${form.label} – ${form.title}` : kind;
+    notifications.show({
+      color: 'green',
+      message: lines.length > 0 ? `Đã công bố ghi chú cho ${name}.` : `Đã bỏ ghi chú của ${name}.`,
+    });
+    reload();
+    onPublished();
   };
 
   return (
@@ -113,15 +100,19 @@ export function FormNotesPanel({ onPublished }: { readonly onPublished: () => vo
           maxRows={12}
         />
         <Group justify="flex-end">
-          <Button onClick={() => void publish()} loading={busy} disabled={!data || unchanged}>
+          <Button
+            onClick={() => void publish()}
+            loading={publishing.busy}
+            disabled={!data || unchanged}
+          >
             Công bố ghi chú
           </Button>
         </Group>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={publishing.error} />
         <Title order={5} mt="sm">
           Biểu mẫu đang có ghi chú
         </Title>
-        {loadError ? <Alert color="red">{loadError}</Alert> : null}
+        <ErrorAlert error={loadError} />
         {data ? (
           <FormNotesTable forms={withNotes} onEdit={(f) => choose(f.formSet, f.kind)} />
         ) : null}

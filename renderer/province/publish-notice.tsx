@@ -2,7 +2,6 @@
 // important, the last day it is shown) and sees the ones it published (notice-list.tsx),
 // each at its newest version; withdrawing one publishes the next version with `withdrawn`.
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -20,57 +19,47 @@ import { civilDateOf } from '../../core/calendar/civil-time';
 import type { NoticeView } from '../../core/sync/notice';
 import { ErrorAlert } from '../src/components/error-alert';
 import { VnDateInput } from '../src/components/inputs';
+import { useAction } from '../src/components/use-action';
 import { errorText, provinceApi } from './api';
 import { NoticeList } from './notice-list';
 import { useLoad } from './use-load';
 
 export function NoticePanel({ onPublished }: { readonly onPublished: () => void }) {
-  const [tick, setTick] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- tick asks for a reload
-  const loader = useCallback(() => provinceApi.listNotices(), [tick]);
-  const { data, error: loadError } = useLoad(loader);
+  const loader = useCallback(() => provinceApi.listNotices(), []);
+  const { data, error: loadError, reload } = useLoad(loader);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [important, setImportant] = useState(false);
   const [showUntil, setShowUntil] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const publishing = useAction(errorText);
   const [withdrawing, setWithdrawing] = useState<NoticeView | null>(null);
-  const [withdrawError, setWithdrawError] = useState<string | null>(null);
-  const [withdrawBusy, setWithdrawBusy] = useState(false);
+  const withdrawal = useAction(errorText);
   const today = civilDateOf(Date.now());
 
   const published = () => {
-    setTick((t) => t + 1);
+    reload();
     onPublished();
   };
 
   const publish = async () => {
     if (showUntil !== null && showUntil < today) {
-      setError('Ngày hiển thị cuối đã qua. Chọn từ hôm nay trở đi hoặc để trống.');
+      publishing.setError('Ngày hiển thị cuối đã qua. Chọn từ hôm nay trở đi hoặc để trống.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    const done = await publishing.run(async () => {
       await provinceApi.publishNotice({ title, body, important, showUntil });
-      notifications.show({ color: 'green', message: 'Đã công bố thông báo cho các xã.' });
-      setTitle('');
-      setBody('');
-      setImportant(false);
-      setShowUntil(null);
-      published();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!done) return;
+    notifications.show({ color: 'green', message: 'Đã công bố thông báo cho các xã.' });
+    setTitle('');
+    setBody('');
+    setImportant(false);
+    setShowUntil(null);
+    published();
   };
 
   const withdraw = async (n: NoticeView) => {
-    setWithdrawBusy(true);
-    setWithdrawError(null);
-    try {
+    const done = await withdrawal.run(async () => {
       await provinceApi.publishNotice({
         key: n.key,
         title: n.title,
@@ -79,14 +68,11 @@ export function NoticePanel({ onPublished }: { readonly onPublished: () => void 
         showUntil: n.showUntil,
         withdrawn: true,
       });
-      notifications.show({ color: 'green', message: `Đã thu hồi thông báo "${n.title}".` });
-      setWithdrawing(null);
-      published();
-    } catch (err) {
-      setWithdrawError(errorText(err));
-    } finally {
-      setWithdrawBusy(false);
-    }
+    });
+    if (!done) return;
+    notifications.show({ color: 'green', message: `Đã thu hồi thông báo "${n.title}".` });
+    setWithdrawing(null);
+    published();
   };
 
   return (
@@ -131,23 +117,23 @@ export function NoticePanel({ onPublished }: { readonly onPublished: () => void 
           </Group>
           <Button
             onClick={() => void publish()}
-            loading={busy}
+            loading={publishing.busy}
             disabled={!title.trim() || !body.trim()}
           >
             Công bố thông báo
           </Button>
         </Group>
-        <ErrorAlert error={error} />
+        <ErrorAlert error={publishing.error} />
         <Title order={5} mt="sm">
           Thông báo đã công bố
         </Title>
-        {loadError ? <Alert color="red">{loadError}</Alert> : null}
+        <ErrorAlert error={loadError} />
         {data ? (
           <NoticeList
             notices={data.notices}
             today={today}
             onWithdraw={(n) => {
-              setWithdrawError(null);
+              withdrawal.setError(null);
               setWithdrawing(n);
             }}
           />
@@ -164,14 +150,14 @@ export function NoticePanel({ onPublished }: { readonly onPublished: () => void 
             Thông báo &quot;{withdrawing?.title}&quot; sẽ không còn hiển thị ở các xã từ lần đồng bộ
             tiếp theo. Không thể hoàn tác.
           </Text>
-          <ErrorAlert error={withdrawError} />
+          <ErrorAlert error={withdrawal.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setWithdrawing(null)}>
               Hủy
             </Button>
             <Button
               color="red"
-              loading={withdrawBusy}
+              loading={withdrawal.busy}
               onClick={() => withdrawing && void withdraw(withdrawing)}
             >
               Thu hồi thông báo
