@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { vietnamStamp } from '../core/calendar/civil-time';
 import { AppError } from '../core/errors';
 import { readJournal, type Sqlite } from '../db/open';
 
@@ -22,10 +23,7 @@ export function backupsDir(dataDir: string): string {
 }
 
 /** yyyymmdd-HHMMss in Vietnam time: the names officials see. */
-function stamp(now: number): string {
-  const vn = new Date(now + 7 * 3600_000).toISOString();
-  return `${vn.slice(0, 10).replaceAll('-', '')}-${vn.slice(11, 19).replaceAll(':', '')}`;
-}
+const stamp = vietnamStamp;
 
 /** Online backup of a live connection to dest, as one self-contained file (no WAL). */
 export async function backupTo(sqlite: Sqlite, dest: string): Promise<void> {

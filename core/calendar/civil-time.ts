@@ -121,3 +121,59 @@ export function weekdayOf(date: string): Weekday {
 export function addCivilDays(date: string, days: number): string {
   return formatDayNumber(dayNumberOf(date) + days);
 }
+
+/** 'YYYY-MM' of the Vietnam month containing an instant. */
+export function civilMonthOf(instantMs: number): string {
+  return civilDateOf(instantMs).slice(0, 7);
+}
+
+/** Instant of 00:00 Vietnam time on the first day of the month `back` months before the one
+ * containing `instantMs` (0: that month itself). */
+export function startOfCivilMonth(instantMs: number, back = 0): number {
+  const { year, month } = partsFromDayNumber(dayNumberOfInstant(instantMs));
+  const index = year * 12 + (month - 1) - back;
+  const y = Math.floor(index / 12);
+  return startOfDayNumber(dayNumberFromParts(y, index - y * 12 + 1, 1));
+}
+
+/** Instant of 00:00 Vietnam time on 1 January of the year containing `instantMs`. */
+export function startOfCivilYear(instantMs: number): number {
+  const { year } = partsFromDayNumber(dayNumberOfInstant(instantMs));
+  return startOfDayNumber(dayNumberFromParts(year, 1, 1));
+}
+
+export interface ClockParts extends CivilParts {
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+/** Date and wall-clock time in Vietnam of an instant. */
+export function vietnamClockOf(instantMs: number): ClockParts {
+  if (!Number.isFinite(instantMs)) throw new RangeError('Thời điểm không hợp lệ');
+  const dayNumber = dayNumberOfInstant(instantMs);
+  const secondOfDay = Math.floor((instantMs - startOfDayNumber(dayNumber)) / 1000);
+  return {
+    ...partsFromDayNumber(dayNumber),
+    hour: Math.floor(secondOfDay / 3600),
+    minute: Math.floor(secondOfDay / 60) % 60,
+    second: secondOfDay % 60,
+  };
+}
+
+/** 'yyyymmdd-HHMMss' in Vietnam time, for file names officials read. */
+export function vietnamStamp(instantMs: number): string {
+  const c = vietnamClockOf(instantMs);
+  return `${pad(c.year, 4)}${pad(c.month, 2)}${pad(c.day, 2)}-${pad(c.hour, 2)}${pad(c.minute, 2)}${pad(c.second, 2)}`;
+}
+
+/** The instant shifted so its UTC fields read Vietnam wall-clock time (Excel cells, which have
+ * no time zone). Never use the result as an instant. */
+export function vietnamWallClockDate(instantMs: number): Date {
+  return new Date(instantMs + VN_OFFSET_MS);
+}
+
+/** SQLite expression: 'YYYY-MM' in Vietnam time of an epoch-ms column or expression. */
+export function sqliteCivilMonth(msExpr: string): string {
+  return `strftime('%Y-%m', (${msExpr} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`;
+}

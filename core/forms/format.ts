@@ -1,5 +1,6 @@
 // Text formatting for printed forms: HTML escaping, Vietnam-time dates, money in đồng.
 // Dates use fixed UTC+7 arithmetic so a print never depends on the PC's time zone setting.
+import { civilDateOf, vietnamClockOf } from '../calendar/civil-time';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -14,35 +15,14 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
-/** Vietnam has kept UTC+7 without daylight saving since 1975. */
-export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-interface VnParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-}
-
-function vnParts(epochMs: number): VnParts {
-  if (!Number.isFinite(epochMs)) throw new RangeError('Thời điểm không hợp lệ');
-  const d = new Date(epochMs + VN_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
+const vnParts = vietnamClockOf;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** 'YYYY-MM-DD' civil date in Vietnam for an instant. */
 export function vnIsoDate(epochMs: number): string {
-  const p = vnParts(epochMs);
-  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+  vnParts(epochMs); // refuses NaN and Infinity with its Vietnamese RangeError
+  return civilDateOf(epochMs);
 }
 
 /** dd/mm/yyyy in Vietnam time. */

@@ -28,7 +28,7 @@ import {
   isStale,
   onTimeRate,
 } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 
 const ENTITY_LABELS: Readonly<Record<string, string>> = {
   dossier: 'Hồ sơ',
@@ -239,7 +239,7 @@ function Rejected({ detail }: { readonly detail: OfficeDetail }) {
 
 export function OfficeDetailScreen({ id }: { readonly id: string }) {
   const loader = useCallback(() => provinceApi.office(id), [id]);
-  const { data, error, reload } = useLoad(loader);
+  const { data, error, reload } = useLoad(loader, errorText);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!data) return <Text c="dimmed">Đang tải…</Text>;
   const o = data.office;

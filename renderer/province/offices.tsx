@@ -16,7 +16,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import type { OfficeSummary } from '../../core/sync/admin';
 import { fold } from '../../core/text/fold';
-import { provinceApi } from './api';
+import { errorText, provinceApi } from './api';
 import {
   appVersions,
   formatCount,
@@ -26,7 +26,7 @@ import {
   onTimeRate,
   viCollator,
 } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 
 function Stat({
   label,
@@ -89,7 +89,7 @@ function Totals({
 
 export function OfficesScreen() {
   const loader = useCallback(() => provinceApi.offices(), []);
-  const { data, error } = useLoad(loader);
+  const { data, error } = useLoad(loader, errorText);
   const [query, setQuery] = useState('');
   const now = Date.now();
   const rows = useMemo(() => {

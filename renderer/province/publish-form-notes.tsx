@@ -18,7 +18,7 @@ import { ErrorAlert } from '../src/components/error-alert';
 import { useAction } from '../src/components/use-action';
 import { errorText, provinceApi } from './api';
 import { formatDateTime } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const SET_OPTIONS = FORM_SETS.map((s) => ({ value: s.id, label: s.legalBasis }));
@@ -30,7 +30,7 @@ const linesOf = (text: string) => text.split('\n').filter((l) => l.trim() !== ''
 
 export function FormNotesPanel({ onPublished }: { readonly onPublished: () => void }) {
   const loader = useCallback(() => provinceApi.listFormNotes(), []);
-  const { data, error: loadError, reload } = useLoad(loader);
+  const { data, error: loadError, reload } = useLoad(loader, errorText);
   const [formSet, setFormSet] = useState<FormSetId>(
     () => formSetFor(civilDateOf(Date.now()))?.id ?? 'tt03-2025',
   );

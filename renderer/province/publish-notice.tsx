@@ -22,11 +22,11 @@ import { VnDateInput } from '../src/components/inputs';
 import { useAction } from '../src/components/use-action';
 import { errorText, provinceApi } from './api';
 import { NoticeList } from './notice-list';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 
 export function NoticePanel({ onPublished }: { readonly onPublished: () => void }) {
   const loader = useCallback(() => provinceApi.listNotices(), []);
-  const { data, error: loadError, reload } = useLoad(loader);
+  const { data, error: loadError, reload } = useLoad(loader, errorText);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [important, setImportant] = useState(false);

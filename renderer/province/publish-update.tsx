@@ -17,14 +17,14 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import { errorText, provinceApi } from './api';
 import { formatBytes, formatDateTime } from './format';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 import { ErrorAlert } from '../src/components/error-alert';
 
 export function UpdatePanel({ onPublished }: { readonly onPublished: () => void }) {
   const [tick, setTick] = useState(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- tick asks for a reload
   const loader = useCallback(() => provinceApi.updates(), [tick]);
-  const { data, error: loadError } = useLoad(loader);
+  const { data, error: loadError } = useLoad(loader, errorText);
   const [file, setFile] = useState<string | null>(null);
   const [version, setVersion] = useState('');
   const [notes, setNotes] = useState('');

@@ -25,7 +25,7 @@ import { formatCount, formatDateTime, viCollator } from './format';
 import { FormNotesPanel } from './publish-form-notes';
 import { NoticePanel } from './publish-notice';
 import { UpdatePanel } from './publish-update';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 import { ErrorAlert } from '../src/components/error-alert';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
@@ -215,7 +215,7 @@ function CalendarPanel({ onPublished }: { readonly onPublished: () => void }) {
 function History({ tick }: { readonly tick: number }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- tick asks for a reload
   const loader = useCallback(() => provinceApi.feed(), [tick]);
-  const { data, error } = useLoad(loader);
+  const { data, error } = useLoad(loader, errorText);
   return (
     <Paper withBorder p="lg">
       <Stack>

@@ -6,7 +6,7 @@ import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/co
 import { useCallback, useState } from 'react';
 import { errorText, provinceApi } from './api';
 import { SyncFileResults, type Uploaded } from './sync-file-result';
-import { useLoad } from './use-load';
+import { useLoad } from '../src/components/use-load';
 import { ErrorAlert } from '../src/components/error-alert';
 
 /** "…-phan-2-tren-3" before "…-phan-10-tren-12": parts in the order they were written. */
@@ -19,7 +19,7 @@ export function SyncFilesScreen() {
   const [errors, setErrors] = useState<string[]>([]);
   const [uploaded, setUploaded] = useState<Uploaded[]>([]);
   const loader = useCallback(() => provinceApi.offices(), []);
-  const offices = useLoad(loader);
+  const offices = useLoad(loader, errorText);
 
   const upload = async () => {
     const chosen = [...files].sort(byName);

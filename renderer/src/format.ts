@@ -1,5 +1,7 @@
 // Vietnamese display formats: dates dd/mm/yyyy and times hh:mm dd/mm/yyyy in Vietnam time,
 // civil dates (YYYY-MM-DD strings), money in đồng and percentages.
+import { civilDateOf as coreCivilDateOf, weekdayOf } from '../../core/calendar/civil-time';
+
 const VN_TZ = 'Asia/Ho_Chi_Minh';
 const dateFmt = new Intl.DateTimeFormat('vi-VN', {
   timeZone: VN_TZ,
@@ -12,12 +14,6 @@ const timeFmt = new Intl.DateTimeFormat('vi-VN', {
   hour: '2-digit',
   minute: '2-digit',
   hour12: false,
-});
-const civilFmt = new Intl.DateTimeFormat('en-CA', {
-  timeZone: VN_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
 });
 
 export function formatDate(iso: string | number): string {
@@ -37,7 +33,7 @@ export function formatBytes(n: number): string {
 
 /** The civil date (YYYY-MM-DD) of an instant in Vietnam time. */
 export function civilDateOf(instant: number | Date): string {
-  return civilFmt.format(instant);
+  return coreCivilDateOf(typeof instant === 'number' ? instant : instant.getTime());
 }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' without going through a time zone. */
@@ -58,9 +54,7 @@ export const WEEKDAY_LABELS: Readonly<Record<number, string>> = {
 };
 
 export function weekdayOfCivil(civil: string): number {
-  const [y = 0, m = 1, d = 1] = civil.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return day === 0 ? 7 : day;
+  return weekdayOf(civil);
 }
 
 export function formatVnd(amount: number | null): string {

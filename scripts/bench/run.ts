@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
+import { civilDateOf } from '../../core/calendar/civil-time';
 import type { OpInput, OpName, OpOutput } from '../../core/contract';
 import type { Result } from '../../core/errors';
 import { readJournal } from '../../db/open';
@@ -261,7 +262,7 @@ async function main(): Promise<void> {
         .prepare(
           "INSERT INTO app_meta (key, value) VALUES ('last_auto_backup_day', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         )
-        .run(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+        .run(civilDateOf(Date.now()));
 
       const admin = caller(backend, 'bench-admin');
       await admin('auth.login', { username: 'admin', password: DEMO_PASSWORD });
@@ -371,7 +372,7 @@ async function main(): Promise<void> {
       // -- filtered list pages ------------------------------------------------------------
       log('Measuring filtered list pages...');
       const pid = (code: string) => byCode.get(code)?.id;
-      const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+      const today = civilDateOf(Date.now());
       const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
       const oldYear = Number(today.slice(0, 4)) - 6;
       type ListInput = OpInput<'dossiers.list'>;

@@ -1,6 +1,7 @@
 // Drill-down of one office for the dashboard: its summary, enrollment codes, figures by
 // procedure and by month, and the latest rejected ops with their reasons.
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { civilMonthOf } from '../../core/calendar/civil-time';
 import type { OfficeDetail } from '../../core/sync/admin';
 import type { Db } from '../database/connect';
 import { enrollmentCodes, entities, provinceUsers, rejectedOps } from '../database/schema/index';
@@ -22,10 +23,7 @@ const RECENT_REJECTED = 50;
 
 /** The last 12 months (YYYY-MM, Vietnam time), oldest first. */
 const monthKeys = (now: number): string[] =>
-  Array.from({ length: MONTHS }, (_, i) => {
-    const d = new Date(vietnamMonthsBack(now, MONTHS - 1 - i) + 7 * 60 * 60 * 1000);
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  });
+  Array.from({ length: MONTHS }, (_, i) => civilMonthOf(vietnamMonthsBack(now, MONTHS - 1 - i)));
 
 export const officeDetail = async (
   db: Db,

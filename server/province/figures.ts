@@ -4,25 +4,15 @@
 // dossiers resolved in the period; overdue = open (processing, supplement, ready) past due.
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
+import { startOfCivilMonth, startOfCivilYear, VN_OFFSET_MS } from '../../core/calendar/civil-time';
 import { entities } from '../database/schema/index';
 
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 /** First instant of the current month in Vietnam time (UTC+7). */
-export const vietnamMonthStart = (now: number): number => {
-  const local = new Date(now + VN_OFFSET_MS);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - VN_OFFSET_MS;
-};
+export const vietnamMonthStart = (now: number): number => startOfCivilMonth(now);
 
 /** First instant of the current year in Vietnam time, and of the month `back` months ago. */
-export const vietnamYearStart = (now: number): number => {
-  const local = new Date(now + VN_OFFSET_MS);
-  return Date.UTC(local.getUTCFullYear(), 0, 1) - VN_OFFSET_MS;
-};
-export const vietnamMonthsBack = (now: number, back: number): number => {
-  const local = new Date(now + VN_OFFSET_MS);
-  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - back, 1) - VN_OFFSET_MS;
-};
+export const vietnamYearStart = startOfCivilYear;
+export const vietnamMonthsBack = startOfCivilMonth;
 
 /** A field name as an SQL literal. Names are constants of this module, never input; inlined
  * rather than bound so a select expression and its GROUP BY are the same text to PostgreSQL. */

@@ -5,6 +5,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { civilDateOf } from '../../core/calendar/civil-time';
 import type { OpResult } from '../../core/sync/protocol';
 import type { ReplyEnvelope } from '../../core/sync/reply-file';
 import {
@@ -93,7 +94,7 @@ const readFeedAfter = async (db: Db, after: number) => {
 };
 
 /** Vietnam civil date of an instant, YYYY-MM-DD. */
-const vietnamDay = (at: number) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
+const vietnamDay = civilDateOf;
 
 export const buildReplyFile = async (
   db: Db,

@@ -8,6 +8,7 @@ import {
   type Procedure,
   type ProcedureVersion,
 } from '../../core/catalog/schema';
+import { civilDateOf } from '../../core/calendar/civil-time';
 import { AppError } from '../../core/errors';
 import type { Db, Tx } from '../../db/open';
 import { procedureVersions, procedures } from '../../db/schema';
@@ -98,7 +99,7 @@ export function versionInForce(db: Db | Tx, procedureId: string, date: string) {
 }
 
 function summary(ctx: Ctx, p: typeof procedures.$inferSelect) {
-  const today = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = civilDateOf(ctx.now());
   const v = versionInForce(ctx.db, p.id, today) ?? versionInForce(ctx.db, p.id, '9999-12-31');
   if (!v) throw new AppError('NOT_FOUND', `Thủ tục ${p.name} chưa có phiên bản nào.`);
   return {

@@ -1,10 +1,14 @@
 // Dashboard figures: today's received and due, overdue and open, on-time rates this month
 // and year, by procedure and by month. Each figure is one indexed aggregate query.
-import { civilDateOf, dayNumberOf, startOfDayNumber } from '../../core/calendar/civil-time';
+import {
+  civilDateOf,
+  dayNumberOf,
+  sqliteCivilMonth,
+  startOfDayNumber,
+} from '../../core/calendar/civil-time';
 import type { PartialHandlers } from '../handlers';
 
 const DAY_MS = 86_400_000;
-const VN = 7 * 3_600_000;
 
 interface Counts {
   resolved: number;
@@ -101,7 +105,7 @@ export const dashboardHandlers: PartialHandlers = {
       string,
       { month: string; received: number; early: number; onTime: number; late: number }
     >();
-    const monthOf = (expr: string) => `strftime('%Y-%m', (${expr} + ${VN}) / 1000, 'unixepoch')`;
+    const monthOf = sqliteCivilMonth;
     for (const r of sqlite
       .prepare(
         `SELECT ${monthOf('received_at')} AS m, count(*) AS n FROM dossiers WHERE received_at >= ? GROUP BY m`,

@@ -4,7 +4,8 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJS } from './exceljs';
 import { classifyReturn } from '../../core/calendar/working-time';
 import { OUTCOME_LABELS } from '../../core/desk/types';
-import { formatIsoDate, VN_OFFSET_MS } from '../../core/forms/format';
+import { vietnamWallClockDate } from '../../core/calendar/civil-time';
+import { formatIsoDate } from '../../core/forms/format';
 import type { TrackingBookData, TrackingBookRow } from '../../core/forms/types';
 
 export const BOOK_DATE_FORMAT = 'hh:mm dd/mm/yyyy';
@@ -23,7 +24,7 @@ interface BookColumn {
  * instant moves 7 hours ahead to show Vietnam time whatever the PC's zone.
  */
 function vnCell(epochMs: number | null): Date | null {
-  return epochMs === null ? null : new Date(epochMs + VN_OFFSET_MS);
+  return epochMs === null ? null : vietnamWallClockDate(epochMs);
 }
 
 export const BOOK_COLUMNS: readonly BookColumn[] = [

@@ -1,6 +1,7 @@
 // Office settings, backups and the audit log, for the admin screens.
 import fs from 'node:fs';
 import { desc, eq, sql } from 'drizzle-orm';
+import { civilDateOf } from '../../core/calendar/civil-time';
 import { AppError } from '../../core/errors';
 import { openDatabase } from '../../db/open';
 import { appMeta, auditLog, office } from '../../db/schema';
@@ -31,7 +32,7 @@ const LAST_AUTO_BACKUP = 'last_auto_backup_day';
 export async function dailyBackup(
   ctx: Pick<Ctx, 'db' | 'conn' | 'dataDir' | 'now'>,
 ): Promise<boolean> {
-  const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const day = civilDateOf(ctx.now());
   const last = ctx.db.select().from(appMeta).where(eq(appMeta.key, LAST_AUTO_BACKUP)).get();
   const keep = ctx.db.select({ keep: office.backupKeep }).from(office).get()?.keep;
   if (keep === undefined || last?.value === day) return false;
@@ -105,7 +106,7 @@ export const adminHandlers: PartialHandlers = {
     return info;
   },
   'backup.saveAs': async (ctx, input) => {
-    const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const day = civilDateOf(ctx.now());
     const target =
       input.path ?? (await ctx.platform.pickSavePath?.(`iso-xa-${day}.sqlite`)) ?? null;
     if (!target) return { path: null, attachments: null };

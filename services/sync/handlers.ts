@@ -1,6 +1,7 @@
 // The sync operations of the contract: status, enrolment, sync now, restore, USB file and
 // the province's reply to it, the published app update.
 import { asc, count, eq, isNotNull } from 'drizzle-orm';
+import { civilDateOf } from '../../core/calendar/civil-time';
 import type { SyncStatusView } from '../../core/contract/sync';
 import { AppError } from '../../core/errors';
 import { enrollResponse, SCHEMA_VERSION } from '../../core/sync/protocol';
@@ -178,7 +179,7 @@ export const syncHandlers: PartialHandlers = {
   'sync.exportFile': async (ctx, input) => {
     const id = identityOf(readState(ctx.db));
     if (!id) throw new AppError('NOT_FOUND', 'Máy này chưa đăng ký đồng bộ với máy chủ tỉnh.');
-    const day = new Date(ctx.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const day = civilDateOf(ctx.now());
     const name = `dong-bo-${id.agencyCode || 'iso-xa'}-${day}${SYNC_FILE_EXTENSION}`;
     const target = input.path ?? (await ctx.platform.pickSavePath?.(name)) ?? null;
     if (!target)

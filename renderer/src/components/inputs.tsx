@@ -2,18 +2,15 @@
 // filter that ignores diacritics ("khai sinh" and "Khai sinh" and "khai sinh" all match).
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
+import { isCivilDate } from '../../../core/calendar/civil-time';
 import { fold } from '../../../core/text/fold';
 
 /** Parses d/m/yyyy (also with - or .) into YYYY-MM-DD; null when not a real date. */
 export function parseVnDate(text: string): string | null {
   const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
   if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const civil = `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`;
+  return isCivilDate(civil) ? civil : null;
 }
 
 export function VnDateInput(props: Readonly<DateInputProps>) {

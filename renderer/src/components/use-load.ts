@@ -1,6 +1,7 @@
-// Loads data for a screen: keeps the latest answer only (a slow old request never overwrites
-// a newer one), exposes the Vietnamese error text, and lets the screen reload or replace it.
-import { useCallback, useEffect, useState } from 'react';
+// Loads data for a screen, on the desk and on the province dashboard: keeps the latest answer
+// only (a slow old request never overwrites a newer one), exposes the Vietnamese error text,
+// and lets the screen reload or replace it.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorText } from './errors';
 
 export interface Loaded<T> {
@@ -11,12 +12,21 @@ export interface Loaded<T> {
   readonly setData: (value: T) => void;
 }
 
-/** `loader` must be memoised (useCallback): a new function means "load again". */
-export function useLoad<T>(loader: () => Promise<T>): Loaded<T> {
+/**
+ * `loader` must be memoised (useCallback): a new function means "load again". `toText` words a
+ * failure (the province dashboard passes its own client's); it is read at failure time, so it
+ * need not be memoised.
+ */
+export function useLoad<T>(
+  loader: () => Promise<T>,
+  toText: (error: unknown) => string = errorText,
+): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
+  const words = useRef(toText);
+  words.current = toText;
   useEffect(() => {
     let live = true;
     setLoading(true);
@@ -29,7 +39,7 @@ export function useLoad<T>(loader: () => Promise<T>): Loaded<T> {
       },
       (err: unknown) => {
         if (!live) return;
-        setError(errorText(err));
+        setError(words.current(err));
         setLoading(false);
       },
     );

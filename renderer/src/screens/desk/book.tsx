@@ -1,6 +1,7 @@
 // Sổ theo dõi hồ sơ (Mẫu 07) for a period: preview and print, or export to Excel.
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { DAY_MS, startOfCivilMonth } from '../../../../core/calendar/civil-time';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { downloadBase64, XLSX_MIME } from '../../components/files';
@@ -10,11 +11,9 @@ import { civilDateOf, formatCount } from '../../format';
 import { ErrorAlert } from '../../components/error-alert';
 
 function thisMonth(): { from: string; to: string } {
-  const today = civilDateOf(Date.now());
-  const [y = 0, m = 1] = today.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const mm = String(m).padStart(2, '0');
-  return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };
+  const now = Date.now();
+  const first = startOfCivilMonth(now);
+  return { from: civilDateOf(first), to: civilDateOf(startOfCivilMonth(now, -1) - DAY_MS) };
 }
 
 export function BookScreen() {
