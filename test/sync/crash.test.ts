@@ -25,6 +25,7 @@ afterAll(() => h.close());
 function runClient(dataDir: string): {
   child: ChildProcess;
   ready: Promise<void>;
+  synced: Promise<void>;
   syncs: () => number;
 } {
   // node with tsx's loader, not the tsx launcher: the launcher runs the script in a second
@@ -43,18 +44,21 @@ function runClient(dataDir: string): {
   let out = '';
   let err = '';
   let syncs = 0;
+  let onSync = () => {};
+  const synced = new Promise<void>((resolve) => (onSync = resolve));
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('ready\n')) resolve();
       syncs = (out.match(/^sync /gm) ?? []).length;
+      if (syncs > 0) onSync();
     });
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code, signal) => {
       if (signal !== 'SIGKILL') reject(new Error(`client exited ${code}: ${err}`));
     });
   });
-  return { child, ready, syncs: () => syncs };
+  return { child, ready, synced, syncs: () => syncs };
 }
 
 const exited = (child: ChildProcess) =>
@@ -74,6 +78,9 @@ describe('kill -9 mid-sync', () => {
     for (let k = 0; k < KILLS; k++) {
       const client = runClient(dataDir);
       await client.ready;
+      // The first run is killed only after it has synced once, so the suite always kills a
+      // client that has ops in flight, however slow a loaded machine makes the start.
+      if (k === 0) await client.synced;
       await new Promise((r) => setTimeout(r, 100 + Math.floor(random() * 500)));
       client.child.kill('SIGKILL');
       await exited(client.child);
