@@ -11,6 +11,8 @@ export default defineConfig({
     './db/schema/dossiers.ts',
     './db/schema/attachments.ts',
     './db/schema/sync.ts',
+    './db/schema/qms-records.ts',
+    './db/schema/qms-acknowledgements.ts',
   ],
   out: './db/migrations',
 });

@@ -24,6 +24,7 @@ import type { AppBackend, AppOptions } from './platform';
 import { SessionStore } from './sessions';
 import { registerSyncEngine, SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { qmsHandlers } from './qms/handlers';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -40,6 +41,7 @@ export const HANDLERS = mergeHandlers(
   formHandlers,
   dashboardHandlers,
   syncHandlers,
+  qmsHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

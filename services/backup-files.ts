@@ -74,8 +74,18 @@ function hasAttachments(db: Sqlite): boolean {
 /** The distinct files a database refers to (none in a database from before attachments). */
 export function referencedFiles(db: Sqlite): FileRef[] {
   if (!hasAttachments(db)) return [];
+  // Quality-system records (a revision's DOCX/PDF) keep their file's size in their data.
+  const qms =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='qms_records'").get() !==
+    undefined
+      ? `UNION ALL SELECT file_sha256, coalesce(json_extract(data, '$.file.size'), 0)
+         FROM qms_records WHERE file_sha256 IS NOT NULL`
+      : '';
   return db
-    .prepare('SELECT sha256, max(size) AS size FROM attachments GROUP BY sha256 ORDER BY sha256')
+    .prepare(
+      `SELECT sha256, max(size) AS size FROM (SELECT sha256, size FROM attachments ${qms})
+       GROUP BY sha256 ORDER BY sha256`,
+    )
     .all() as FileRef[];
 }
 

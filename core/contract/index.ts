@@ -5,6 +5,7 @@ import { attachmentOps } from './attachments';
 import { defineContract } from './define';
 import { calendarOps, catalogOps, deskSettingsOps, dossierOps, reportOps } from './desk';
 import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './foundation';
+import { qmsOps } from './qms';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -21,6 +22,7 @@ export const contract = defineContract(
   attachmentOps,
   reportOps,
   syncOps,
+  qmsOps,
 );
 
 export type Contract = typeof contract;

@@ -47,6 +47,37 @@ export const ENTITY_ROWS = {
     fileName: safeText(1, 255),
     addedAt: ms,
   }),
+  /** A quality-system record of any kind (core/qms); its kind's fields ride in `data`. */
+  qms_record: z.looseObject({
+    ...base,
+    kind: safeText(1, 60),
+    state: safeText(1, 60),
+    data: z.looseObject({}),
+    fileSha256: sha256Hex.nullable().optional(),
+  }),
+  /** One line of a quality-system record's history (who, when, from → to, comment). */
+  qms_history: z.looseObject({
+    ...base,
+    recordId: safeText(1, 200),
+    kind: safeText(1, 60),
+    at: ms,
+    toState: safeText(1, 60),
+  }),
+  /** "Đã đọc và hiểu": a user acknowledged a revision of a document. */
+  qms_acknowledgement: z.looseObject({
+    ...base,
+    revisionId: safeText(1, 200),
+    userId: safeText(1, 200),
+    at: ms,
+  }),
+  /** A catalog procedure version the office made by approving its procedure document. */
+  procedure_version: z.looseObject({
+    ...base,
+    procedureCode: safeText(1, 100),
+    version: z.int().min(1).max(100_000),
+    effectiveFrom: safeText(10, 10),
+    body: z.looseObject({}),
+  }),
 } as const;
 
 export type EntityName = keyof typeof ENTITY_ROWS;

@@ -17,7 +17,10 @@ export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'Mã sha256 không h
 
 /** Entities whose rows point at a file, and the field holding its sha256. An upsert of such a
  * row waits (client) or is deferred (server) until the office's copy of the file is verified. */
-export const FILE_FIELDS: Readonly<Record<string, string>> = { attachment: 'sha256' };
+export const FILE_FIELDS: Readonly<Record<string, string>> = {
+  attachment: 'sha256',
+  qms_record: 'fileSha256',
+};
 
 /** The sha256 an op's row refers to, or null when it refers to none. */
 export const fileRefOf = (

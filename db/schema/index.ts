@@ -7,3 +7,5 @@ export * from './calendar';
 export * from './dossiers';
 export * from './attachments';
 export * from './sync';
+export * from './qms-records';
+export * from './qms-acknowledgements';

@@ -2,12 +2,12 @@
 // is uploaded in chunks, resuming from the length the server already holds, until the server
 // has verified it; the batch stops before an op whose file could not be made ready. Restore
 // brings verified files back the same way they left, checked against their sha256.
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { ERROR_MESSAGES } from '../../core/errors';
 import type { FileStatus } from '../../core/sync/files';
 import { FILE_LIMITS, fileRefOf, fileStatus } from '../../core/sync/files';
 import type { Db } from '../../db/open';
-import { attachments, outbox } from '../../db/schema';
+import { attachments, outbox, qmsRecords } from '../../db/schema';
 import { readStoredFile, storeExpectedFile } from '../file-store';
 import type { DeviceAuth, SyncHttp } from './http';
 import { MESSAGES, SyncFailure } from './http';
@@ -119,10 +119,16 @@ export class FileUploader {
  * files the province could not give (their rows stay, the viewer says the file is missing). */
 export async function restoreFiles(deps: Readonly<FileDeps>): Promise<number> {
   const rows = deps.db().selectDistinct({ sha256: attachments.sha256 }).from(attachments).all();
-  const { missing } = await downloadFiles(
-    deps,
-    rows.map((r) => r.sha256),
-  );
+  const qms = deps
+    .db()
+    .selectDistinct({ sha256: qmsRecords.fileSha256 })
+    .from(qmsRecords)
+    .where(isNotNull(qmsRecords.fileSha256))
+    .all();
+  const { missing } = await downloadFiles(deps, [
+    ...rows.map((r) => r.sha256),
+    ...qms.flatMap((r) => (r.sha256 ? [r.sha256] : [])),
+  ]);
   return missing;
 }
 

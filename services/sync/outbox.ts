@@ -13,6 +13,9 @@ import {
   outbox,
   procedureVersions,
   procedures,
+  qmsAcknowledgements,
+  qmsHistory,
+  qmsRecords,
 } from '../../db/schema';
 import { SCHEMA_VERSION } from '../../core/sync/protocol';
 import { reserveCounter } from '../counters';
@@ -27,6 +30,11 @@ export const ENTITIES = {
   dossier_step: dossierSteps,
   dossier_event: dossierEvents,
   attachment: attachments,
+  qms_record: qmsRecords,
+  qms_history: qmsHistory,
+  qms_acknowledgement: qmsAcknowledgements,
+  /** Rows carry the procedure's national code instead of the local procedure id. */
+  procedure_version: procedureVersions,
 } as const satisfies Record<string, SQLiteTable>;
 export type SyncEntity = keyof typeof ENTITIES;
 

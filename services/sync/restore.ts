@@ -23,6 +23,7 @@ import {
   procedures,
   users,
 } from '../../db/schema';
+import { applyQmsRestoreRows } from '../qms/restore';
 import { restoreFiles } from './files';
 import type { DeviceAuth, SyncHttp } from './http';
 import type { Identity } from './state';
@@ -34,6 +35,8 @@ export interface RestoreCounts {
   steps: number;
   events: number;
   attachments: number;
+  /** Quality-system rows (records, history, acknowledgements, procedure versions). */
+  qmsRows: number;
   /** Attachments whose file the province could not give back. */
   filesMissing: number;
 }
@@ -154,6 +157,7 @@ function dossierExists(tx: Tx, id: string): boolean {
 /** Applies one page of rows in one transaction. */
 export function applyRestorePage(db: Db, rows: readonly RestoreRow[], run: RestoreRun): void {
   db.transaction((tx) => {
+    run.counts.qmsRows += applyQmsRestoreRows(tx, rows);
     const arrived: string[] = [];
     for (const r of rows) {
       if (r.entity === 'dossier' && insertDossier(tx, r, run)) arrived.push(r.entityId);
@@ -224,7 +228,7 @@ export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<Restor
     .onConflictDoNothing()
     .run();
   const run: RestoreRun = {
-    counts: { dossiers: 0, steps: 0, events: 0, attachments: 0, filesMissing: 0 },
+    counts: { dossiers: 0, steps: 0, events: 0, attachments: 0, qmsRows: 0, filesMissing: 0 },
     waiting: new Map(),
     missingProcedures: new Set(),
     now: deps.now(),

@@ -1,0 +1,54 @@
+// Quality-system records of every kind (core/qms): the columns all kinds share, indexed for
+// lists, search and the inbox, plus the kind's own fields as validated JSON; and the one
+// history table every transition of every kind writes to. Records are never deleted.
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const qmsRecords = sqliteTable(
+  'qms_records',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    state: text('state').notNull(),
+    code: text('code').notNull().default(''),
+    title: text('title').notNull().default(''),
+    /** Code and title folded (no diacritics, đ → d, lower case) for search. */
+    searchText: text('search_text').notNull().default(''),
+    parentId: text('parent_id'),
+    ownerId: text('owner_id'),
+    dueDate: text('due_date'),
+    sourceKind: text('source_kind'),
+    sourceId: text('source_id'),
+    fileSha256: text('file_sha256'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    rev: integer('rev').notNull().default(1),
+    createdBy: text('created_by'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('qms_records_kind_state_due_idx').on(t.kind, t.state, t.dueDate),
+    index('qms_records_kind_code_idx').on(t.kind, t.code),
+    index('qms_records_parent_idx').on(t.parentId, t.kind),
+    index('qms_records_owner_idx').on(t.ownerId, t.kind, t.state),
+    index('qms_records_source_idx').on(t.sourceKind, t.sourceId),
+  ],
+);
+
+export const qmsHistory = sqliteTable(
+  'qms_history',
+  {
+    id: text('id').primaryKey(),
+    recordId: text('record_id').notNull(),
+    kind: text('kind').notNull(),
+    at: integer('at').notNull(),
+    /** Null when the app itself moved the record (a revision taking effect on its date). */
+    userId: text('user_id'),
+    userName: text('user_name').notNull(),
+    /** 'create', or the transition's name. */
+    transition: text('transition').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [index('qms_history_record_idx').on(t.recordId, t.at)],
+);

@@ -1,0 +1,91 @@
+// The record mechanism's operations: any transition of any kind, a record and its history,
+// the inbox, and the shared action kind.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../core/errors';
+import { kindOf } from '../../core/qms';
+import { qmsHistory, qmsRecords, users } from '../../db/schema';
+import type { PartialHandlers } from '../handlers';
+import { EFFECTS } from './effects';
+import { inboxOf } from './inbox';
+import { actorOf, createRecord, loadRecord, runTransition, todayOf, toRecord } from './records';
+import { recordView, recordViews } from './views';
+
+export const qmsHandlers: PartialHandlers = {
+  'qms.transition': (ctx, input) => {
+    const next = runTransition(ctx, input, EFFECTS);
+    return recordView(ctx.db, next, actorOf(ctx), todayOf(ctx));
+  },
+  'qms.get': (ctx, input) =>
+    recordView(ctx.db, loadRecord(ctx.db, input.id), actorOf(ctx), todayOf(ctx)),
+  'qms.history': (ctx, input) => {
+    const record = loadRecord(ctx.db, input.id);
+    const kind = kindOf(record.kind);
+    const label = (s: string | null) => (s === null ? null : (kind?.stateLabels[s] ?? s));
+    return ctx.db
+      .select()
+      .from(qmsHistory)
+      .where(eq(qmsHistory.recordId, record.id))
+      .orderBy(asc(qmsHistory.at), asc(qmsHistory.id))
+      .all()
+      .map((h) => ({
+        at: h.at,
+        userName: h.userName,
+        transition: h.transition,
+        label:
+          h.transition === 'create'
+            ? 'tạo mới'
+            : h.transition === 'edit'
+              ? 'cập nhật nội dung'
+              : (kind?.transitions[h.transition]?.label ?? h.transition),
+        fromState: h.fromState,
+        fromLabel: label(h.fromState),
+        toState: h.toState,
+        toLabel: label(h.toState) ?? h.toState,
+        comment: h.comment,
+      }));
+  },
+  'qms.inbox': (ctx) => inboxOf(ctx, actorOf(ctx), todayOf(ctx), ctx.now()),
+  'actions.create': (ctx, input) => {
+    const actor = actorOf(ctx);
+    if (input.dueDate < todayOf(ctx))
+      throw new AppError('INVALID_INPUT', 'Hạn hoàn thành không được ở trong quá khứ.');
+    const owner = ctx.db
+      .select({ id: users.id, disabled: users.disabled })
+      .from(users)
+      .where(eq(users.id, input.ownerId))
+      .get();
+    if (!owner || owner.disabled)
+      throw new AppError('INVALID_INPUT', 'Người được giao không tồn tại hoặc đã bị khóa.');
+    const record = createRecord(
+      ctx,
+      {
+        kind: 'action',
+        title: input.title,
+        ownerId: input.ownerId,
+        dueDate: input.dueDate,
+        sourceKind: input.sourceKind,
+        sourceId: input.sourceId,
+        data: { description: input.description },
+      },
+      actor,
+    );
+    return recordView(ctx.db, record, actor, todayOf(ctx));
+  },
+  'actions.list': (ctx, input) => {
+    const actor = actorOf(ctx);
+    const conditions = [eq(qmsRecords.kind, 'action')];
+    if (input.mine) conditions.push(eq(qmsRecords.ownerId, actor.id ?? ''));
+    if (input.open) conditions.push(inArray(qmsRecords.state, ['open', 'done']));
+    if (input.sourceKind !== undefined)
+      conditions.push(eq(qmsRecords.sourceKind, input.sourceKind));
+    if (input.sourceId !== undefined) conditions.push(eq(qmsRecords.sourceId, input.sourceId));
+    const rows = ctx.db
+      .select()
+      .from(qmsRecords)
+      .where(and(...conditions))
+      .orderBy(asc(qmsRecords.dueDate), asc(qmsRecords.createdAt))
+      .limit(2000)
+      .all();
+    return recordViews(ctx.db, rows.map(toRecord), actor, todayOf(ctx));
+  },
+};
