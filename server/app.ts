@@ -16,6 +16,7 @@ import { boundedBody } from './http/body';
 import type { Limits, ServerContext } from './http/context';
 import { DEFAULT_LIMITS, makeShedder, RETRY_AFTER_SECONDS } from './http/context';
 import { errorHandler } from './http/errors';
+import { bodyShapeHook, makeRateKey, serverTimeoutOptions } from './http/hardening';
 import { dashboardPage } from './province/page';
 import { provinceRoutes } from './province/routes';
 import { adminRoutes } from './routes/admin';
@@ -50,6 +51,7 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
     logger: options.logger ?? false,
     bodyLimit: Math.max(limits.inflatedBytes, limits.adminBodyBytes, limits.syncFileBytes),
     trustProxy: options.trustProxy ?? false,
+    ...serverTimeoutOptions(limits),
     return503OnClosing: true,
     // A "__proto__" or "constructor" key in a pushed row is dropped, not fatal to the batch:
     // the row is then validated like any other, so one odd row never blocks an office's queue.
@@ -58,7 +60,10 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
   };
   // Routes do not care about the transport; only the raw server type differs under TLS.
   const app = (options.https
-    ? fastify({ ...common, https: { ...options.https } } as unknown as FastifyServerOptions)
+    ? fastify({
+        ...common,
+        https: { ...options.https, ...serverTimeoutOptions(limits).http },
+      } as unknown as FastifyServerOptions)
     : fastify(common)) as unknown as FastifyInstance;
   const ctx: ServerContext = {
     db: options.db,
@@ -77,6 +82,7 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
   app.addHook('onRequest', async (_request, reply) => {
     reply.header(HEADERS.schemaRange, `${MIN_CLIENT_SCHEMA}-${SCHEMA_VERSION}`);
   });
+  app.addHook('preValidation', bodyShapeHook);
   app.addHook('preParsing', async (request, _reply, payload) =>
     boundedBody(request, payload, {
       wireBytes: request.routeOptions.config.bodyBytes ?? limits.bodyBytes,
@@ -94,14 +100,9 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
     global: true,
     max: limits.rateMax,
     timeWindow: 60_000,
-    // Offices of a province often share one NAT address, so a device is its own bucket; an
-    // unauthenticated caller (no device header) is limited by address.
-    keyGenerator: (request) => {
-      const device = request.headers[HEADERS.device];
-      return typeof device === 'string' && /^[0-9a-f-]{36}$/i.test(device)
-        ? `device:${device.toLowerCase()}`
-        : `ip:${request.ip}`;
-    },
+    // Offices of a province often share one NAT address, so a device with a valid token is
+    // its own bucket; anyone else (no token, a forged one) is limited by address.
+    keyGenerator: makeRateKey(options.db, ctx.now),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',

@@ -4,8 +4,9 @@ import { SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
 import type { Db } from '../database/connect';
 import type { ServerSigner } from '../security/signing-key';
 import { HttpError } from './errors';
+import type { Timeouts } from './hardening';
 
-export interface Limits {
+export interface Limits extends Timeouts {
   readonly bodyBytes: number;
   readonly inflatedBytes: number;
   /** Province uploads: feed batches, catalogs, calendars. */
@@ -34,6 +35,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxInflight: 256,
   maxEventLoopDelayMs: 1000,
   maxHeapUsedBytes: 0,
+  // A USB sync file of up to syncFileBytes over a slow commune line: minutes, not forever.
+  requestTimeoutMs: 5 * 60_000,
+  headersTimeoutMs: 20_000,
+  idleTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 10_000,
 };
 
 export const RETRY_AFTER_SECONDS = 5;

@@ -45,7 +45,7 @@ const STATUS_CODES: Readonly<Record<number, SyncErrorCode>> = {
 /** SQLSTATE classes caused by the data sent: 22 data exception, 23 integrity violation. */
 export const isDataError = (error: unknown): boolean => {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^(22|23)[0-9A-Z]{3}$/.test(code);
+  return typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
 };
 
 export const errorHandler = (

@@ -117,9 +117,9 @@ describe('rate limits and load shedding', () => {
       expect(refused.body).toMatchObject({ code: 'RATE_LIMITED' });
       expect(refused.body.message).toContain('Quá nhiều yêu cầu');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      // Another office PC behind the same address has its own budget.
+      // Another office PC behind the same address, with a valid token, has its own budget.
       const other = await send(limited.url, 'GET', '/v1/version', {
-        headers: { [HEADERS.device]: uuidv7() },
+        headers: device.authHeaders(),
       });
       expect(other.status).toBe(200);
       // Credential routes have a tighter budget per address.
