@@ -18,6 +18,8 @@ export const ERROR_MESSAGES = {
   WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   BACKUP_INVALID: 'Tệp sao lưu không hợp lệ hoặc bị hỏng; dữ liệu hiện tại được giữ nguyên.',
   BACKUP_FAILED: 'Không sao lưu được dữ liệu.',
+  BACKUP_NOT_FOUND:
+    'Không tìm thấy tệp sao lưu đã chọn. Kiểm tra lại USB hoặc thư mục rồi chọn lại tệp; dữ liệu hiện tại được giữ nguyên.',
   REPLY_FILE_INVALID:
     'Tệp phản hồi bị hỏng hoặc không phải tệp phản hồi của ISO Xã; dữ liệu trên máy được giữ nguyên.',
   REPLY_FILE_SIGNATURE:

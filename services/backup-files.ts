@@ -10,7 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors';
 import type { Sqlite } from '../db/open';
-import { backupTo } from './backup';
+import { backupFailed, backupTo } from './backup';
 import {
   readStoredFile,
   readVerifiedFile,
@@ -130,7 +130,7 @@ export async function saveBackupWithFiles(
   } catch (error) {
     fs.rmSync(snapshot, { force: true });
     if (error instanceof AppError) throw error;
-    throw new AppError('BACKUP_FAILED', undefined, [String(error)]);
+    throw backupFailed(error);
   }
 }
 

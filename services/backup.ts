@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { vietnamStamp } from '../core/calendar/civil-time';
-import { AppError } from '../core/errors';
+import { AppError, ERROR_MESSAGES } from '../core/errors';
 import { readJournal, type Sqlite } from '../db/open';
 
 export type BackupKind = 'auto' | 'manual' | 'pre-migrate' | 'pre-restore';
@@ -28,8 +28,10 @@ const stamp = vietnamStamp;
 /** Online backup of a live connection to dest, as one self-contained file (no WAL). */
 export async function backupTo(sqlite: Sqlite, dest: string): Promise<void> {
   const tmp = `${dest}.part`;
-  fs.rmSync(tmp, { force: true });
   try {
+    fs.rmSync(tmp, { force: true });
+    // better-sqlite3 words a missing folder as a TypeError of its own: ask the file system.
+    fs.accessSync(path.dirname(dest), fs.constants.W_OK);
     await sqlite.backup(tmp);
     const copy = new Database(tmp);
     copy.pragma('journal_mode = DELETE');
@@ -38,8 +40,23 @@ export async function backupTo(sqlite: Sqlite, dest: string): Promise<void> {
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     if (error instanceof AppError) throw error;
-    throw new AppError('BACKUP_FAILED', undefined, [String(error)]);
+    throw backupFailed(error);
   }
+}
+
+/** Why a file could not be written, in words an official can act on (never Node's text). */
+export function backupFailed(error: unknown): AppError {
+  console.error('[isoxa] backup failed', error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === 'ENOSPC'
+      ? 'Ổ đĩa hoặc USB đã đầy.'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Không có quyền ghi vào thư mục đã chọn (USB có thể đang khóa ghi).'
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'Thư mục đã chọn không còn tồn tại (USB có thể đã bị rút ra).'
+          : 'Hãy thử lại hoặc chọn nơi lưu khác.';
+  return new AppError('BACKUP_FAILED', `${ERROR_MESSAGES.BACKUP_FAILED} ${reason}`);
 }
 
 export async function createBackup(
@@ -98,6 +115,8 @@ export function backupPath(dataDir: string, name: string): string {
  * an ISO Xã office database, not from a newer app. Returns the checked copy's path.
  */
 export function prepareRestore(candidate: string, liveFile: string, migrationsDir: string): string {
+  if (!fs.existsSync(candidate) || !fs.statSync(candidate).isFile())
+    throw new AppError('BACKUP_NOT_FOUND');
   const tmp = `${liveFile}.restore`;
   fs.rmSync(tmp, { force: true });
   try {
@@ -126,9 +145,9 @@ export function prepareRestore(candidate: string, liveFile: string, migrationsDi
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     if (error instanceof AppError) throw error;
-    throw new AppError('BACKUP_INVALID', undefined, [
-      String(error instanceof Error ? error.message : error),
-    ]);
+    // The reason (SQLite's words, internal paths) is for the log, not for the official.
+    console.warn('[isoxa] restore refused', error);
+    throw new AppError('BACKUP_INVALID');
   }
 }
 

@@ -3,10 +3,10 @@
 // checked, handler run, output checked, errors turned into { ok: false, error }.
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import { contract, isOpName } from '../core/contract';
 import { hasPermission } from '../core/auth/roles';
 import { AppError, type Result } from '../core/errors';
+import { issueTexts, vietnameseZodError } from '../core/messages/labels';
 import { office, users } from '../db/schema';
 import type { Ctx, CurrentUser } from './context';
 import type { Handlers } from './handlers';
@@ -15,12 +15,6 @@ export type CtxBase = Omit<Ctx, 'user' | 'sessionKey'>;
 
 function fail(error: AppError): Result<never> {
   return { ok: false, error: error.toShape() };
-}
-
-function issuesOf(error: z.ZodError): string[] {
-  return error.issues
-    .slice(0, 20)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 }
 
 function loadUser(base: CtxBase, userId: string): CurrentUser | null {
@@ -65,9 +59,9 @@ export function createDispatcher(handlers: Handlers, getBase: () => CtxBase) {
   ): Promise<Result<unknown>> {
     if (!isOpName(name)) return fail(new AppError('UNKNOWN_OPERATION'));
     const def = contract[name];
-    const parsed = def.input.safeParse(rawInput);
+    const parsed = def.input.safeParse(rawInput, { error: vietnameseZodError });
     if (!parsed.success)
-      return fail(new AppError('INVALID_INPUT', undefined, issuesOf(parsed.error)));
+      return fail(new AppError('INVALID_INPUT', undefined, issueTexts(parsed.error)));
     const base = getBase();
     try {
       let user: CurrentUser | null = null;

@@ -43,6 +43,25 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What each permission lets a person do, in the words shown on screen. */
+export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
+  'users.manage': 'Quản lý người dùng và phân quyền',
+  'office.manage': 'Cập nhật thông tin cơ quan',
+  'backup.manage': 'Sao lưu và khôi phục dữ liệu',
+  'audit.read': 'Xem nhật ký hệ thống',
+  'calendar.manage': 'Quản lý lịch làm việc, ngày nghỉ',
+  'catalog.read': 'Xem danh mục thủ tục hành chính',
+  'catalog.manage': 'Quản lý danh mục thủ tục, quy trình ISO',
+  'dossiers.read': 'Tra cứu hồ sơ',
+  'dossiers.receive': 'Tiếp nhận hồ sơ, in giấy hẹn',
+  'dossiers.process': 'Xử lý các bước của hồ sơ',
+  'dossiers.approve': 'Phê duyệt, ký kết quả',
+  'dossiers.return': 'Trả kết quả cho công dân',
+  'reports.read': 'Xem báo cáo, thống kê',
+  'sync.manage': 'Đăng ký máy, khôi phục và đồng bộ bằng USB với máy chủ tỉnh',
+  'sync.run': 'Đồng bộ dữ liệu với máy chủ tỉnh',
+};
+
 const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [
     'users.manage',

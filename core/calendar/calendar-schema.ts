@@ -3,6 +3,7 @@
 // Vietnamese because bad data from files and sync reaches an admin through them.
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { describePath, vietnameseZodError } from '../messages/labels';
 import { isCivilDate, isClockTime, minutesOfClock } from './civil-time';
 
 const civilDate = z
@@ -150,39 +151,8 @@ export type CheckResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  year: 'Năm',
-  daysOff: 'Ngày nghỉ',
-  workingDays: 'Ngày làm bù',
-  replaceDefaults: 'Thay thế lịch mặc định',
-  date: 'ngày',
-  name: 'tên',
-  kind: 'loại',
-  workdays: 'Ngày làm việc trong tuần',
-  sessions: 'Buổi làm việc',
-  start: 'giờ bắt đầu',
-  end: 'giờ kết thúc',
-};
-
-/** "Ngày nghỉ thứ 3 › ngày" rather than "daysOff.2.date": an admin reads these messages. */
-function describePath(path: readonly PropertyKey[]): string {
-  const parts: string[] = [];
-  for (const key of path) {
-    if (typeof key === 'number') {
-      const last = parts.pop() ?? 'Mục';
-      parts.push(`${last} thứ ${key + 1}`);
-    } else {
-      parts.push(FIELD_LABELS[String(key)] ?? String(key));
-    }
-  }
-  return parts.join(' › ');
-}
-
-// Zod's own messages for anything we did not word ourselves, in Vietnamese.
-const vietnameseFallback = z.locales.vi().localeError;
-
 function check<S extends z.ZodType>(schema: S, input: unknown): CheckResult<z.output<S>> {
-  const result = schema.safeParse(input, { error: vietnameseFallback });
+  const result = schema.safeParse(input, { error: vietnameseZodError });
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,

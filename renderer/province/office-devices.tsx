@@ -71,7 +71,7 @@ export function Devices({
                   {d.lastSeenAt === null ? 'Chưa liên lạc' : formatDateTime(d.lastSeenAt)}
                 </Table.Td>
                 <Table.Td>
-                  {d.appVersion} (lược đồ {d.schemaVersion})
+                  {d.appVersion} (dữ liệu phiên bản {d.schemaVersion})
                 </Table.Td>
                 <Table.Td ta="right" data-testid="device-pending">
                   {d.pendingOps === null ? '—' : formatCount(d.pendingOps)}

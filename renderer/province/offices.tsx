@@ -130,7 +130,7 @@ export function OfficesScreen() {
                 <Table.Th>Đồng bộ lần cuối</Table.Th>
                 <Table.Th ta="right">Máy</Table.Th>
                 <Table.Th>Phiên bản</Table.Th>
-                <Table.Th ta="right">Thao tác nhận</Table.Th>
+                <Table.Th ta="right">Bản ghi đã nhận</Table.Th>
                 <Table.Th ta="right">Chờ gửi</Table.Th>
                 <Table.Th ta="right">Bị từ chối</Table.Th>
                 <Table.Th ta="right">Hồ sơ tháng này</Table.Th>

@@ -70,7 +70,8 @@ export function UpdatePanel({ onPublished }: { readonly onPublished: () => void 
         {loadError ? <Alert color="red">{loadError}</Alert> : null}
         {data && !data.configured ? (
           <Alert color="gray">
-            Máy chủ chưa được cấu hình thư mục bản cập nhật (biến môi trường ISOXA_UPDATES_DIR).
+            Máy chủ chưa có thư mục chứa bản cập nhật. Bộ phận kỹ thuật cấu hình theo hướng dẫn cài
+            đặt máy chủ tỉnh (mục “Bản cập nhật”).
           </Alert>
         ) : null}
         <ErrorAlert error={error} />

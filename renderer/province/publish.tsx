@@ -91,8 +91,9 @@ function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
       <Stack>
         <Title order={4}>Danh mục thủ tục hành chính</Title>
         <Text size="sm" c="dimmed">
-          Tải lên tệp danh mục dạng JSON (cùng định dạng với resources/catalog/procedures.json). Mỗi
-          thủ tục được công bố thành một phiên bản mới; các xã nhận ở lần đồng bộ tiếp theo.
+          Tải lên tệp danh mục thủ tục (.json) theo mẫu danh mục của ISO Xã, như tệp danh mục cài
+          sẵn kèm phần mềm. Mỗi thủ tục được công bố thành một phiên bản mới; các xã nhận ở lần đồng
+          bộ tiếp theo.
         </Text>
         <ErrorAlert error={error} />
         <Group align="flex-end">

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { SyncErrorCode } from '../../core/sync/errors';
 import { SYNC_ERRORS } from '../../core/sync/errors';
+import { issueTexts, vietnameseZodError } from '../../core/messages/labels';
 
 export class HttpError extends Error {
   constructor(
@@ -18,11 +19,12 @@ export class HttpError extends Error {
 }
 
 export const parseOr400 = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: vietnameseZodError });
   if (parsed.success) return parsed.data;
-  // Field paths only: enough for a developer, and nothing echoed back from the input.
-  const details = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(gốc)'))];
-  throw new HttpError(400, 'INVALID_REQUEST', undefined, { details: details.slice(0, 10) });
+  // Field labels and our own wording (core/messages/labels.ts): the province dashboard shows
+  // them as is, and nothing is echoed back from the input.
+  const details = [...new Set(issueTexts(parsed.error, 10))];
+  throw new HttpError(400, 'INVALID_REQUEST', undefined, { details });
 };
 
 const STATUS_CODES: Readonly<Record<number, SyncErrorCode>> = {

@@ -2,7 +2,7 @@
 // office's drill-down, a device's reply file, the feed's history, publishing the catalog, a
 // year's calendar, an app update, notices and form notes at the next version of each key.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   idParams,
   publishCalendarRequest,
@@ -13,6 +13,7 @@ import {
   replyFileQuery,
   yearParams,
 } from '../../core/sync/admin';
+import { issueTexts, vietnameseZodError } from '../../core/messages/labels';
 import type { ServerContext } from '../http/context';
 import { requireAdmin, sameOriginHook } from '../http/admin-auth';
 import { HttpError, parseOr400 } from '../http/errors';
@@ -23,17 +24,12 @@ import { currentFormNotes, publishFormNotes } from './form-notes';
 import { listNotices, publishNotice } from './notices';
 import { listUpdates, publishUpdate } from './updates';
 
-// Zod's own messages (an unknown field, a wrong type…) in Vietnamese too.
-const vietnameseFallback = z.locales.vi().localeError;
-
 /** Like parseOr400, but with the schema's own Vietnamese messages: a province user fixes a
  * catalog file, a calendar or a notice from them. */
 const parseForPeople = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
-  const parsed = schema.safeParse(value, { error: vietnameseFallback });
+  const parsed = schema.safeParse(value, { error: vietnameseZodError });
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues
-    .slice(0, 10)
-    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message));
+  const details = issueTexts(parsed.error, 10);
   throw new HttpError(400, 'INVALID_REQUEST', `${what} không hợp lệ.`, { details });
 };
 

@@ -128,8 +128,8 @@ for (const backend of BACKENDS) {
         ['501 chars', { ...notes, notes: ['a'.repeat(501)] }, '500'],
         ['blank line', { ...notes, notes: ['Đường dây nóng', '   '] }, 'Dòng ghi chú trống'],
         ['NUL', { ...notes, notes: ['một\u0000hai'] }, 'NUL'],
-        ['extra field', { ...notes, footer: 'x' }, 'footer'],
-        ['no notes', { formSet: 'tt03-2025', kind: 'receipt' }, 'notes'],
+        ['extra field', { ...notes, footer: 'x' }, 'không thuộc mẫu nhập'],
+        ['no notes', { formSet: 'tt03-2025', kind: 'receipt' }, 'Ghi chú: chưa nhập'],
       ];
       for (const [name, body, detail] of cases) {
         const reply = await publish(body);

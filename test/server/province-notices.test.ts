@@ -116,10 +116,10 @@ for (const backend of BACKENDS) {
         ['empty title', { ...notice, title: '   ' }, 400, 'Nhập tiêu đề'],
         ['long title', { ...notice, title: 'a'.repeat(201) }, 400, '200'],
         ['NUL', { ...notice, body: 'một\u0000hai' }, 400, 'NUL'],
-        ['extra field', { ...notice, audience: 'all' }, 400, 'audience'],
+        ['extra field', { ...notice, audience: 'all' }, 400, 'không thuộc mẫu nhập'],
         ['not a date', { ...notice, showUntil: '2026-02-30' }, 400, 'Ngày không tồn tại'],
-        ['not a uuid', { ...notice, key: 'khong-phai-uuid' }, 400, 'key'],
-        ['no body', { title: 'Chỉ có tiêu đề' }, 400, 'body'],
+        ['not a uuid', { ...notice, key: 'khong-phai-uuid' }, 400, 'Mã mục dữ liệu'],
+        ['no body', { title: 'Chỉ có tiêu đề' }, 400, 'Nội dung: chưa nhập'],
         ['unknown key', { ...notice, key: uuidv7() }, 404, ''],
       ];
       for (const [name, body, status, detail] of cases) {

@@ -98,9 +98,11 @@ describe('backup and restore', () => {
     f.exec('CREATE TABLE t (x)');
     f.close();
     const before = dumpDatabase(app.backend);
-    for (const candidate of [bad, foreign, path.join(dir, 'khong-co.sqlite')]) {
+    for (const candidate of [bad, foreign]) {
       const r = await app.as('admin')('backup.restore', { path: candidate });
       expect(r).toMatchObject({ ok: false, error: { code: 'BACKUP_INVALID' } });
+      // SQLite's reason and the internal copy's path stay in the log.
+      expect(JSON.stringify(r)).not.toMatch(/restore|SQLITE|not a database|integrity|\//i);
     }
     expect(await app.as('admin')('backup.restore', { name: '../../etc/passwd' })).toMatchObject({
       ok: false,

@@ -11,6 +11,7 @@ import {
 } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api, onSessionLost } from '../api/client';
+import { startFresh } from '../shell/landing';
 
 export type AppStatus = OpOutput<'app.status'>;
 export type SessionInfo = NonNullable<AppStatus['session']>;
@@ -49,6 +50,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const logout = useCallback(async (message?: string) => {
     await api.auth.logout({}).catch(() => undefined);
+    startFresh(null);
     setSession(null);
     setNotice(message ?? null);
   }, []);
@@ -60,6 +62,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
   useEffect(
     () =>
       onSessionLost((code) => {
+        startFresh(null);
         setSession(null);
         if (code === 'SESSION_EXPIRED') setNotice(EXPIRED_NOTICE);
       }),
@@ -81,6 +84,8 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       refresh,
       setSession: (s) => {
         setNotice(null);
+        // A login (not a refresh of the same user) starts on that user's landing screen.
+        if (s && s.user.id !== session?.user.id) startFresh(s);
         setSession(s);
       },
       logout,

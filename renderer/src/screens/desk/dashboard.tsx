@@ -20,7 +20,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useLoad } from '../../components/use-load';
 import { formatCivilDate, formatCount, formatPercent } from '../../format';
-import { PERMISSION_LABELS } from '../home';
+import { PERMISSION_LABELS, type Permission } from '../../../../core/auth/roles';
 import { ProvinceNotices } from '../home-notices';
 
 function Stat({
@@ -112,7 +112,9 @@ export function DashboardScreen() {
       </Group>
       <Text size="sm" c="dimmed" data-testid="my-permissions">
         {session.user.fullName} · {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')} ·{' '}
-        {session.permissions.map((p) => PERMISSION_LABELS[p] ?? p).join('; ')}
+        {session.permissions
+          .map((p) => PERMISSION_LABELS[p as Permission] ?? 'Quyền khác')
+          .join('; ')}
       </Text>
       <ProvinceNotices />
       {error ? <Alert color="red">{error}</Alert> : null}

@@ -1,0 +1,213 @@
+// The one mapping from field names to the Vietnamese words people see: every rejected input,
+// on the desk (contract) and on the province dashboard (admin API), names its field with these
+// labels and words zod's own checks in Vietnamese. A unit test walks every contract input and
+// fails on a field without a label here.
+import type { z } from 'zod';
+
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  address: 'Địa chỉ',
+  admin: 'Quản trị viên',
+  agencyCode: 'Mã định danh cơ quan',
+  amountVnd: 'Số tiền',
+  applicant: 'Người nộp hồ sơ',
+  assigneeId: 'Người nhận xử lý',
+  at: 'Thời điểm',
+  backupKeep: 'Số bản sao lưu giữ lại',
+  base64: 'Nội dung tệp',
+  body: 'Nội dung',
+  certifiedCopy: 'Bản sao chứng thực',
+  channel: 'Hình thức nộp',
+  code: 'Mã',
+  codeFormat: 'Dạng mã hồ sơ',
+  collectPlace: 'Nơi nhận kết quả',
+  commune: 'Xã/phường',
+  condition: 'Điều kiện',
+  copy: 'Bản sao',
+  count: 'Số lượng',
+  current: 'Mật khẩu hiện tại',
+  cutoff: 'Giờ chốt tiếp nhận',
+  date: 'Ngày',
+  daysOff: 'Ngày nghỉ',
+  disabled: 'Khóa tài khoản',
+  documents: 'Thành phần hồ sơ',
+  dossierId: 'Hồ sơ',
+  effectiveFrom: 'Ngày áp dụng',
+  email: 'Thư điện tử',
+  end: 'Giờ kết thúc',
+  entries: 'Mục',
+  expectedStep: 'Bước xử lý',
+  feeVnd: 'Phí, lệ phí',
+  feedCursor: 'Vị trí dữ liệu tỉnh',
+  fees: 'Phí, lệ phí',
+  field: 'Lĩnh vực',
+  file: 'Tệp',
+  fileBase64: 'Tệp Excel',
+  fileName: 'Tên tệp',
+  formSet: 'Bộ biểu mẫu',
+  from: 'Từ ngày',
+  fromClientSeq: 'Thao tác bắt đầu',
+  fromPage: 'Từ trang',
+  fullName: 'Họ và tên',
+  hours: 'Số giờ',
+  id: 'Mã định danh',
+  idKind: 'Loại giấy tờ tùy thân',
+  idNumber: 'Số giấy tờ tùy thân',
+  important: 'Thông báo quan trọng',
+  isoCode: 'Mã quy trình',
+  items: 'Nội dung cần bổ sung',
+  key: 'Mã mục dữ liệu',
+  kind: 'Loại',
+  legalBasis: 'Căn cứ pháp lý',
+  maxPerCopyVnd: 'Mức thu tối đa mỗi bản',
+  mine: 'Hồ sơ của tôi',
+  name: 'Tên',
+  newDueDate: 'Ngày hẹn trả mới',
+  next: 'Mật khẩu mới',
+  no: 'Số thứ tự',
+  note: 'Ghi chú',
+  notes: 'Ghi chú',
+  office: 'Cơ quan',
+  officeHours: 'Giờ làm việc',
+  original: 'Bản chính',
+  output: 'Kết quả',
+  overrides: 'Điều chỉnh lịch',
+  page: 'Trang',
+  pageSize: 'Số dòng mỗi trang',
+  password: 'Mật khẩu',
+  path: 'Đường dẫn tệp',
+  phone: 'Số điện thoại',
+  procedureId: 'Thủ tục hành chính',
+  procedures: 'Thủ tục',
+  province: 'Tỉnh/thành phố',
+  query: 'Từ khóa tìm kiếm',
+  reason: 'Lý do',
+  replaceDefaults: 'Thay thế lịch mặc định',
+  requestKey: 'Mã lần tiếp nhận',
+  required: 'Bắt buộc',
+  resultCollection: 'Cách nhận kết quả',
+  role: 'Vai trò',
+  roles: 'Vai trò',
+  schemaVersion: 'Phiên bản dữ liệu',
+  serverUrl: 'Địa chỉ máy chủ tỉnh',
+  sessionTimeoutMinutes: 'Thời gian tự đăng xuất',
+  sessions: 'Buổi làm việc',
+  sets: 'Số bộ hồ sơ',
+  showUntil: 'Hiển thị đến ngày',
+  sort: 'Sắp xếp',
+  start: 'Giờ bắt đầu',
+  status: 'Trạng thái',
+  steps: 'Các bước',
+  supplementRule: 'Cách tính thời hạn khi bổ sung',
+  tiers: 'Bậc phí',
+  timeLimit: 'Thời hạn giải quyết',
+  title: 'Tiêu đề',
+  to: 'Đến ngày',
+  toUserId: 'Người nhận',
+  unit: 'Đơn vị',
+  username: 'Tên đăng nhập',
+  value: 'Giá trị',
+  version: 'Phiên bản',
+  versions: 'Các phiên bản',
+  withdrawn: 'Thu hồi',
+  workdays: 'Ngày làm việc trong tuần',
+  workingDays: 'Ngày làm bù',
+  year: 'Năm',
+};
+
+/** The label of a field; undefined when it has none (the unit test keeps that from happening). */
+export function fieldLabel(key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined;
+}
+
+/** "Thành phần hồ sơ thứ 2 › Số lượng" rather than "documents.1.count". */
+export function describePath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (const key of path) {
+    if (typeof key === 'number') {
+      const last = parts.pop() ?? 'Mục';
+      parts.push(`${last} thứ ${key + 1}`);
+    } else {
+      const label = fieldLabel(String(key)) ?? 'Thông tin';
+      // "Ngày nghỉ thứ 1 › ngày": a part inside another reads in lower case.
+      parts.push(parts.length > 0 ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+    }
+  }
+  return parts.join(' › ');
+}
+
+type Issue = z.core.$ZodRawIssue;
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  number: 'phải là số',
+  int: 'phải là số nguyên',
+  boolean: 'phải là có hoặc không',
+  string: 'phải là chữ',
+  array: 'phải là một danh sách',
+  object: 'không đúng dạng',
+  date: 'phải là ngày',
+};
+
+const count = (n: unknown) => Number(n).toLocaleString('vi-VN');
+
+function sizeText(issue: Issue, big: boolean): string {
+  const i = issue;
+  const origin = (issue as { origin?: unknown }).origin;
+  const n = big ? i.maximum : i.minimum;
+  if (origin === 'string') {
+    if (!big && Number(n) === 1) return 'không được để trống';
+    return big ? `quá dài (tối đa ${count(n)} ký tự)` : `phải có ít nhất ${count(n)} ký tự`;
+  }
+  if (origin === 'array' || origin === 'set') {
+    if (!big && Number(n) === 1) return 'phải có ít nhất một mục';
+    return big ? `có nhiều nhất ${count(n)} mục` : `phải có ít nhất ${count(n)} mục`;
+  }
+  if (big)
+    return i.inclusive === false ? `phải nhỏ hơn ${count(n)}` : `không được lớn hơn ${count(n)}`;
+  return i.inclusive === false ? `phải lớn hơn ${count(n)}` : `không được nhỏ hơn ${count(n)}`;
+}
+
+/**
+ * Zod's own checks in Vietnamese, without type names or field keys: the per-parse `error`
+ * option for every schema whose messages reach a person. Messages written on a schema win.
+ */
+export function vietnameseZodError(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined || issue.input === null) return 'chưa nhập';
+      const expected = (issue as Issue & { expected?: string }).expected ?? '';
+      return TYPE_WORDS[expected] ?? 'không hợp lệ';
+    }
+    case 'too_small':
+      return sizeText(issue, false);
+    case 'too_big':
+      return sizeText(issue, true);
+    case 'invalid_format':
+      return 'không đúng định dạng';
+    case 'invalid_value':
+      return 'không thuộc các giá trị được chọn';
+    case 'unrecognized_keys': {
+      const keys = (issue as Issue & { keys?: string[] }).keys ?? [];
+      const named = keys.flatMap((k) => fieldLabel(k) ?? []);
+      return named.length === keys.length && named.length > 0
+        ? `không nhận thông tin: ${named.join(', ')}`
+        : 'có thông tin không thuộc mẫu nhập';
+    }
+    case 'not_multiple_of':
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case undefined:
+      return 'không hợp lệ';
+  }
+}
+
+/** One line per problem: "Họ và tên: không được để trống". */
+export function issueTexts(error: z.ZodError, limit = 20): string[] {
+  return error.issues.slice(0, limit).map((i) => {
+    if (i.path.length === 0) return i.message;
+    const where = describePath(i.path);
+    // Messages written on a schema often start with their field's label already.
+    return i.message.startsWith(where) ? i.message : `${where}: ${i.message}`;
+  });
+}

@@ -1,0 +1,21 @@
+// Where a login starts: the one decision of which screen a user sees first. Every login lands
+// there, whatever the previous user of this PC was looking at.
+import { notifications } from '@mantine/notifications';
+
+export interface LandingUser {
+  readonly permissions: readonly string[];
+}
+
+/** The user's landing screen (the hash route). */
+export function landingPath(_user: Readonly<LandingUser>): string {
+  // The overview: the desk's dashboard for dossier readers, the home card otherwise (shell.tsx).
+  return '/';
+}
+
+/** Forgets the last session's place and messages: the next user starts on their own screen. */
+export function startFresh(user: Readonly<LandingUser> | null): void {
+  notifications.clean();
+  const path = user ? landingPath(user) : '/';
+  // Replace, not push: Back must not lead into the previous user's page.
+  window.history.replaceState(null, '', `${window.location.pathname}#${path}`);
+}
