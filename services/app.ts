@@ -25,6 +25,8 @@ import { SessionStore } from './sessions';
 import { registerSyncEngine, SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
 import { qmsHandlers } from './qms/handlers';
+import { nonconformityHandlers } from './qms/nonconformity';
+import { nonconformityOutputHandlers } from './qms/nonconformity-output';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -42,6 +44,8 @@ export const HANDLERS = mergeHandlers(
   dashboardHandlers,
   syncHandlers,
   qmsHandlers,
+  nonconformityHandlers,
+  nonconformityOutputHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

@@ -5,6 +5,7 @@ import { attachmentOps } from './attachments';
 import { defineContract } from './define';
 import { calendarOps, catalogOps, deskSettingsOps, dossierOps, reportOps } from './desk';
 import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './foundation';
+import { nonconformityOps } from './nonconformity';
 import { qmsOps } from './qms';
 import { syncOps } from './sync';
 
@@ -23,6 +24,7 @@ export const contract = defineContract(
   reportOps,
   syncOps,
   qmsOps,
+  nonconformityOps,
 );
 
 export type Contract = typeof contract;

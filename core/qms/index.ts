@@ -25,11 +25,13 @@
 import { actionKind } from './action';
 import { documentKind } from './document';
 import type { RecordKind } from './kind';
+import { nonconformityKind } from './nonconformity';
 import { revisionKind } from './revision';
 
 export const QMS_KINDS = {
   action: actionKind,
   document: documentKind,
+  nonconformity: nonconformityKind,
   revision: revisionKind,
 } as const;
 

@@ -89,6 +89,8 @@ export interface RecordKind<S extends string = string, D = Record<string, unknow
   readonly data: z.ZodType<D>;
   readonly transitions: Readonly<Record<string, TransitionDef<S, D>>>;
   readonly inbox?: readonly InboxRule<S, D>[];
+  /** States in which follow-up actions (sourceKind = this kind) may be added; absent = any. */
+  readonly acceptsActions?: readonly S[];
   /** The screen that opens a record of this kind, for inbox lines and links. */
   readonly link: (record: QmsRecord<D>) => string;
 }

@@ -24,11 +24,11 @@ import { buildBookWorkbook } from './excel-book';
 
 const DAY_MS = 86_400_000;
 
-function fontBaseUrl(ctx: Ctx): string {
+export function fontBaseUrl(ctx: Ctx): string {
   return ctx.platform.kind === 'electron' ? 'app://isoxa/resources/fonts/' : '/resources/fonts/';
 }
 
-function formOffice(ctx: Ctx): FormOffice {
+export function formOffice(ctx: Ctx): FormOffice {
   const o = ctx.db.select().from(office).get();
   if (!o) throw new AppError('NOT_SET_UP');
   return {

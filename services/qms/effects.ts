@@ -1,5 +1,21 @@
 // What a transition does to other records or tables, keyed 'kind.transition'. Most
-// transitions have none; those that do run inside the transition's own transaction.
+// transitions have none; those that do run inside the transition's own transaction, and a
+// kind's rules that look at other records throw from here (nothing is written then).
+import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
 import type { Effect } from './records';
 
-export const EFFECTS: Readonly<Record<string, Effect>> = {};
+/** What a change of one of its actions means for the record the action follows up, by kind. */
+const FOLLOW_UPS: Readonly<Record<string, Effect>> = {
+  nonconformity: nonconformityFollowUp,
+};
+
+const followUp: Effect = (e) => {
+  const hook = e.after.sourceKind ? FOLLOW_UPS[e.after.sourceKind] : undefined;
+  hook?.(e);
+};
+
+export const EFFECTS: Readonly<Record<string, Effect>> = {
+  ...NONCONFORMITY_EFFECTS,
+  'action.complete': followUp,
+  'action.cancel': followUp,
+};

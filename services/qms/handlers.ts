@@ -3,12 +3,25 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import { kindOf } from '../../core/qms';
+import type { Db } from '../../db/open';
 import { qmsHistory, qmsRecords, users } from '../../db/schema';
 import type { PartialHandlers } from '../handlers';
 import { EFFECTS } from './effects';
 import { inboxOf } from './inbox';
 import { actorOf, createRecord, loadRecord, runTransition, todayOf, toRecord } from './records';
 import { recordView, recordViews } from './views';
+
+/** A follow-up of a quality-system record needs that record, in a state that takes actions. */
+function checkActionSource(db: Db, sourceKind: string | null, sourceId: string | null): void {
+  const kind = sourceKind === null ? undefined : kindOf(sourceKind);
+  if (!kind) return;
+  const source = loadRecord(db, sourceId ?? '', kind.kind);
+  if (kind.acceptsActions && !kind.acceptsActions.includes(source.state))
+    throw new AppError(
+      'CONFLICT',
+      `Không thể thêm hành động khi ${kind.label.toLowerCase()} đang ở trạng thái "${kind.stateLabels[source.state] ?? source.state}".`,
+    );
+}
 
 export const qmsHandlers: PartialHandlers = {
   'qms.transition': (ctx, input) => {
@@ -56,6 +69,7 @@ export const qmsHandlers: PartialHandlers = {
       .get();
     if (!owner || owner.disabled)
       throw new AppError('INVALID_INPUT', 'Người được giao không tồn tại hoặc đã bị khóa.');
+    checkActionSource(ctx.db, input.sourceKind, input.sourceId);
     const record = createRecord(
       ctx,
       {

@@ -3,34 +3,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpOutput } from '../../core/contract';
 import { dumpDatabase } from '../support/backend';
-import { procedureId, receiveInput, startDemoDesk, vn, type DeskApp } from '../support/desk';
+import {
+  forwardAllSteps,
+  procedureId,
+  receiveInput,
+  startDemoDesk,
+  vn,
+  type DeskApp,
+} from '../support/desk';
 
 type Detail = OpOutput<'dossiers.get'>;
 let app: DeskApp;
 afterEach(() => app.close());
 
-const ROLE_USER: Record<string, string> = {
-  desk_officer: 'motcua',
-  specialist: 'tuphap',
-  leader: 'chutich',
-  records_clerk: 'vanthu',
-};
-
-async function forwardAll(d: Detail, stepMinutes = 20): Promise<Detail> {
-  let cur = d;
-  while (cur.nextStep) {
-    const holder = ROLE_USER[cur.steps.at(-1)!.role];
-    const next = ROLE_USER[cur.nextStep.role];
-    app.clock.now += stepMinutes * 60_000;
-    cur = await app.ok(holder)('dossiers.forward', {
-      id: cur.dossier.id,
-      expectedStep: cur.dossier.currentStep,
-      toUserId: app.users[next],
-      note: '',
-    });
-  }
-  return cur;
-}
+const forwardAll = (d: Detail, stepMinutes = 20) => forwardAllSteps(app, d, stepMinutes);
 
 describe('receiving', () => {
   it('same-day birth registration at 15:30 is due the next working day (24/11 is a holiday from 2026)', async () => {

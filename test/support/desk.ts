@@ -1,7 +1,7 @@
 // Desk test helpers: a demo office (one user per role) with a settable clock, and a
 // ready-made receive input.
 import { v7 as uuidv7 } from 'uuid';
-import type { OpInput } from '../../core/contract';
+import type { OpInput, OpOutput } from '../../core/contract';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/foundation/setup';
 import { startTestApp, type TestApp } from './backend';
 
@@ -73,4 +73,49 @@ export function receiveInput(
     note: '',
     ...over,
   };
+}
+
+const ROLE_USER: Record<string, string> = {
+  desk_officer: 'motcua',
+  specialist: 'tuphap',
+  leader: 'chutich',
+  records_clerk: 'vanthu',
+};
+
+type Detail = OpOutput<'dossiers.get'>;
+
+/** Hands the dossier on step by step (each holder to a user of the next role) until it is ready. */
+export async function forwardAllSteps(app: DeskApp, d: Detail, stepMinutes = 20): Promise<Detail> {
+  let cur = d;
+  while (cur.nextStep) {
+    const holder = ROLE_USER[cur.steps.at(-1)!.role] ?? '';
+    const next = ROLE_USER[cur.nextStep.role] ?? '';
+    app.clock.now += stepMinutes * 60_000;
+    cur = await app.ok(holder)('dossiers.forward', {
+      id: cur.dossier.id,
+      expectedStep: cur.dossier.currentStep,
+      toUserId: app.users[next] ?? '',
+      note: '',
+    });
+  }
+  return cur;
+}
+
+/** A same-day birth registration received on 23/11/2026 and returned two days late. */
+export async function returnedLateDossier(app: DeskApp): Promise<Detail> {
+  app.clock.now = vn('2026-11-23', '09:00');
+  await app.relogin();
+  const pid = await procedureId(app, '1.001193');
+  const d = await app.ok('motcua')(
+    'dossiers.receive',
+    receiveInput(pid, app.users['tuphap'] ?? ''),
+  );
+  app.clock.now = vn('2026-11-25', '09:00');
+  await app.relogin();
+  const ready = await forwardAllSteps(app, d);
+  return app.ok('motcua')('dossiers.return', {
+    id: d.dossier.id,
+    expectedStep: ready.dossier.currentStep,
+    note: '',
+  });
 }
