@@ -27,6 +27,8 @@ import { syncHandlers } from './sync/handlers';
 import { qmsHandlers } from './qms/handlers';
 import { nonconformityHandlers } from './qms/nonconformity';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
+import { disposalHandlers } from './qms/disposal';
+import { recordsControlHandlers } from './qms/records-control';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -46,6 +48,8 @@ export const HANDLERS = mergeHandlers(
   qmsHandlers,
   nonconformityHandlers,
   nonconformityOutputHandlers,
+  recordsControlHandlers,
+  disposalHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

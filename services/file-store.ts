@@ -84,3 +84,8 @@ export async function writeVerifiedFile(
     throw error;
   }
 }
+
+/** Removes a stored file for good (a scan erased by a disposal decision); absent is fine. */
+export async function removeStoredFile(dataDir: string, sha256: string): Promise<void> {
+  await fs.rm(storedFilePath(dataDir, sha256), { force: true });
+}

@@ -181,6 +181,14 @@ export const procedureVersionSchema = z
     steps: z
       .array(stepSchema)
       .min(2, 'Quy trình phải có ít nhất bước tiếp nhận và bước trả kết quả'),
+    /** Years a dossier is kept after the year it closed; null = permanent; absent = the
+     * shipped default (resources/qms/record-lists.json), else permanent for civil status. */
+    retentionYears: z
+      .int('Thời hạn lưu hồ sơ phải là số năm nguyên')
+      .min(1, 'Thời hạn lưu hồ sơ tối thiểu 1 năm')
+      .max(100, 'Thời hạn lưu hồ sơ tối đa 100 năm')
+      .nullable()
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.timeLimit.unit === 'working_hours' && v.timeLimit.value <= 0) {

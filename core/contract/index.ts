@@ -7,6 +7,7 @@ import { calendarOps, catalogOps, deskSettingsOps, dossierOps, reportOps } from 
 import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './foundation';
 import { nonconformityOps } from './nonconformity';
 import { qmsOps } from './qms';
+import { recordsControlOps } from './records-control';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -25,6 +26,7 @@ export const contract = defineContract(
   syncOps,
   qmsOps,
   nonconformityOps,
+  recordsControlOps,
 );
 
 export type Contract = typeof contract;

@@ -23,9 +23,11 @@
  * No migration, no sync entity, no restore code, no inbox code: those are generic.
  */
 import { actionKind } from './action';
+import { disposalKind } from './disposal';
 import { documentKind } from './document';
 import type { RecordKind } from './kind';
 import { nonconformityKind } from './nonconformity';
+import { recordListKind } from './record-list';
 import { revisionKind } from './revision';
 
 export const QMS_KINDS = {
@@ -33,6 +35,8 @@ export const QMS_KINDS = {
   document: documentKind,
   nonconformity: nonconformityKind,
   revision: revisionKind,
+  record_list: recordListKind,
+  disposal: disposalKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

@@ -32,6 +32,8 @@ export const fileRefOf = (
     ? FILE_FIELDS[entity]
     : undefined;
   if (!field || operation !== 'upsert') return null;
+  // A row whose file a disposal decision erased refers to no file any more.
+  if (row.erasedAt !== undefined && row.erasedAt !== null) return null;
   const parsed = sha256Hex.safeParse(row[field]);
   return parsed.success ? parsed.data : null;
 };

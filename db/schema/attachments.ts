@@ -21,6 +21,8 @@ export const attachments = sqliteTable(
       .notNull()
       .references(() => users.id),
     addedAt: integer('added_at').notNull(),
+    /** Set when a disposal decision erased the scan: the row stays, the file is removed. */
+    erasedAt: integer('erased_at'),
   },
   (t) => [
     index('attachments_dossier_idx').on(t.dossierId, t.addedAt),

@@ -48,6 +48,10 @@ export const dossiers = sqliteTable(
     bookYear: integer('book_year').notNull(),
     bookLine: integer('book_line').notNull(),
     note: text('note').notNull().default(''),
+    /** When a leader's disposal decision erased the applicant's personal data (records control). */
+    disposedAt: integer('disposed_at'),
+    /** That decision (a qms_records row of kind 'disposal'). */
+    disposalId: text('disposal_id'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [

@@ -83,6 +83,7 @@ export const attachmentHandlers: PartialHandlers = {
       fileName: cleanFileName(input.fileName),
       addedBy: user.id,
       addedAt: now,
+      erasedAt: null,
     };
     write(ctx, (tx) => {
       // Checked again inside the transaction: the dossier may have moved on meanwhile.
@@ -117,6 +118,11 @@ export const attachmentHandlers: PartialHandlers = {
     requireUser(ctx);
     const found = rowsWithNames(ctx.db).where(eq(attachments.id, input.id)).get();
     if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy tài liệu đính kèm.');
+    if (found.row.erasedAt !== null)
+      throw new AppError(
+        'NOT_FOUND',
+        'Tệp đã được hủy theo quyết định hủy hồ sơ hết thời hạn lưu.',
+      );
     const bytes = await readStoredFile(ctx.dataDir, found.row.sha256);
     if (!bytes) throw new AppError('FILE_MISSING');
     return { ...view(found.row, found.addedByName), base64: bytes.toString('base64') };

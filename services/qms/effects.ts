@@ -1,6 +1,10 @@
 // What a transition does to other records or tables, keyed 'kind.transition'. Most
 // transitions have none; those that do run inside the transition's own transaction, and a
 // kind's rules that look at other records throw from here (nothing is written then).
+// AFTER_COMMIT runs once that transaction has committed (files on disk, never data rows).
+import type { QmsRecord } from '../../core/qms';
+import type { Ctx } from '../context';
+import { afterDecide, decideEffect } from './disposal';
 import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
 import type { Effect } from './records';
 
@@ -18,4 +22,11 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...NONCONFORMITY_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
+  'disposal.decide': decideEffect,
+};
+
+export const AFTER_COMMIT: Readonly<
+  Record<string, (ctx: Ctx, record: QmsRecord) => Promise<void>>
+> = {
+  'disposal.decide': afterDecide,
 };

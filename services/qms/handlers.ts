@@ -6,7 +6,7 @@ import { kindOf } from '../../core/qms';
 import type { Db } from '../../db/open';
 import { qmsHistory, qmsRecords, users } from '../../db/schema';
 import type { PartialHandlers } from '../handlers';
-import { EFFECTS } from './effects';
+import { AFTER_COMMIT, EFFECTS } from './effects';
 import { inboxOf } from './inbox';
 import { actorOf, createRecord, loadRecord, runTransition, todayOf, toRecord } from './records';
 import { recordView, recordViews } from './views';
@@ -24,8 +24,9 @@ function checkActionSource(db: Db, sourceKind: string | null, sourceId: string |
 }
 
 export const qmsHandlers: PartialHandlers = {
-  'qms.transition': (ctx, input) => {
+  'qms.transition': async (ctx, input) => {
     const next = runTransition(ctx, input, EFFECTS);
+    await AFTER_COMMIT[`${next.kind}.${input.transition}`]?.(ctx, next);
     return recordView(ctx.db, next, actorOf(ctx), todayOf(ctx));
   },
   'qms.get': (ctx, input) =>

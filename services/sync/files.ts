@@ -2,7 +2,7 @@
 // is uploaded in chunks, resuming from the length the server already holds, until the server
 // has verified it; the batch stops before an op whose file could not be made ready. Restore
 // brings verified files back the same way they left, checked against their sha256.
-import { eq, isNotNull } from 'drizzle-orm';
+import { eq, isNotNull, isNull } from 'drizzle-orm';
 import { ERROR_MESSAGES } from '../../core/errors';
 import type { FileStatus } from '../../core/sync/files';
 import { FILE_LIMITS, fileRefOf, fileStatus } from '../../core/sync/files';
@@ -118,7 +118,12 @@ export class FileUploader {
 /** After a restore: brings back the file of every attachment this PC lacks; returns how many
  * files the province could not give (their rows stay, the viewer says the file is missing). */
 export async function restoreFiles(deps: Readonly<FileDeps>): Promise<number> {
-  const rows = deps.db().selectDistinct({ sha256: attachments.sha256 }).from(attachments).all();
+  const rows = deps
+    .db()
+    .selectDistinct({ sha256: attachments.sha256 })
+    .from(attachments)
+    .where(isNull(attachments.erasedAt))
+    .all();
   const qms = deps
     .db()
     .selectDistinct({ sha256: qmsRecords.fileSha256 })
