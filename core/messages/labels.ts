@@ -127,6 +127,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workdays: 'Ngày làm việc trong tuần',
   workingDays: 'Ngày làm bù',
   year: 'Năm',
+  processName: 'Tên quy trình',
+  procedureCode: 'Mã thủ tục',
+  keeper: 'Người lưu giữ',
+  place: 'Nơi lưu',
+  location: 'Vị trí lưu',
+  retentionYears: 'Thời hạn lưu',
+  disposal: 'Phương pháp hủy',
+  groups: 'Nhóm hồ sơ',
+  closedYear: 'Năm kết thúc hồ sơ',
+  basis: 'Căn cứ',
+  method: 'Phương pháp hủy',
 };
 
 /** The label of a field; undefined when it has none (the unit test keeps that from happening). */
