@@ -61,6 +61,12 @@ export const catalogOps = {
     output: z.object({ fileName: z.string(), base64: z.string() }),
     access: 'catalog.read',
   }),
+  /** The empty import workbook, with its instructions sheet: what "Nhập từ Excel" reads. */
+  'catalog.templateExcel': op({
+    input: z.object({}).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    access: 'catalog.read',
+  }),
 };
 
 const yearOverrides = yearOverridesSchema;

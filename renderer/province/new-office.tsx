@@ -1,11 +1,13 @@
 // Thêm xã: an office (agency code per QCVN 102:2016/BTTTT, name) and its first one-time
 // enrollment code, shown big once.
-import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { createOfficeRequest, type EnrollmentCodeResponse } from '../../core/sync/admin';
 import { CodeCard } from './code-card';
 import { errorText, provinceApi } from './api';
 import { ErrorAlert } from '../src/components/error-alert';
+import { GuardedForm } from '../src/components/guarded-form';
+import { TextField } from '../src/components/fields';
 
 export function NewOfficeScreen() {
   const [agencyCode, setAgencyCode] = useState('');
@@ -45,14 +47,14 @@ export function NewOfficeScreen() {
         </Stack>
       ) : null}
       <Paper withBorder p="lg">
-        <form onSubmit={(e) => void submit(e)} aria-label="Thêm xã">
+        <GuardedForm onSubmit={(e) => void submit(e)} aria-label="Thêm xã">
           <Stack>
             <Text size="sm" c="dimmed">
               Mỗi xã, phường có một mã định danh cơ quan theo QCVN 102:2016/BTTTT. Sau khi thêm, máy
               chủ cấp một mã đăng ký dùng một lần, có hiệu lực 7 ngày.
             </Text>
             <ErrorAlert error={error} />
-            <TextInput
+            <TextField
               label="Mã định danh cơ quan"
               description="Ví dụ: 000.00.12.H56"
               value={agencyCode}
@@ -60,7 +62,7 @@ export function NewOfficeScreen() {
               required
               styles={{ input: { fontFamily: 'monospace' } }}
             />
-            <TextInput
+            <TextField
               label="Tên cơ quan"
               description="Ví dụ: UBND xã Tân Lập"
               value={name}
@@ -71,7 +73,7 @@ export function NewOfficeScreen() {
               Thêm xã và cấp mã
             </Button>
           </Stack>
-        </form>
+        </GuardedForm>
       </Paper>
     </Stack>
   );

@@ -18,6 +18,7 @@ import { useCallback, useState } from 'react';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import type { NoticeView } from '../../core/sync/notice';
 import { ErrorAlert } from '../src/components/error-alert';
+import { GuardedForm } from '../src/components/guarded-form';
 import { VnDateInput } from '../src/components/inputs';
 import { useAction } from '../src/components/use-action';
 import { errorText, provinceApi } from './api';
@@ -83,46 +84,50 @@ export function NoticePanel({ onPublished }: { readonly onPublished: () => void 
           Thông báo hiển thị trên máy của mọi xã từ lần đồng bộ tiếp theo, đến hết ngày đã chọn hoặc
           đến khi thu hồi.
         </Text>
-        <TextInput
-          label="Tiêu đề"
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          maxLength={200}
-        />
-        <Textarea
-          label="Nội dung"
-          value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
-          autosize
-          minRows={3}
-          maxRows={10}
-          maxLength={5000}
-        />
-        <Group align="flex-end" justify="space-between">
-          <Group align="flex-end">
-            <VnDateInput
-              label="Hiển thị đến hết ngày"
-              description="Để trống: hiển thị đến khi thu hồi"
-              value={showUntil}
-              onChange={setShowUntil}
-              clearable
-              w={220}
+        <GuardedForm onSubmit={() => void publish()} aria-label="Công bố thông báo">
+          <Stack>
+            <TextInput
+              label="Tiêu đề"
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              maxLength={200}
             />
-            <Checkbox
-              label="Thông báo quan trọng"
-              checked={important}
-              onChange={(e) => setImportant(e.currentTarget.checked)}
-              mb={8}
+            <Textarea
+              label="Nội dung"
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={3}
+              maxRows={10}
+              maxLength={5000}
             />
-          </Group>
-          <Button
-            onClick={() => void publish()}
-            loading={publishing.busy}
-            disabled={!title.trim() || !body.trim()}
-          >
-            Công bố thông báo
-          </Button>
-        </Group>
+            <Group align="flex-end" justify="space-between">
+              <Group align="flex-end">
+                <VnDateInput
+                  label="Hiển thị đến hết ngày"
+                  description="Để trống: hiển thị đến khi thu hồi"
+                  value={showUntil}
+                  onChange={setShowUntil}
+                  clearable
+                  w={220}
+                />
+                <Checkbox
+                  label="Thông báo quan trọng"
+                  checked={important}
+                  onChange={(e) => setImportant(e.currentTarget.checked)}
+                  mb={8}
+                />
+              </Group>
+              <Button
+                type="submit"
+                loading={publishing.busy}
+                disabled={!title.trim() || !body.trim()}
+              >
+                Công bố thông báo
+              </Button>
+            </Group>
+          </Stack>
+        </GuardedForm>
         <ErrorAlert error={publishing.error} />
         <Title order={5} mt="sm">
           Thông báo đã công bố

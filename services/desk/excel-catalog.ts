@@ -30,6 +30,10 @@ export const catalogExcelHandlers: PartialHandlers = {
     }));
     return { ok: true, procedures: count, errors: [] };
   },
+  'catalog.templateExcel': async () => ({
+    fileName: 'mau-nhap-danh-muc-thu-tuc.xlsx',
+    base64: (await buildCatalogTemplate()).toString('base64'),
+  }),
   'catalog.exportExcel': async (ctx) => {
     const versions = ctx.db
       .select()

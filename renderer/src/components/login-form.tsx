@@ -1,7 +1,9 @@
 // The username + password form of the desktop and of the province dashboard; errors (wrong
 // password, lockout) are shown as the server words them, and the password is cleared.
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { GuardedForm } from './guarded-form';
+import { PasswordField, TextField } from './fields';
 
 export function LoginForm({
   notice,
@@ -32,7 +34,7 @@ export function LoginForm({
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Đăng nhập">
+    <GuardedForm onSubmit={(e) => void submit(e)} aria-label="Đăng nhập">
       <Stack>
         {notice && !error ? <Alert color="yellow">{notice}</Alert> : null}
         {error ? (
@@ -40,7 +42,7 @@ export function LoginForm({
             {error}
           </Alert>
         ) : null}
-        <TextInput
+        <TextField
           label="Tên đăng nhập"
           value={username}
           onChange={(e) => setUsername(e.currentTarget.value)}
@@ -48,7 +50,7 @@ export function LoginForm({
           required
           autoComplete="username"
         />
-        <PasswordInput
+        <PasswordField
           label="Mật khẩu"
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
@@ -59,6 +61,6 @@ export function LoginForm({
           Đăng nhập
         </Button>
       </Stack>
-    </form>
+    </GuardedForm>
   );
 }

@@ -1,10 +1,12 @@
 // Change password; forced after an admin created the account or reset the password.
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText, notifyDone } from '../components/errors';
 import { AuthFrame } from './auth-frame';
+import { GuardedForm } from '../components/guarded-form';
+import { PasswordField } from '../components/fields';
 
 export function ChangePasswordForm({ onDone }: { readonly onDone: () => void }) {
   const [current, setCurrent] = useState('');
@@ -28,22 +30,22 @@ export function ChangePasswordForm({ onDone }: { readonly onDone: () => void }) 
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <GuardedForm onSubmit={(e) => void submit(e)}>
       <Stack>
         {error ? <Alert color="red">{error}</Alert> : null}
-        <PasswordInput
+        <PasswordField
           label="Mật khẩu hiện tại"
           value={current}
           onChange={(e) => setCurrent(e.currentTarget.value)}
           required
         />
-        <PasswordInput
+        <PasswordField
           label="Mật khẩu mới (ít nhất 8 ký tự)"
           value={next}
           onChange={(e) => setNext(e.currentTarget.value)}
           required
         />
-        <PasswordInput
+        <PasswordField
           label="Nhập lại mật khẩu mới"
           value={again}
           onChange={(e) => setAgain(e.currentTarget.value)}
@@ -53,7 +55,7 @@ export function ChangePasswordForm({ onDone }: { readonly onDone: () => void }) 
           <Button type="submit">Đổi mật khẩu</Button>
         </Group>
       </Stack>
-    </form>
+    </GuardedForm>
   );
 }
 

@@ -1,20 +1,13 @@
 // Office information and system settings (session timeout, how many backups to keep).
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OfficeView } from '../../../core/contract/schemas';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText, notifyDone, notifyError } from '../components/errors';
+import { VnNumberInput } from '../components/inputs';
+import { GuardedForm } from '../components/guarded-form';
+import { TextField } from '../components/fields';
 
 export function SettingsScreen() {
   const { refresh } = useSession();
@@ -58,37 +51,39 @@ export function SettingsScreen() {
     <Stack maw={760}>
       <Title order={2}>Thông tin cơ quan</Title>
       <Card withBorder>
-        <form onSubmit={(e) => void submit(e)}>
+        <GuardedForm onSubmit={(e) => void submit(e)}>
           <Stack>
             {error ? <Alert color="red">{error}</Alert> : null}
             <SimpleGrid cols={2}>
-              <TextInput label="Tên cơ quan" required {...text('name')} />
-              <TextInput label="Mã định danh cơ quan" required {...text('agencyCode')} />
-              <TextInput label="Tỉnh/thành phố" required {...text('province')} />
-              <TextInput label="Xã/phường" required {...text('commune')} />
+              <TextField label="Tên cơ quan" required {...text('name')} />
+              <TextField label="Mã định danh cơ quan" required {...text('agencyCode')} />
+              <TextField label="Tỉnh/thành phố" required {...text('province')} />
+              <TextField label="Xã/phường" required {...text('commune')} />
             </SimpleGrid>
-            <TextInput label="Địa chỉ" {...text('address')} />
+            <TextField label="Địa chỉ" {...text('address')} />
             <SimpleGrid cols={2}>
-              <NumberInput
+              <VnNumberInput
                 label="Tự đăng xuất sau (phút không hoạt động)"
                 min={1}
                 max={240}
+                required
                 value={form.sessionTimeoutMinutes}
-                onChange={(v) => setForm({ ...form, sessionTimeoutMinutes: Number(v) || 1 })}
+                onChange={(v) => v !== null && setForm({ ...form, sessionTimeoutMinutes: v })}
               />
-              <NumberInput
+              <VnNumberInput
                 label="Số bản sao lưu tự động giữ lại"
                 min={1}
                 max={365}
+                required
                 value={form.backupKeep}
-                onChange={(v) => setForm({ ...form, backupKeep: Number(v) || 1 })}
+                onChange={(v) => v !== null && setForm({ ...form, backupKeep: v })}
               />
             </SimpleGrid>
             <Group justify="flex-end">
               <Button type="submit">Lưu</Button>
             </Group>
           </Stack>
-        </form>
+        </GuardedForm>
       </Card>
     </Stack>
   );

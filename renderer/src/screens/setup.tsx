@@ -1,20 +1,13 @@
 // First run: create the office and its first administrator, or start with demo data.
-import {
-  Button,
-  Divider,
-  Group,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Divider, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText } from '../components/errors';
 import { AuthFrame } from './auth-frame';
 import { ErrorAlert } from '../components/error-alert';
+import { GuardedForm } from '../components/guarded-form';
+import { PasswordField, TextField } from '../components/fields';
 
 const emptyForm = {
   name: '',
@@ -78,39 +71,39 @@ export function SetupScreen() {
       subtitle="Nhập thông tin cơ quan và tài khoản quản trị đầu tiên."
       width={720}
     >
-      <form onSubmit={submit} aria-label="Thiết lập cơ quan">
+      <GuardedForm onSubmit={submit} aria-label="Thiết lập cơ quan">
         <Stack>
           <ErrorAlert error={error} />
           <Text fw={600}>Cơ quan</Text>
           <SimpleGrid cols={2}>
-            <TextInput
+            <TextField
               label="Tên cơ quan"
               placeholder="UBND xã Tân Lập"
               required
               {...field('name')}
             />
-            <TextInput
+            <TextField
               label="Mã định danh cơ quan"
               placeholder="000.00.12.H56"
               required
               {...field('agencyCode')}
             />
-            <TextInput
+            <TextField
               label="Tỉnh/thành phố"
               placeholder="Tỉnh Phú Thọ"
               required
               {...field('province')}
             />
-            <TextInput label="Xã/phường" placeholder="Xã Tân Lập" required {...field('commune')} />
+            <TextField label="Xã/phường" placeholder="Xã Tân Lập" required {...field('commune')} />
           </SimpleGrid>
-          <TextInput label="Địa chỉ" {...field('address')} />
+          <TextField label="Địa chỉ" {...field('address')} />
           <Divider />
           <Text fw={600}>Quản trị viên</Text>
           <SimpleGrid cols={2}>
-            <TextInput label="Họ và tên" required {...field('fullName')} />
-            <TextInput label="Tên đăng nhập" required {...field('username')} />
-            <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" required {...field('password')} />
-            <PasswordInput label="Nhập lại mật khẩu" required {...field('again')} />
+            <TextField label="Họ và tên" required {...field('fullName')} />
+            <TextField label="Tên đăng nhập" required {...field('username')} />
+            <PasswordField label="Mật khẩu (ít nhất 8 ký tự)" required {...field('password')} />
+            <PasswordField label="Nhập lại mật khẩu" required {...field('again')} />
           </SimpleGrid>
           <Group justify="space-between" mt="md">
             <Button
@@ -125,7 +118,7 @@ export function SetupScreen() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </GuardedForm>
     </AuthFrame>
   );
 }

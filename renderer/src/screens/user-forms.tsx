@@ -1,20 +1,13 @@
 // Modals of the users screen: create/edit a user, reset a password.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  PasswordInput,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/auth/roles';
 import type { UserView } from '../../../core/contract/schemas';
 import { api } from '../api/client';
 import { errorText, notifyDone } from '../components/errors';
 import { ErrorAlert } from '../components/error-alert';
+import { GuardedForm } from '../components/guarded-form';
+import { PasswordField, TextField } from '../components/fields';
 
 export function UserFormModal({
   user,
@@ -52,24 +45,24 @@ export function UserFormModal({
       title={user ? `Sửa người dùng ${user.username}` : 'Thêm người dùng'}
       size="lg"
     >
-      <form onSubmit={(e) => void submit(e)} aria-label="Thông tin người dùng">
+      <GuardedForm onSubmit={(e) => void submit(e)} aria-label="Thông tin người dùng">
         <Stack>
           <ErrorAlert error={error} />
-          <TextInput
+          <TextField
             label="Họ và tên"
             value={fullName}
             onChange={(e) => setFullName(e.currentTarget.value)}
             required
           />
           {user ? null : (
-            <TextInput
+            <TextField
               label="Tên đăng nhập"
               value={username}
               onChange={(e) => setUsername(e.currentTarget.value)}
               required
             />
           )}
-          <TextInput
+          <TextField
             label="Chức danh"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
@@ -82,7 +75,7 @@ export function UserFormModal({
             </Stack>
           </Checkbox.Group>
           {user ? null : (
-            <PasswordInput
+            <PasswordField
               label="Mật khẩu ban đầu (ít nhất 8 ký tự)"
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
@@ -96,7 +89,7 @@ export function UserFormModal({
             <Button type="submit">Lưu</Button>
           </Group>
         </Stack>
-      </form>
+      </GuardedForm>
     </Modal>
   );
 }
@@ -124,10 +117,10 @@ export function ResetPasswordModal({
   };
   return (
     <Modal opened onClose={onClose} title={`Đặt lại mật khẩu: ${user.fullName}`}>
-      <form onSubmit={(e) => void submit(e)}>
+      <GuardedForm onSubmit={(e) => void submit(e)}>
         <Stack>
           {error ? <Alert color="red">{error}</Alert> : null}
-          <PasswordInput
+          <PasswordField
             label="Mật khẩu mới"
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
@@ -137,7 +130,7 @@ export function ResetPasswordModal({
             <Button type="submit">Đặt lại</Button>
           </Group>
         </Stack>
-      </form>
+      </GuardedForm>
     </Modal>
   );
 }

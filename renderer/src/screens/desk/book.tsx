@@ -10,7 +10,7 @@ import { PrintPreview, type PrintDoc } from '../../components/print-preview';
 import { civilDateOf, formatCount } from '../../format';
 import { ErrorAlert } from '../../components/error-alert';
 
-function thisMonth(): { from: string; to: string } {
+function thisMonth(): { from: string | null; to: string | null } {
   const now = Date.now();
   const first = startOfCivilMonth(now);
   return { from: civilDateOf(first), to: civilDateOf(startOfCivilMonth(now, -1) - DAY_MS) };
@@ -23,12 +23,17 @@ export function BookScreen() {
   const [error, setError] = useState<string | null>(null);
 
   const run = async (kind: 'view' | 'excel') => {
+    const { from, to } = range;
+    if (!from || !to) {
+      setError('Hãy nhập đủ “Từ ngày” và “Đến ngày” theo dạng ngày/tháng/năm.');
+      return;
+    }
     setBusy(kind);
     setError(null);
     try {
-      if (kind === 'view') setDoc(await api.book.get(range));
+      if (kind === 'view') setDoc(await api.book.get({ from, to }));
       else {
-        const file = await api.book.exportExcel(range);
+        const file = await api.book.exportExcel({ from, to });
         downloadBase64(file.fileName, file.base64, XLSX_MIME);
       }
     } catch (err) {
@@ -47,13 +52,13 @@ export function BookScreen() {
             <VnDateInput
               label="Từ ngày"
               value={range.from}
-              onChange={(v) => v && setRange({ ...range, from: v })}
+              onChange={(v) => setRange({ ...range, from: v })}
               w={170}
             />
             <VnDateInput
               label="Đến ngày"
               value={range.to}
-              onChange={(v) => v && setRange({ ...range, to: v })}
+              onChange={(v) => setRange({ ...range, to: v })}
               w={170}
             />
             <Button onClick={() => void run('view')} loading={busy === 'view'}>

@@ -1,6 +1,8 @@
 // Lịch làm việc: a year's days off and swapped working days as the deadline arithmetic sees
 // them, the office hours, and the year's official announcements to edit.
-import { Alert, Card, Grid, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useSession } from '../../auth/session';
+import { VnNumberInput } from '../../components/inputs';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import { useLoad } from '../../components/use-load';
@@ -25,19 +27,20 @@ export function describeHours(hours: {
 }
 
 export function CalendarScreen() {
+  const { can } = useSession();
   const [year, setYear] = useState(() => Number(civilDateOf(Date.now()).slice(0, 4)));
   const { data, error, reload } = useLoad(useCallback(() => api.calendar.get({ year }), [year]));
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>Lịch làm việc</Title>
-        <NumberInput
+        <VnNumberInput
           label="Năm"
           value={year}
           min={2000}
           max={2100}
-          onChange={(v) => typeof v === 'number' && v >= 2000 && v <= 2100 && setYear(v)}
-          w={120}
+          onChange={(v) => v !== null && setYear(v)}
+          w={160}
         />
       </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
@@ -50,8 +53,18 @@ export function CalendarScreen() {
                   Giờ làm việc
                 </Text>
                 <Text size="sm">{describeHours(data.officeHours)}</Text>
-                <Text size="xs" c="dimmed">
-                  Sửa tại Cấu hình một cửa.
+                <Text size="xs" c="dimmed" data-testid="hours-hint">
+                  {can('office.manage') ? (
+                    <>
+                      Sửa tại{' '}
+                      <Anchor href="#/desk-settings" size="xs">
+                        Cấu hình một cửa
+                      </Anchor>
+                      .
+                    </>
+                  ) : (
+                    'Giờ làm việc do quản trị hệ thống cập nhật (Cấu hình một cửa).'
+                  )}
                 </Text>
               </Card>
               <Card withBorder>

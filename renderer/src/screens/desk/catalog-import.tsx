@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { OpOutput } from '../../../../core/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { readAsBase64 } from '../../components/files';
+import { downloadBase64, readAsBase64, XLSX_MIME } from '../../components/files';
 
 type ImportResult = OpOutput<'catalog.importExcel'>;
 
@@ -28,6 +28,17 @@ export function CatalogImport({ onImported }: { readonly onImported: () => void 
       setBusy(false);
     }
   };
+  const download = async (kind: 'template' | 'export') => {
+    setError(null);
+    try {
+      const f = await (kind === 'template'
+        ? api.catalog.templateExcel({})
+        : api.catalog.exportExcel({}));
+      downloadBase64(f.fileName, f.base64, XLSX_MIME);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
   return (
     <Stack gap="sm">
       <Group align="flex-end">
@@ -43,7 +54,14 @@ export function CatalogImport({ onImported }: { readonly onImported: () => void 
         <Button onClick={() => void run()} disabled={!file} loading={busy}>
           Nhập danh mục
         </Button>
+        <Button variant="subtle" onClick={() => void download('template')}>
+          Tải tệp mẫu (.xlsx)
+        </Button>
       </Group>
+      <Text size="xs" c="dimmed">
+        Điền tệp mẫu (mỗi bảng của quy trình ISO một trang tính), hoặc xuất danh mục hiện có ra
+        Excel để sửa rồi nhập lại.
+      </Text>
       {error ? <Alert color="red">{error}</Alert> : null}
       {result?.ok ? <Alert color="green">Đã nhập {result.procedures} thủ tục.</Alert> : null}
       {result && !result.ok ? (

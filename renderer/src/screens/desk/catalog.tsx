@@ -1,10 +1,25 @@
 // Danh mục thủ tục: the procedures this office handles; import from Excel for managers.
-import { Alert, Anchor, Badge, Card, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { fold, viCollator } from '../../../../core/text/fold';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { ErrorAlert } from '../../components/error-alert';
+import { errorText } from '../../components/errors';
+import { downloadBase64, XLSX_MIME } from '../../components/files';
 import { useLoad } from '../../components/use-load';
 import { CatalogImport } from './catalog-import';
 
@@ -13,6 +28,16 @@ export function CatalogScreen() {
   const [, navigate] = useLocation();
   const { data, error, reload } = useLoad(useCallback(() => api.catalog.list({}), []));
   const [filter, setFilter] = useState('');
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportExcel = async () => {
+    setExportError(null);
+    try {
+      const f = await api.catalog.exportExcel({});
+      downloadBase64(f.fileName, f.base64, XLSX_MIME);
+    } catch (err) {
+      setExportError(errorText(err));
+    }
+  };
   const rows = useMemo(() => {
     const needle = fold(filter);
     return [...(data ?? [])]
@@ -29,14 +54,20 @@ export function CatalogScreen() {
           <CatalogImport onImported={reload} />
         </Card>
       ) : null}
-      <TextInput
-        placeholder="Lọc theo mã, tên, lĩnh vực…"
-        value={filter}
-        onChange={(e) => setFilter(e.currentTarget.value)}
-        w={360}
-        aria-label="Lọc thủ tục"
-      />
+      <Group justify="space-between" align="flex-end">
+        <TextInput
+          placeholder="Lọc theo mã, tên, lĩnh vực…"
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          w={360}
+          aria-label="Lọc thủ tục"
+        />
+        <Button variant="light" onClick={() => void exportExcel()}>
+          Xuất Excel
+        </Button>
+      </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
+      <ErrorAlert error={exportError} />
       <Table striped highlightOnHover withTableBorder aria-label="Danh mục thủ tục">
         <Table.Thead>
           <Table.Tr>

@@ -11,8 +11,6 @@ import {
   Radio,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { TimePicker } from '@mantine/dates';
@@ -25,6 +23,8 @@ import { errorText, notifyDone } from '../../components/errors';
 import { useLoad } from '../../components/use-load';
 import { civilDateOf, WEEKDAY_LABELS } from '../../format';
 import { ErrorAlert } from '../../components/error-alert';
+import { GuardedForm } from '../../components/guarded-form';
+import { TextField, TextareaField } from '../../components/fields';
 
 type Settings = OpOutput<'desk.getSettings'>;
 
@@ -64,11 +64,11 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Cấu hình một cửa">
+    <GuardedForm onSubmit={(e) => void submit(e)} aria-label="Cấu hình một cửa">
       <Stack>
         <ErrorAlert error={error} />
         <Card withBorder>
-          <TextInput
+          <TextField
             label="Mẫu mã hồ sơ"
             value={form.codeFormat}
             onChange={(e) => setForm({ ...form, codeFormat: e.currentTarget.value })}
@@ -108,7 +108,7 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
           </Radio.Group>
         </Card>
         <Card withBorder>
-          <Textarea
+          <TextareaField
             label="Nơi trả kết quả"
             autosize
             minRows={2}
@@ -183,7 +183,7 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </GuardedForm>
   );
 }
 

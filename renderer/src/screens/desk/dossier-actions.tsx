@@ -1,6 +1,6 @@
 // The actions the services allow on a dossier (detail.actions), each in a small dialog.
 // Every call carries the step the user saw, so a concurrent hand-off fails with CONFLICT.
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { DossierDetail } from '../../../../core/contract/desk';
 import type { DossierAction } from '../../../../core/desk/actions';
@@ -8,6 +8,8 @@ import { api } from '../../api/client';
 import { errorText, notifyDone } from '../../components/errors';
 import { VnDateInput } from '../../components/inputs';
 import { isStepRole, type Assignee } from './receive-hooks';
+import { GuardedForm } from '../../components/guarded-form';
+import { SelectField, TextareaField } from '../../components/fields';
 
 export const ACTION_LABELS: Readonly<Record<DossierAction, string>> = {
   forward: 'Chuyển bước tiếp theo',
@@ -115,7 +117,7 @@ function ActionDialog({
   const needsReason = ['requestSupplement', 'refuse', 'apologize', 'stop'].includes(action);
   return (
     <Modal opened onClose={onClose} title={ACTION_LABELS[action]} size="lg">
-      <form onSubmit={(e) => void submit(e)} aria-label={ACTION_LABELS[action]}>
+      <GuardedForm onSubmit={(e) => void submit(e)} aria-label={ACTION_LABELS[action]}>
         <Stack>
           {error ? (
             <Alert color="red" role="alert" data-testid="action-error">
@@ -127,7 +129,7 @@ function ActionDialog({
               <Text size="sm">
                 Bước {next.no}: {next.name}
               </Text>
-              <Select
+              <SelectField
                 label="Người nhận"
                 data={people.map((p) => ({ value: p.id, label: `${p.fullName} — ${p.title}` }))}
                 value={toUserId}
@@ -138,7 +140,7 @@ function ActionDialog({
             </>
           ) : null}
           {action === 'requestSupplement' ? (
-            <Textarea
+            <TextareaField
               label="Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một mục)"
               autosize
               minRows={3}
@@ -151,7 +153,7 @@ function ActionDialog({
           {action === 'apologize' ? (
             <VnDateInput label="Ngày hẹn trả mới" value={date} onChange={setDate} required />
           ) : null}
-          <Textarea
+          <TextareaField
             label={needsReason ? 'Lý do' : 'Ghi chú'}
             autosize
             minRows={2}
@@ -171,7 +173,7 @@ function ActionDialog({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </GuardedForm>
     </Modal>
   );
 }

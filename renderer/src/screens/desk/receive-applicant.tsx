@@ -1,6 +1,7 @@
 // Receive form, part 2: the applicant, with the ID number checked as it is typed.
-import { Input, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Input, SegmentedControl, SimpleGrid, Stack } from '@mantine/core';
 import { checkIdNumber, ID_KINDS, type IdKind } from '../../../../core/desk/identity';
+import { TextField } from '../../components/fields';
 
 export interface Applicant {
   readonly fullName: string;
@@ -44,7 +45,7 @@ export function ApplicantFields({
   });
   return (
     <Stack gap="sm">
-      <TextInput label="Họ và tên người nộp" required {...text('fullName')} />
+      <TextField label="Họ và tên người nộp" required {...text('fullName')} />
       <SimpleGrid cols={2}>
         <Input.Wrapper label="Loại giấy tờ tùy thân">
           <SegmentedControl
@@ -54,7 +55,7 @@ export function ApplicantFields({
             onChange={(v) => onChange({ ...value, idKind: v })}
           />
         </Input.Wrapper>
-        <TextInput
+        <TextField
           label="Số giấy tờ tùy thân"
           required
           {...text('idNumber')}
@@ -62,10 +63,10 @@ export function ApplicantFields({
           inputMode={value.idKind === 'passport' ? 'text' : 'numeric'}
         />
       </SimpleGrid>
-      <TextInput label="Địa chỉ" {...text('address')} />
+      <TextField label="Địa chỉ" {...text('address')} />
       <SimpleGrid cols={2}>
-        <TextInput label="Số điện thoại" {...text('phone')} inputMode="tel" />
-        <TextInput label="Email" {...text('email')} type="email" />
+        <TextField label="Số điện thoại" {...text('phone')} inputMode="tel" />
+        <TextField label="Email" {...text('email')} type="email" />
       </SimpleGrid>
     </Stack>
   );

@@ -5,7 +5,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Select,
   Stack,
   Table,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { computeFee, type FeeQuote } from '../../../../core/catalog/fees';
 import type { ProcedureVersion } from '../../../../core/catalog/schema';
 import type { DocKind } from '../../../../core/desk/types';
+import { VnNumberInput } from '../../components/inputs';
 import { formatVnd } from '../../format';
 
 export interface DocRow {
@@ -120,13 +120,14 @@ export function DocumentChecklist({
                 />
               </Table.Td>
               <Table.Td>
-                <NumberInput
+                <VnNumberInput
                   size="xs"
                   min={1}
                   max={100}
+                  required
                   value={r.count}
                   disabled={!r.checked}
-                  onChange={(v) => patch(i, { count: Math.max(1, Number(v) || 1) })}
+                  onChange={(v) => v !== null && patch(i, { count: v })}
                   aria-label={`Số lượng: ${r.name}`}
                 />
               </Table.Td>
@@ -210,29 +211,34 @@ export function FeeSection({
       ))}
       <Group grow align="flex-start">
         {perPage ? (
-          <NumberInput
+          <VnNumberInput
             label="Số trang bản chính"
             min={1}
+            max={10_000}
+            required
             value={fee.pages}
-            onChange={(v) => onFee({ ...fee, pages: Math.max(1, Number(v) || 1) })}
+            onChange={(v) => v !== null && onFee({ ...fee, pages: v })}
           />
         ) : null}
         {perPage || perUnit ? (
-          <NumberInput
+          <VnNumberInput
             label={perUnit ? `Số ${perUnit.unit}` : 'Số bản sao'}
             min={1}
+            max={10_000}
+            required
             value={fee.copies}
-            onChange={(v) => onFee({ ...fee, copies: Math.max(1, Number(v) || 1) })}
+            onChange={(v) => v !== null && onFee({ ...fee, copies: v })}
           />
         ) : null}
-        <NumberInput
+        <VnNumberInput
           label="Phí, lệ phí thu (đồng)"
           min={0}
+          max={1_000_000_000}
           thousandSeparator="."
           decimalSeparator=","
-          value={amount ?? ''}
+          value={amount}
           placeholder={quote.totalVnd === null ? 'Chưa có mức thu' : undefined}
-          onChange={(v) => onAmount(v === '' ? null : Math.max(0, Math.round(Number(v))))}
+          onChange={onAmount}
         />
       </Group>
     </Stack>

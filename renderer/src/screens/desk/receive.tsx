@@ -1,26 +1,14 @@
 // Tiếp nhận hồ sơ: pick the procedure, tick the documents, enter the applicant, hand the
 // dossier to the next person. The appointment shows before saving; one requestKey per fill
 // makes a double click or double Enter create one dossier.
-import {
-  Alert,
-  Button,
-  Card,
-  Grid,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { Channel, ProcedureVersion } from '../../../../core/catalog/schema';
 import { viCollator } from '../../../../core/text/fold';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { foldFilter } from '../../components/inputs';
+import { foldFilter, VnNumberInput } from '../../components/inputs';
 import { useLoad } from '../../components/use-load';
 import { civilDateOf } from '../../format';
 import { ApplicantFields, EMPTY_APPLICANT, idError, type Applicant } from './receive-applicant';
@@ -34,6 +22,8 @@ import {
 } from './receive-documents';
 import { AppointmentCard, CHANNEL_LABELS } from './receive-appointment';
 import { useAssignees, usePreview } from './receive-hooks';
+import { GuardedForm } from '../../components/guarded-form';
+import { SelectField, TextareaField } from '../../components/fields';
 
 const NO_FEE: FeeState = { pages: 1, copies: 1, conditions: [] };
 
@@ -145,7 +135,7 @@ export function ReceiveScreen() {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Tiếp nhận hồ sơ">
+    <GuardedForm onSubmit={(e) => void submit(e)} aria-label="Tiếp nhận hồ sơ">
       <Stack>
         <Title order={2}>Tiếp nhận hồ sơ</Title>
         {catalog.error ? <Alert color="red">{catalog.error}</Alert> : null}
@@ -153,7 +143,7 @@ export function ReceiveScreen() {
           <Grid.Col span={{ base: 24, lg: 15 }}>
             <Stack>
               <Card withBorder>
-                <Select
+                <SelectField
                   label="Thủ tục hành chính"
                   placeholder="Gõ mã hoặc tên thủ tục…"
                   data={options}
@@ -206,14 +196,15 @@ export function ReceiveScreen() {
               <Card withBorder>
                 <Stack gap="sm">
                   <Group grow>
-                    <NumberInput
+                    <VnNumberInput
                       label="Số bộ hồ sơ"
                       min={1}
                       max={20}
+                      required
                       value={sets}
-                      onChange={(v) => setSets(Math.max(1, Number(v) || 1))}
+                      onChange={(v) => v !== null && setSets(v)}
                     />
-                    <Select
+                    <SelectField
                       label="Hình thức nộp"
                       data={(version?.channel ?? ['direct']).map((c) => ({
                         value: c,
@@ -221,10 +212,10 @@ export function ReceiveScreen() {
                       }))}
                       value={channel}
                       allowDeselect={false}
-                      onChange={(v) => v && setChannel(v)}
+                      onChange={(v) => v && setChannel(v as Channel)}
                     />
                   </Group>
-                  <Select
+                  <SelectField
                     label="Chuyển cho"
                     placeholder={preview ? 'Chọn người xử lý bước tiếp theo' : 'Chọn thủ tục trước'}
                     data={assignees.map((a) => ({
@@ -235,7 +226,7 @@ export function ReceiveScreen() {
                     onChange={setAssigneeId}
                     required
                   />
-                  <Textarea
+                  <TextareaField
                     label="Ghi chú"
                     autosize
                     minRows={2}
@@ -256,6 +247,6 @@ export function ReceiveScreen() {
           </Grid.Col>
         </Grid>
       </Stack>
-    </form>
+    </GuardedForm>
   );
 }
