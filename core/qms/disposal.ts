@@ -6,6 +6,20 @@ import { z } from 'zod';
 import type { RecordKind } from './kind';
 import { signature } from './rules';
 
+/** What an erased scan's row shows instead of the citizen's file name. */
+export const ERASED_FILE_NAME = 'Tệp đã hủy theo quyết định hủy hồ sơ';
+
+/** The dossier fields a disposal decision empties (the citizen's personal data, free text). */
+export const ERASED_DOSSIER_FIELDS = {
+  applicantName: '',
+  applicantNameFolded: '',
+  applicantIdNumber: '',
+  applicantAddress: '',
+  applicantPhone: '',
+  applicantEmail: '',
+  note: '',
+} as const;
+
 export const DISPOSAL_STATES = ['draft', 'decided', 'cancelled'] as const;
 export type DisposalState = (typeof DISPOSAL_STATES)[number];
 

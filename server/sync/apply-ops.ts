@@ -10,6 +10,7 @@ import { upgradeOp } from '../../core/sync/upgrade';
 import type { Db } from '../database/connect';
 import { devices, entities, ops, rejectedOps } from '../database/schema/index';
 import { HttpError, isDataError } from '../http/errors';
+import { eraseDossiers, erasedDossierIds } from './erasure';
 import { verifiedRefs } from './files';
 
 export interface ApplyScope {
@@ -235,6 +236,7 @@ const writeOps = async (
       updated_at = excluded.updated_at
     where not (${entities}.device_id = excluded.device_id
       and ${entities}.client_seq > excluded.client_seq)`);
+  await eraseDossiers(tx, scope.officeId, erasedDossierIds(accepted), now);
 };
 
 const recordRejections = async (

@@ -8,7 +8,12 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import { kindOf, mayCreate, type QmsRecord, type RecordKind } from '../../core/qms';
-import type { DisposalData, DisposalGroup } from '../../core/qms/disposal';
+import {
+  ERASED_DOSSIER_FIELDS,
+  ERASED_FILE_NAME,
+  type DisposalData,
+  type DisposalGroup,
+} from '../../core/qms/disposal';
 import { retainUntil, retentionText } from '../../core/qms/retention';
 import type { Tx } from '../../db/open';
 import {
@@ -30,8 +35,6 @@ import { dueDossierIds, dueGroups, versionRetention } from './retention';
 import { versionInForce } from '../desk/catalog';
 import { recordView, recordViews } from './views';
 
-/** What an erased scan's row shows instead of the citizen's file name. */
-export const ERASED_FILE_NAME = 'Tệp đã hủy theo quyết định hủy hồ sơ';
 const CHUNK = 400;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -51,13 +54,7 @@ export function eraseDossiers(
   for (const part of chunks(ids)) {
     tx.update(dossiers)
       .set({
-        applicantName: '',
-        applicantNameFolded: '',
-        applicantIdNumber: '',
-        applicantAddress: '',
-        applicantPhone: '',
-        applicantEmail: '',
-        note: '',
+        ...ERASED_DOSSIER_FIELDS,
         disposedAt: now,
         disposalId: decisionId,
         updatedAt: now,
