@@ -25,7 +25,8 @@ import {
 } from '../core/calendar/civil-time';
 import {
   addWorkingHours,
-  classifyReturn,
+  classifyStep,
+  classifyTiming,
   endOfWorkingDay,
   nextWorkingDay,
   workingMsBetween,
@@ -624,7 +625,7 @@ export function generateHistory(backend: AppBackend, options: HistoryOptions): H
         startedAt,
         dueAt,
         finishedAt,
-        outcome: i === 0 ? 'on_time' : classifyReturn(finishedAt, dueAt),
+        outcome: classifyStep(finishedAt, dueAt, cal),
       });
     }
     const step = (i: number) => steps[i];
@@ -684,7 +685,7 @@ export function generateHistory(backend: AppBackend, options: HistoryOptions): H
         events.push({ at: t, from: i, user: from.assignee, kind: 'result_signed', data: {} });
     }
     const returnedAt = step(n - 1).finishedAt as number;
-    const outcome = classifyReturn(returnedAt, dueMoved);
+    const outcome = classifyTiming(returnedAt, dueMoved, body.timeLimit.unit, cal);
     events.push({
       at: returnedAt,
       user: step(n - 1).assignee,
@@ -741,7 +742,7 @@ export function generateHistory(backend: AppBackend, options: HistoryOptions): H
         fate = 'returned'; // not decided yet: it is still open (handled below)
       } else {
         s.finishedAt = t;
-        s.outcome = classifyReturn(t, s.dueAt);
+        s.outcome = classifyStep(t, s.dueAt, cal);
         keepSteps = k + 1;
         const by = fate === 'refused' ? s.assignee : userFor('leader');
         keepEvents = events.filter(

@@ -93,6 +93,8 @@ const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'catalog.read',
     'dossiers.read',
     'dossiers.receive',
+    // Holds the reception and hand-back steps; requests supplements and refuses at the counter.
+    'dossiers.process',
     'dossiers.return',
     'reports.read',
     'sync.run',

@@ -49,6 +49,8 @@ export {
   addWorkingDays,
   addWorkingHours,
   classifyReturn,
+  classifyStep,
+  classifyTiming,
   endOfWorkingDay,
   nextWorkingDay,
   workingDaysBetween,

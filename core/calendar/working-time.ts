@@ -137,10 +137,32 @@ export function workingDaysBetween(from: string, to: string, cal: WorkCalendar):
 export type ReturnTiming = 'early' | 'on_time' | 'late';
 
 /**
- * Trước hạn / đúng hạn / quá hạn: late after the due instant, on time on the due day itself,
- * early on any earlier day.
+ * Trước hạn / đúng hạn / quá hạn against a limit counted in days: late after the due instant,
+ * on time on the due day itself, early on any earlier day.
  */
 export function classifyReturn(returnedAt: number, dueAt: number): ReturnTiming {
   if (returnedAt > dueAt) return 'late';
   return dayNumberOfInstant(returnedAt) === dayNumberOfInstant(dueAt) ? 'on_time' : 'early';
+}
+
+/**
+ * Early / on time / late against a limit in the unit it was given in. Days: on time on the due
+ * day (classifyReturn). Working hours (every ISO step, some procedures): on time within the
+ * limit's last working hour, early with more than one working hour of it left, late after
+ * the due instant. A step due at 16:00 and done at 9:00 the same day is early, not on time.
+ */
+export function classifyTiming(
+  doneAt: number,
+  dueAt: number,
+  unit: 'working_days' | 'working_hours',
+  cal: WorkCalendar,
+): ReturnTiming {
+  if (unit === 'working_days') return classifyReturn(doneAt, dueAt);
+  if (doneAt > dueAt) return 'late';
+  return workingMsBetween(doneAt, dueAt, cal) > HOUR_MS ? 'early' : 'on_time';
+}
+
+/** A step's result: its allotted time is always in working hours. */
+export function classifyStep(doneAt: number, dueAt: number, cal: WorkCalendar): ReturnTiming {
+  return classifyTiming(doneAt, dueAt, 'working_hours', cal);
 }

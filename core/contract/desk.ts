@@ -292,7 +292,7 @@ export const dossierOps = {
   'dossiers.forward': op({
     input: z.object({ ...dossierRef, toUserId: id, note: text(1000).default('') }).strict(),
     output: dossierDetail,
-    access: 'dossiers.read',
+    access: 'dossiers.process',
   }),
   'dossiers.requestSupplement': op({
     input: z
@@ -303,7 +303,7 @@ export const dossierOps = {
       })
       .strict(),
     output: dossierDetail,
-    access: 'dossiers.read',
+    access: 'dossiers.process',
   }),
   'dossiers.resumeSupplement': op({
     input: z.object({ ...dossierRef, note: text(1000).default('') }).strict(),
@@ -313,12 +313,12 @@ export const dossierOps = {
   'dossiers.refuse': op({
     input: z.object({ ...dossierRef, reason }).strict(),
     output: dossierDetail,
-    access: 'dossiers.read',
+    access: 'dossiers.process',
   }),
   'dossiers.apologize': op({
     input: z.object({ ...dossierRef, newDueDate: civilDate, reason }).strict(),
     output: dossierDetail,
-    access: 'dossiers.read',
+    access: 'dossiers.process',
   }),
   'dossiers.stop': op({
     input: z.object({ ...dossierRef, reason }).strict(),

@@ -30,10 +30,14 @@ export interface Actor {
   readonly roles: readonly Role[];
 }
 
-/** True when the actor holds the current step: its assignee, or any holder of its role if unassigned. */
+/**
+ * True when the actor holds the current step: its assignee, or any holder of its role if
+ * unassigned. Either way the actor must still hold the step's role (a role taken away after the
+ * hand-off takes the step with it).
+ */
 export function ownsStep(state: Readonly<ActionState>, actor: Readonly<Actor>): boolean {
-  if (state.assigneeId !== null) return state.assigneeId === actor.id;
-  return actor.roles.includes(state.stepRole as Role);
+  if (!actor.roles.includes(state.stepRole as Role)) return false;
+  return state.assigneeId === null || state.assigneeId === actor.id;
 }
 
 export function availableActions(
@@ -52,7 +56,8 @@ export function availableActions(
       if (leader) out.push('stop');
       break;
     case 'ready':
-      if (owner || desk) out.push('return');
+      // Handing the result back is the desk's (the contract's dossiers.return), whoever owns the step.
+      if (desk) out.push('return');
       if ((owner || leader) && !state.extended && state.now < state.dueAt) out.push('apologize');
       break;
     case 'supplement':

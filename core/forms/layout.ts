@@ -147,6 +147,8 @@ export function titleHtml(title: string, subtitle?: string): string {
 }
 
 export interface SignatureBlock {
+  /** e.g. 'KT. Chủ tịch', printed above the role when signing on someone's behalf. */
+  readonly authority?: string | undefined;
   readonly role: string;
   readonly hint: string;
   readonly name: string | null;
@@ -158,7 +160,9 @@ export function signaturesHtml(blocks: readonly (SignatureBlock | string)[]): st
   const cells = blocks.map((b) =>
     typeof b === 'string'
       ? `<td style="width:${width}%" class="recipients">${b}</td>`
-      : `<td style="width:${width}%"><div class="role">${escapeHtml(b.role.toUpperCase())}</div>` +
+      : `<td style="width:${width}%">` +
+        (b.authority ? `<div class="role">${escapeHtml(b.authority.toUpperCase())}</div>` : '') +
+        `<div class="role">${escapeHtml(b.role.toUpperCase())}</div>` +
         `<div class="hint">${escapeHtml(b.hint)}</div><div class="space"></div>` +
         `<div class="name">${b.name ? escapeHtml(b.name) : ''}</div></td>`,
   );

@@ -15,7 +15,12 @@ function subtitle(d: Readonly<FormDossier>): string {
 }
 
 function signerBlock(role: string, hint: string, signer: Readonly<FormSigner> | undefined) {
-  return { role: signer?.title ?? role, hint, name: signer?.name ?? null };
+  return {
+    authority: signer?.authority,
+    role: signer?.title ?? role,
+    hint,
+    name: signer?.name ?? null,
+  };
 }
 
 /** "Nơi nhận" column used by letters signed by the head of the office. */
@@ -96,7 +101,7 @@ export function renderApology(
 ${titleHtml(meta.title, subtitle(d))}
 <p style="text-align:center">Kính gửi: Ông/Bà <b>${field(d.applicant.fullName)}</b></p>
 <p>Ngày ${escapeHtml(formatDate(d.receivedAt))}, ${actingUnit(office)} tiếp nhận hồ sơ đề nghị giải quyết thủ tục ${field(d.procedureName)} của Ông/Bà, mã hồ sơ ${field(d.code)}.</p>
-<p>Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả là ${escapeHtml(formatDateTime(d.dueAt))}. Tuy nhiên, đến nay hồ sơ của Ông/Bà chưa giải quyết xong.</p>
+<p>Thời hạn trả kết quả theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả là ${escapeHtml(formatDateTime(ap?.previousDueAt ?? d.dueAt))}. Tuy nhiên, đến nay hồ sơ của Ông/Bà chưa giải quyết xong.</p>
 <p>Lý do: ${field(ap?.reason)}</p>
 <p>Sự chậm trễ này đã gây phiền hà cho Ông/Bà. ${ask}</p>
 <p>Rất mong nhận được sự thông cảm của Ông/Bà./.</p>

@@ -38,6 +38,8 @@ export interface FormSigner {
   readonly name: string;
   /** e.g. 'Chủ tịch', 'Công chức Bộ phận Một cửa'. */
   readonly title: string;
+  /** Line above the title when signing for someone else, e.g. 'KT. Chủ tịch' (Nghị định 30/2020). */
+  readonly authority?: string | undefined;
 }
 
 export interface FormHandoff {
@@ -76,6 +78,8 @@ export interface FormRefusal {
 export interface FormApology {
   readonly issuedAt: number;
   readonly reason: string;
+  /** The appointment the extension replaces (as printed on the receipt, or moved by a supplement). */
+  readonly previousDueAt: number;
   readonly newDueAt: number;
   readonly signer: FormSigner;
 }

@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { civilDateOf, dayNumberOf } from '../../core/calendar/civil-time';
 import {
   addWorkingHours,
-  classifyReturn,
+  classifyStep,
+  classifyTiming,
   endOfWorkingDay,
   workingMsBetween,
 } from '../../core/calendar/working-time';
@@ -80,15 +81,16 @@ function act(
   return detailView(ctx, loadDossier(ctx.db, input.id), user);
 }
 
-function closeOpen(tx: Tx, d: LoadedDossier, now: number, note = ''): void {
+function closeOpen(ctx: Ctx, tx: Tx, d: LoadedDossier, now: number, note = ''): void {
   if (!d.open) return;
   tx.update(dossierSteps)
-    .set({ finishedAt: now, outcome: classifyReturn(now, d.open.dueAt), note })
+    .set({ finishedAt: now, outcome: classifyStep(now, d.open.dueAt, workCalendar(ctx)), note })
     .where(eq(dossierSteps.id, d.open.id))
     .run();
 }
 
 function finalStatus(
+  ctx: Ctx,
   status: DossierStatus,
   now: number,
   summary: string,
@@ -100,7 +102,7 @@ function finalStatus(
     dossier: { status, resolvedAt: now },
     event: { kind, data },
     summary,
-    extra: (tx) => closeOpen(tx, d, now),
+    extra: (tx) => closeOpen(ctx, tx, d, now),
   };
 }
 
@@ -131,7 +133,7 @@ export const flowHandlers: PartialHandlers = {
         },
         summary: `chuyển "${next.name}" cho ${to.fullName}`,
         extra: (tx) => {
-          closeOpen(tx, d, now, input.note);
+          closeOpen(ctx, tx, d, now, input.note);
           tx.insert(dossierSteps)
             .values({
               id: newId(),
@@ -205,11 +207,19 @@ export const flowHandlers: PartialHandlers = {
     }),
   'dossiers.refuse': (ctx, input) =>
     act(ctx, input, 'refuse', (d, _u, now) =>
-      finalStatus('refused', now, 'từ chối giải quyết', 'refused', { reason: input.reason }, d),
+      finalStatus(
+        ctx,
+        'refused',
+        now,
+        'từ chối giải quyết',
+        'refused',
+        { reason: input.reason },
+        d,
+      ),
     ),
   'dossiers.stop': (ctx, input) =>
     act(ctx, input, 'stop', (d, _u, now) =>
-      finalStatus('stopped', now, 'dừng giải quyết', 'stopped', { reason: input.reason }, d),
+      finalStatus(ctx, 'stopped', now, 'dừng giải quyết', 'stopped', { reason: input.reason }, d),
     ),
   'dossiers.apologize': (ctx, input) =>
     act(ctx, input, 'apologize', (d) => {
@@ -231,12 +241,13 @@ export const flowHandlers: PartialHandlers = {
   'dossiers.return': (ctx, input) =>
     act(ctx, input, 'return', (d, _u, now) => {
       // An extension does not make a late dossier on time: the outcome is against the appointment before it.
-      const outcome = classifyReturn(now, d.row.originalDueAt);
+      const unit = d.version.body.timeLimit.unit;
+      const outcome = classifyTiming(now, d.row.originalDueAt, unit, workCalendar(ctx));
       return {
         dossier: { status: 'returned', returnedAt: now, resolvedAt: now, outcome },
         event: { kind: 'returned', data: { outcome, note: input.note } },
         summary: 'trả kết quả',
-        extra: (tx) => closeOpen(tx, d, now, input.note),
+        extra: (tx) => closeOpen(ctx, tx, d, now, input.note),
       };
     }),
 };

@@ -5,6 +5,7 @@ import { dayNumberOf, startOfDayNumber } from '../../core/calendar/civil-time';
 import { STEP_ROLE_LABELS, type StepRole } from '../../core/catalog/schema';
 import { AppError } from '../../core/errors';
 import { formFor, formSetById, formSetFor, type FormSetId } from '../../core/forms/registry';
+import { isViceChair, leaderSignature } from '../../core/forms/signer';
 import type {
   FormDossier,
   FormHandoff,
@@ -41,14 +42,20 @@ export function formOffice(ctx: Ctx): FormOffice {
   };
 }
 
-function leaderSigner(ctx: Ctx): FormSigner {
-  const leader = ctx.db
+/**
+ * The head who signs a letter: the leader who recorded it, else the Chairman, else any leader
+ * (an apology may be recorded by the specialist holding the step; the head still signs it).
+ */
+function leaderSigner(ctx: Ctx, actorId: string | null): FormSigner {
+  const leaders = ctx.db
     .select()
     .from(users)
-    .where(eq(users.disabled, false))
     .all()
-    .find((u) => u.roles.includes('leader'));
-  return { name: leader?.fullName ?? '', title: leader?.title || 'Chủ tịch' };
+    .filter((u) => u.roles.includes('leader'));
+  const actor = leaders.find((u) => u.id === actorId);
+  const active = leaders.filter((u) => !u.disabled);
+  const head = actor ?? active.find((u) => !isViceChair(u.title)) ?? active[0];
+  return head ? leaderSignature(head.fullName, head.title) : { name: '', title: 'Chủ tịch' };
 }
 
 const roleUnit = (role: string) => STEP_ROLE_LABELS[role as StepRole] ?? role;
@@ -144,13 +151,14 @@ export function formDossier(ctx: Ctx, id: string): FormDossier {
     apology: apology && {
       issuedAt: apology.at,
       reason: str(apology.data['reason']),
+      previousDueAt: Number(apology.data['previousDueAt']),
       newDueAt: Number(apology.data['dueAt']),
-      signer: leaderSigner(ctx),
+      signer: leaderSigner(ctx, apology.userId),
     },
     stop: stop && {
       issuedAt: stop.at,
       reason: str(stop.data['reason']),
-      signer: leaderSigner(ctx),
+      signer: leaderSigner(ctx, stop.userId),
     },
   };
 }

@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { WorkCalendar } from '../../core/calendar/calendar-data';
 import { civilDateOf } from '../../core/calendar/civil-time';
-import { addWorkingDays, addWorkingHours } from '../../core/calendar/working-time';
+import { addWorkingDays, addWorkingHours, classifyStep } from '../../core/calendar/working-time';
 import type { ProcedureVersion } from '../../core/catalog/schema';
 import { formatCode, sequenceScope } from '../../core/desk/code-format';
 import { checkIdNumber } from '../../core/desk/identity';
@@ -100,6 +100,8 @@ export const receiveHandlers: PartialHandlers = {
     const settings = getDeskSettings(ctx);
     const agency = ctx.db.select({ code: office.agencyCode }).from(office).get()?.code ?? '';
     const date = civilDateOf(now);
+    // The reception step is done at the counter, now: its result is judged like any other step.
+    const firstDueAt = addWorkingHours(now, first.hours, p.cal);
     const id = write(ctx, (tx) => {
       const id = newId();
       const code = newCode(tx, settings.codeFormat, agency, date);
@@ -146,9 +148,9 @@ export const receiveHandlers: PartialHandlers = {
             assigneeId: user.id,
             fromUserId: null,
             startedAt: now,
-            dueAt: addWorkingHours(now, first.hours, p.cal),
+            dueAt: firstDueAt,
             finishedAt: now,
-            outcome: 'on_time',
+            outcome: classifyStep(now, firstDueAt, p.cal),
           },
           {
             id: newId(),

@@ -12,9 +12,21 @@ import { toOfficeView, toUserView } from './views';
 export const DEMO_PASSWORD = 'demo1234';
 
 /** Demo users: one per role, username = role name with dashes, password DEMO_PASSWORD. */
-export const DEMO_USERS: readonly { username: string; fullName: string; roles: Role[] }[] = [
+export const DEMO_USERS: readonly {
+  username: string;
+  fullName: string;
+  roles: Role[];
+  /** Chức danh printed under signatures; the role's label when absent. */
+  title?: string;
+}[] = [
   { username: 'admin', fullName: 'Nguyễn Văn Quản', roles: ['admin'] },
-  { username: 'chutich', fullName: 'Trần Thị Lãnh', roles: ['leader'] },
+  { username: 'chutich', fullName: 'Trần Thị Lãnh', roles: ['leader'], title: 'Chủ tịch UBND xã' },
+  {
+    username: 'phochutich',
+    fullName: 'Bùi Văn Phong',
+    roles: ['leader'],
+    title: 'Phó Chủ tịch UBND xã',
+  },
   { username: 'thuky', fullName: 'Lê Minh Chất', roles: ['iso_coordinator'] },
   { username: 'motcua', fullName: 'Phạm Thị Hoa', roles: ['desk_officer'] },
   { username: 'tuphap', fullName: 'Hoàng Văn Đức', roles: ['specialist'] },
@@ -120,7 +132,11 @@ export const setupHandlers: PartialHandlers = {
         address: 'Thôn Trung Tâm, xã Tân Lập, tỉnh Phú Thọ',
         demo: true,
       },
-      DEMO_USERS.map((u) => ({ ...u, title: ROLE_LABELS[u.roles[0] ?? 'admin'], passwordHash })),
+      DEMO_USERS.map((u) => ({
+        ...u,
+        title: u.title ?? ROLE_LABELS[u.roles[0] ?? 'admin'],
+        passwordHash,
+      })),
     );
     return { done: true as const };
   },

@@ -137,6 +137,49 @@ describe('processing', () => {
     expect(dash.month).toMatchObject({ resolved: 1, onTime: 1, rate: 1 });
   });
 
+  it('judges each step against its own working hours: early, on time, late (exact times)', async () => {
+    app = await startDemoDesk(vn('2026-11-25', '08:00'));
+    // Xác nhận tình trạng hôn nhân: 3 working days; steps 1 h, 12 h, 4 h, 2 h, 1 h.
+    const d = await app.ok('motcua')(
+      'dossiers.receive',
+      receiveInput(await procedureId(app, '1.004873'), app.users['tuphap']),
+    );
+    expect(d.dossier.dueAt).toBe(vn('2026-11-30', '17:00'));
+    const step = async (holder: string, to: string, time: string, cur: Detail) => {
+      app.clock.now = vn(time.slice(0, 10), time.slice(11));
+      await app.relogin(); // hours pass between steps: sessions time out
+      return app.ok(holder)('dossiers.forward', {
+        id: d.dossier.id,
+        expectedStep: cur.dossier.currentStep,
+        toUserId: app.users[to],
+        note: '',
+      });
+    };
+    // Specialist: 12 h from Wed 08:00, due Thu 14:30; done Thu 09:00, 3.5 working hours early.
+    expect(d.steps[1].dueAt).toBe(vn('2026-11-26', '14:30'));
+    const s2 = await step('tuphap', 'chutich', '2026-11-26 09:00', d);
+    // Leader: 4 h from Thu 09:00, due 15:00; done 14:30, within the last hour.
+    expect(s2.steps[2].dueAt).toBe(vn('2026-11-26', '15:00'));
+    const s3 = await step('chutich', 'vanthu', '2026-11-26 14:30', s2);
+    // Records clerk: 2 h from 14:30, due 16:30; done 16:45.
+    const s4 = await step('vanthu', 'motcua', '2026-11-26 16:45', s3);
+    app.clock.now = vn('2026-11-27', '08:00');
+    await app.relogin();
+    const done = await app.ok('motcua')('dossiers.return', {
+      id: d.dossier.id,
+      expectedStep: s4.dossier.currentStep,
+      note: '',
+    });
+    expect(done.steps.map((s) => s.outcome)).toEqual([
+      'on_time', // reception: 1 h, done at once with exactly one hour left
+      'early',
+      'on_time',
+      'late',
+      'on_time', // return: due Fri 08:15, done 08:00
+    ]);
+    expect(done.dossier.outcome).toBe('early');
+  });
+
   it('refuses a forward by a role that does not own the step, and a stale step', async () => {
     app = await startDemoDesk();
     const d = await app.ok('motcua')(

@@ -8,6 +8,8 @@ import {
   buildCalendar,
   civilDateOf,
   classifyReturn,
+  classifyStep,
+  classifyTiming,
   endOfWorkingDay,
   instantOf,
   nextWorkingDay,
@@ -231,6 +233,37 @@ describe('classifyReturn', () => {
     expect(classifyReturn(at('2026-03-11', '16:59'), due)).toBe('early');
     expect(classifyReturn(at('2026-03-12', '00:00'), due)).toBe('on_time');
     expect(classifyReturn(at('2026-03-12', '00:00') - 1, due)).toBe('early');
+  });
+});
+
+describe('classifyStep / classifyTiming (limits in working hours)', () => {
+  // A 4-hour step started Thu 12/03/2026 09:00 falls due 15:00 (the lunch break does not count).
+  const start = at('2026-03-12', '09:00');
+  const due = addWorkingHours(start, 4, cal);
+  it('is early with more than one working hour left, on time in the last hour, late after', () => {
+    expect(due).toBe(at('2026-03-12', '15:00'));
+    expect(classifyStep(at('2026-03-12', '10:00'), due, cal)).toBe('early');
+    // 11:00: 30 min before lunch + 1 h after it = 1.5 working hours left.
+    expect(classifyStep(at('2026-03-12', '11:00'), due, cal)).toBe('early');
+    // During lunch 13:30-15:00 is left (1.5 h); at 13:59, 61 minutes; at 14:00, exactly one hour.
+    expect(classifyStep(at('2026-03-12', '13:29'), due, cal)).toBe('early');
+    expect(classifyStep(at('2026-03-12', '13:59'), due, cal)).toBe('early');
+    expect(classifyStep(at('2026-03-12', '14:00'), due, cal)).toBe('on_time');
+    expect(classifyStep(at('2026-03-12', '14:30'), due, cal)).toBe('on_time');
+    expect(classifyStep(due, due, cal)).toBe('on_time');
+    expect(classifyStep(due + 1, due, cal)).toBe('late');
+  });
+  it('counts the hour left in working time: done at 16:30 for a step due 08:00 next day is on time', () => {
+    const nextMorning = at('2026-03-13', '08:00');
+    // 16:30-17:00 and 07:30-08:00: one working hour left.
+    expect(classifyStep(at('2026-03-12', '16:30'), nextMorning, cal)).toBe('on_time');
+    expect(classifyStep(at('2026-03-12', '16:29'), nextMorning, cal)).toBe('early');
+  });
+  it('keeps the due-day rule for limits in working days', () => {
+    const dayDue = at('2026-03-12', '17:00');
+    expect(classifyTiming(at('2026-03-12', '08:00'), dayDue, 'working_days', cal)).toBe('on_time');
+    expect(classifyTiming(at('2026-03-11', '16:00'), dayDue, 'working_days', cal)).toBe('early');
+    expect(classifyTiming(at('2026-03-12', '08:00'), dayDue, 'working_hours', cal)).toBe('early');
   });
 });
 

@@ -93,6 +93,7 @@ export const dossier: FormDossier = {
   apology: {
     issuedAt: Date.UTC(2026, 2, 4, 2, 0),
     reason: 'Cần xác minh tình trạng hôn nhân tại nơi cư trú trước đây',
+    previousDueAt: Date.UTC(2026, 2, 4, 9, 0),
     newDueAt: Date.UTC(2026, 2, 9, 9, 0),
     signer: { name: 'Phạm Văn Dũng', title: 'Chủ tịch' },
   },

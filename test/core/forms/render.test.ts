@@ -6,6 +6,7 @@ import {
   type AnyFormDefinition,
 } from '../../../core/forms/registry';
 import { BLANK } from '../../../core/forms/layout';
+import { isViceChair, leaderSignature } from '../../../core/forms/signer';
 import type { FormDossier, RenderOptions } from '../../../core/forms/types';
 import { EVIL_ESCAPED, FONT_BASE, book, dossier, office } from './fixtures';
 
@@ -229,5 +230,18 @@ describe('font URL', () => {
     );
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('font-src file:');
+  });
+});
+
+describe('leader signatures', () => {
+  it('reads Phó Chủ tịch from the title, ignoring the role label in parentheses', () => {
+    expect(leaderSignature('A', 'Phó Chủ tịch UBND xã')).toEqual({
+      name: 'A',
+      title: 'Phó Chủ tịch',
+      authority: 'KT. Chủ tịch',
+    });
+    expect(leaderSignature('B', 'Chủ tịch UBND xã')).toEqual({ name: 'B', title: 'Chủ tịch' });
+    expect(leaderSignature('C', 'Lãnh đạo (Chủ tịch / Phó Chủ tịch)').title).toBe('Chủ tịch');
+    expect(isViceChair('PHÓ CHỦ TỊCH')).toBe(true);
   });
 });
