@@ -175,7 +175,9 @@ describe('one-stop desk in the browser', () => {
       const page = await as(user);
       await openDossier(page, dossierId);
       const dossier = new DossierPage(page);
-      await dossier.act('Chuyển bước tiếp theo', `Bước ${no} xong`);
+      // Two leaders in the demo office (Chủ tịch, Phó Chủ tịch): the Chairman signs.
+      const to = steps[no]?.role === 'leader' ? 'Trần Thị Lãnh' : undefined;
+      await dossier.act('Chuyển bước tiếp theo', `Bước ${no} xong`, to);
       await expect
         .poll(async () => (await api(page, 'dossiers.get', { id: dossierId })).dossier.currentStep)
         .toBe(no + 1);

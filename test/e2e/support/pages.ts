@@ -131,9 +131,14 @@ export class DossierPage {
   }
 
   /** Runs an action from the detail page and waits for the confirmation. */
-  async act(label: string, note = ''): Promise<void> {
+  /** Runs an action from its dialog; `to` picks the recipient of a forward by name. */
+  async act(label: string, note = '', to?: string): Promise<void> {
     await this.actionButton(label).click();
     const dialog = this.page.getByRole('dialog', { name: label });
+    if (to) {
+      await dialog.getByRole('combobox', { name: 'Người nhận' }).click();
+      await this.page.getByRole('option', { name: new RegExp(`^${to}`) }).click();
+    }
     if (note) await dialog.getByRole('textbox', { name: /Ghi chú|Lý do/ }).fill(note);
     await dialog.getByRole('button', { name: 'Xác nhận' }).click();
     await dialog.waitFor({ state: 'detached' });
