@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appUpdateManifest } from '../sync/app-update';
 import { noticeView } from '../sync/notice';
 import { op } from './define';
+import { agencyCode } from './schemas';
 
 const empty = z.object({}).strict();
 
@@ -69,9 +70,20 @@ export const syncOps = {
       .object({
         serverUrl: z.string().trim().min(1, 'Nhập địa chỉ máy chủ tỉnh').max(300),
         code: z.string().trim().min(4, 'Nhập mã đăng ký do Sở cấp').max(64),
+        /** The code's office, confirmed by the user: a PC with no data yet takes it as its own. */
+        adoptAgencyCode: agencyCode.optional(),
       })
       .strict(),
-    output: z.object({ officeName: z.string(), officeAgencyCode: z.string() }),
+    /** 'office_mismatch': the code belongs to another office; nothing changed, code unused. */
+    output: z.object({
+      status: z.enum(['enrolled', 'office_mismatch']),
+      officeName: z.string(),
+      officeAgencyCode: z.string(),
+      localOfficeName: z.string(),
+      localAgencyCode: z.string(),
+      /** No dossier and nothing waiting to sync: the PC may take the code's office. */
+      canAdopt: z.boolean(),
+    }),
     access: 'sync.manage',
   }),
   /** Starts a sync and returns at once; sync.status shows the progress. */

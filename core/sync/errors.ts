@@ -12,6 +12,8 @@ export const SYNC_ERRORS = {
   ENROLL_CODE_INVALID: 'Mã đăng ký không đúng hoặc đã được sử dụng.',
   ENROLL_CODE_EXPIRED: 'Mã đăng ký đã hết hạn. Đề nghị Sở cấp mã mới.',
   KEY_ALREADY_ENROLLED: 'Khóa của máy này đã được đăng ký.',
+  OFFICE_MISMATCH:
+    'Mã đăng ký này được cấp cho một đơn vị khác với đơn vị của máy này. Mã vẫn còn hiệu lực cho đúng đơn vị.',
   UPGRADE_REQUIRED:
     'Phiên bản ISO Xã trên máy này đã quá cũ. Vui lòng cập nhật phần mềm rồi đồng bộ lại.',
   SERVER_OUTDATED: 'Máy chủ tỉnh chưa hỗ trợ phiên bản phần mềm này. Vui lòng liên hệ Sở.',
@@ -47,6 +49,8 @@ export const REJECT_REASONS = {
   seqReused:
     'Số thứ tự thao tác đã được dùng cho một thao tác khác (máy có thể vừa khôi phục từ bản sao lưu cũ).',
   badData: 'Dữ liệu có giá trị máy chủ không lưu được.',
+  officeMismatch: (claimed: string, enrolled: string) =>
+    `Dữ liệu của đơn vị có mã ${claimed}, nhưng máy này được đăng ký cho đơn vị có mã ${enrolled}: máy chủ tỉnh không nhận. Liên hệ Sở để đăng ký lại máy cho đúng đơn vị.`,
   /** With status 'deferred': the op is sent again once its file is verified. */
   fileNotVerified:
     'Tệp đính kèm chưa được tải đủ lên máy chủ tỉnh; thao tác sẽ được gửi lại sau khi tệp được xác nhận.',

@@ -81,8 +81,13 @@ export const outboxHeader = z
 export const ENROLLMENT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const normalizeEnrollmentCode = (code: string): string =>
   code.toUpperCase().replace(/[\s-]/g, '');
+/** An agency code as the office PC states it (QCVN 102:2016, e.g. 000.00.12.H56). */
+const claimedAgencyCode = safeText(1, 64);
 export const enrollRequest = z.object({
   code: z.string().max(64),
+  /** The office this PC belongs to: the server refuses a code issued for another office
+   * (OFFICE_MISMATCH, code left unused). Absent from older clients. */
+  expectedAgencyCode: claimedAgencyCode.optional(),
   publicKey: publicKeyB64,
   deviceName: safeText(1, 100),
   appVersion,
@@ -143,7 +148,11 @@ export const op = z.object({
   clientTime: z.int().min(0).max(8.64e15),
 });
 export type Op = z.infer<typeof op>;
-export const pushRequest = z.object({ ops: z.array(op).min(1).max(LIMITS.maxOpsPerPush) });
+export const pushRequest = z.object({
+  ops: z.array(op).min(1).max(LIMITS.maxOpsPerPush),
+  /** The office the PC's own data belongs to; ops are rejected when it is not the device's. */
+  officeAgencyCode: claimedAgencyCode.optional(),
+});
 export type PushRequest = z.infer<typeof pushRequest>;
 /** 'deferred': not applied and not recorded, to be sent again later (the op's file is not
  * verified yet); only ops of entities with a file (core/sync/files.ts) ever get it. */

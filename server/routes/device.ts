@@ -71,6 +71,17 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
           known && known.usedAt === null ? 'ENROLL_CODE_EXPIRED' : 'ENROLL_CODE_INVALID',
         );
       }
+      const [office] = await tx.select().from(offices).where(eq(offices.id, claimed.officeId));
+      if (!office) throw new Error('enrollment code without office');
+      // A code for another office: refused, and the claim rolled back (the code stays usable).
+      if (body.expectedAgencyCode !== undefined && body.expectedAgencyCode !== office.agencyCode) {
+        throw new HttpError(
+          409,
+          'OFFICE_MISMATCH',
+          `Mã đăng ký này được cấp cho ${office.name} (${office.agencyCode}), không phải đơn vị của máy này (${body.expectedAgencyCode}).`,
+          { details: [office.name, office.agencyCode] },
+        );
+      }
       const inserted = await tx
         .insert(devices)
         .values({
@@ -86,8 +97,6 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
         .returning({ id: devices.id });
       // Throwing rolls the claim back: the code stays usable with a fresh key.
       if (inserted.length === 0) throw new HttpError(409, 'KEY_ALREADY_ENROLLED');
-      const [office] = await tx.select().from(offices).where(eq(offices.id, claimed.officeId));
-      if (!office) throw new Error('enrollment code without office');
       request.log.info({ deviceId, officeId: office.id }, 'device enrolled');
       return {
         deviceId,

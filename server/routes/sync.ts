@@ -2,11 +2,14 @@
 // fetch an installer the province published. Push and pull carry the device's outbox report.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { updateFileName } from '../../core/sync/app-update';
 import type { PullResponse, PushResponse, RestoreResponse } from '../../core/sync/protocol';
 import { pageQuery, pushRequest } from '../../core/sync/protocol';
+import { REJECT_REASONS } from '../../core/sync/errors';
+import { offices } from '../database/schema/index';
 import type { ServerContext } from '../http/context';
 import { authenticateDevice, versionHook } from '../http/device-auth';
 import { parseOr400 } from '../http/errors';
@@ -17,6 +20,14 @@ import { afterAnswers, readOutboxHeader, recordOutbox } from '../sync/outbox-rep
 import { readRestorePage } from '../sync/restore';
 
 const updateFileParams = z.object({ file: updateFileName });
+
+async function officeAgencyCode(ctx: ServerContext, officeId: string): Promise<string> {
+  const [row] = await ctx.db
+    .select({ code: offices.agencyCode })
+    .from(offices)
+    .where(eq(offices.id, officeId));
+  return row?.code ?? '';
+}
 const gzipAsync = promisify(gzip);
 
 /** Smaller answers are sent as they are: gzip would not pay for its header. */
@@ -40,6 +51,13 @@ export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     const body = parseOr400(pushRequest, request.body);
     const outbox = readOutboxHeader(request);
     const results = await ctx.shed(async () => {
+      const enrolledAs = await officeAgencyCode(ctx, device.officeId);
+      const claimed = body.officeAgencyCode;
+      // A PC writing another office's data (enrolled with the wrong code): nothing is applied.
+      if (claimed !== undefined && claimed !== enrolledAs) {
+        const reason = REJECT_REASONS.officeMismatch(claimed, enrolledAs);
+        return body.ops.map((o) => ({ opId: o.opId, status: 'rejected' as const, reason }));
+      }
       const answers = await applyOps(ctx.db, { ...device, source: 'push' }, body.ops, ctx.now());
       if (outbox)
         await recordOutbox(ctx.db, device.deviceId, afterAnswers(outbox, answers), ctx.now());

@@ -6,7 +6,7 @@ import type { SyncStatusView } from '../../core/contract/sync';
 import { AppError } from '../../core/errors';
 import { enrollResponse, SCHEMA_VERSION } from '../../core/sync/protocol';
 import { SYNC_FILE_EXTENSION } from '../../core/sync/sync-file';
-import { outbox, syncFeed } from '../../db/schema';
+import { dossiers, office, outbox, syncFeed } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { currentOffice } from '../foundation/setup';
@@ -96,8 +96,42 @@ export function syncStatus(ctx: Ctx): SyncStatusView {
   };
 }
 
-async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
+/** Nothing of this office on the PC yet: no dossier, nothing waiting to sync. */
+function hasNoOfficeData(ctx: Ctx): boolean {
+  const dossierCount = ctx.db.select({ n: count() }).from(dossiers).get()?.n ?? 0;
+  const outboxCount = ctx.db.select({ n: count() }).from(outbox).get()?.n ?? 0;
+  return dossierCount === 0 && outboxCount === 0;
+}
+
+/** 'UBND xã Hùng Sơn' → 'Xã Hùng Sơn' (the place line of forms); null when it is not that shape. */
+function communeOf(officeName: string): string | null {
+  const m = /^UBND\s+(xã|phường|đặc khu)\s+(.+)$/iu.exec(officeName.trim());
+  if (!m?.[1] || !m[2]) return null;
+  const kind = m[1].toLowerCase();
+  return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${m[2]}`;
+}
+
+async function enroll(
+  ctx: Ctx,
+  input: { serverUrl: string; code: string; adoptAgencyCode?: string | undefined },
+) {
   const serverUrl = checkServerUrl(input.serverUrl);
+  const local = currentOffice(ctx);
+  const canAdopt = hasNoOfficeData(ctx);
+  const adopting =
+    input.adoptAgencyCode !== undefined && input.adoptAgencyCode !== local.agencyCode;
+  if (adopting && !canAdopt)
+    throw new AppError(
+      'CONFLICT',
+      `Máy này đã có hồ sơ của ${local.name} (${local.agencyCode}) nên không thể chuyển sang đơn vị khác. Hãy đề nghị Sở cấp mã đăng ký cho ${local.name}.`,
+    );
+  const views = (name: string, code: string) => ({
+    officeName: name,
+    officeAgencyCode: code,
+    localOfficeName: local.name,
+    localAgencyCode: local.agencyCode,
+    canAdopt,
+  });
   const engine = syncEngineFor(ctx.dataDir);
   if (engine.running)
     throw new AppError('CONFLICT', 'Đang đồng bộ; hãy đăng ký lại sau khi đồng bộ xong.');
@@ -108,12 +142,13 @@ async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
     timeoutMs: engine.tuning.timeoutMs,
     ...(engine.tuning.fetch ? { fetch: engine.tuning.fetch } : {}),
   });
-  const officeName = currentOffice(ctx).name;
+  const officeName = local.name;
   let reply;
   try {
     reply = await http.request('POST', '/v1/enroll', enrollResponse, {
       body: {
         code: input.code,
+        expectedAgencyCode: input.adoptAgencyCode ?? local.agencyCode,
         publicKey: keys.publicKey,
         deviceName: `${officeName} — máy ${ctx.user?.username ?? 'một cửa'}`.slice(0, 100),
         appVersion: http.appVersion,
@@ -121,10 +156,27 @@ async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
       },
     });
   } catch (error) {
+    if (error instanceof SyncFailure && error.code === 'OFFICE_MISMATCH') {
+      const [name = '', code = ''] = error.details;
+      return { status: 'office_mismatch' as const, ...views(name, code) };
+    }
     if (error instanceof SyncFailure) throw new AppError('INVALID_INPUT', error.message);
     throw error;
   }
   write(ctx, (tx) => {
+    if (adopting) {
+      // A new PC takes the office the province issued the code for: the forms print its name.
+      const commune = communeOf(reply.officeName);
+      tx.update(office)
+        .set({
+          name: reply.officeName,
+          agencyCode: reply.agencyCode,
+          ...(commune ? { commune } : {}),
+          updatedAt: ctx.now(),
+        })
+        .where(eq(office.id, local.id))
+        .run();
+    }
     updateState(tx, {
       serverUrl,
       deviceId: reply.deviceId,
@@ -145,13 +197,15 @@ async function enroll(ctx: Ctx, input: { serverUrl: string; code: string }) {
         operation: 'sync.enroll',
         entity: 'sync',
         entityId: reply.deviceId,
-        summary: `Đăng ký đồng bộ với máy chủ tỉnh ${serverUrl} cho ${reply.officeName} (${reply.agencyCode})`,
+        summary:
+          `Đăng ký đồng bộ với máy chủ tỉnh ${serverUrl} cho ${reply.officeName} (${reply.agencyCode})` +
+          (adopting ? `; máy nhận đơn vị này thay cho ${local.name} (${local.agencyCode})` : ''),
       },
     };
   });
   engine.reset();
   engine.trigger();
-  return { officeName: reply.officeName, officeAgencyCode: reply.agencyCode };
+  return { status: 'enrolled' as const, ...views(reply.officeName, reply.agencyCode) };
 }
 
 export const syncHandlers: PartialHandlers = {
@@ -184,7 +238,10 @@ export const syncHandlers: PartialHandlers = {
     const target = input.path ?? (await ctx.platform.pickSavePath?.(name)) ?? null;
     if (!target)
       return { path: null, paths: [], ops: 0, attachments: 0, missingAttachments: 0, notice: '' };
-    const done = await exportSyncFiles(ctx.db, ctx.dataDir, id, ctx.now(), target);
+    // The file claims the office whose data it carries (the PC's own): the province refuses it
+    // if that is not the office the device was enrolled for.
+    const claim = { ...id, agencyCode: currentOffice(ctx).agencyCode };
+    const done = await exportSyncFiles(ctx.db, ctx.dataDir, claim, ctx.now(), target);
     const notice = exportNotice(done);
     write(ctx, () => ({
       result: undefined,

@@ -38,6 +38,8 @@ export class SyncFailure extends Error {
     readonly status: number | null = null,
     readonly code: string | null = null,
     readonly retryAfterMs: number | null = null,
+    /** The server's details of a refusal (e.g. OFFICE_MISMATCH: the code's office name, code). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'SyncFailure';
@@ -218,7 +220,10 @@ export class SyncHttp {
       return new SyncFailure('busy', message ?? MESSAGES.server, status, code, retryAfterMs);
     if (status >= 500) return new SyncFailure('server', MESSAGES.server, status, code);
     // Any other 4xx: the server refused this request as such; a person must look.
-    if (message) return new SyncFailure('refused', message, status, code);
+    if (message) {
+      const details = parsed.success ? (parsed.data.details ?? []) : [];
+      return new SyncFailure('refused', message, status, code, null, details);
+    }
     // Not the ISO Xã server at all (a captive portal, a wrong address): no JSON error body.
     return new SyncFailure('protocol', MESSAGES.protocol, status, code);
   }

@@ -4,6 +4,7 @@
 import type { Op, OpResult } from '../../core/sync/protocol';
 import { pushResponse } from '../../core/sync/protocol';
 import type { Db } from '../../db/open';
+import { office } from '../../db/schema';
 import type { FileUploader } from './files';
 import type { DeviceAuth, SyncHttp } from './http';
 import { SyncFailure } from './http';
@@ -44,7 +45,8 @@ interface Ready {
 async function nextBatch(deps: Readonly<PushDeps>, after: number): Promise<Ready | 'again' | null> {
   const rows = readPending(deps.db(), MAX_BATCH_OPS, after);
   if (rows.length === 0) return null;
-  let batch = await buildBatch(rows, deps.identity.deviceId, deps.maxBatchBytes);
+  const claim = deps.db().select({ code: office.agencyCode }).from(office).get()?.code;
+  let batch = await buildBatch(rows, deps.identity.deviceId, deps.maxBatchBytes, claim);
   // Files first: an op leaves only once the province has verified the file it refers to.
   const files = deps.files ? await deps.files.prepare(rows.slice(0, batch.ops.length)) : null;
   if (files && files.ready < batch.ops.length) {
@@ -53,7 +55,7 @@ async function nextBatch(deps: Readonly<PushDeps>, after: number): Promise<Ready
       return 'again';
     }
     const ready = rows.slice(0, files.ready);
-    batch = await buildBatch(ready, deps.identity.deviceId, deps.maxBatchBytes);
+    batch = await buildBatch(ready, deps.identity.deviceId, deps.maxBatchBytes, claim);
   }
   return { ...batch, filesFailure: files?.failure ?? null };
 }

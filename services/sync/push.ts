@@ -69,11 +69,13 @@ export async function buildBatch(
   rows: readonly OutboxRow[],
   deviceId: string,
   maxBytes = MAX_BATCH_BYTES,
+  /** The PC's own office (office row): the province rejects ops claimed for another office. */
+  officeAgencyCode?: string,
 ): Promise<{ ops: Op[]; body: Uint8Array }> {
   let n = rows.length;
   for (;;) {
     const ops = rows.slice(0, n).map((r) => toOp(r, deviceId));
-    const json = JSON.stringify({ ops });
+    const json = JSON.stringify(officeAgencyCode ? { ops, officeAgencyCode } : { ops });
     const body = json.length > MAX_BATCH_JSON && n > 1 ? null : await gzipText(json);
     if (body && (body.length <= maxBytes || n === 1)) return { ops, body };
     // Shrink in proportion to the overshoot (with a margin), at least by one.

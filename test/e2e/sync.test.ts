@@ -69,6 +69,20 @@ describe('sync in the browser', () => {
     await go(admin, 'Đồng bộ');
     await admin.getByRole('heading', { name: 'Đăng ký máy với máy chủ tỉnh' }).waitFor();
     await admin.getByLabel('Địa chỉ máy chủ tỉnh').fill(h.url);
+    // A code issued for another commune: the screen names its office and enrols nothing.
+    const other = await h.admin.createOffice('000.00.12.H60', 'UBND xã Hùng Sơn');
+    await admin.getByLabel('Mã đăng ký').fill(other.code);
+    await admin.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+    const mismatch = admin.getByTestId('enroll-mismatch');
+    await mismatch.waitFor();
+    expect(await mismatch.textContent()).toContain(
+      'Mã này được Sở cấp cho UBND xã Hùng Sơn (000.00.12.H60), không phải đơn vị của máy này: UBND xã Tân Lập (000.00.12.H56).',
+    );
+    expect(
+      await mismatch.getByRole('button', { name: 'Chuyển máy sang UBND xã Hùng Sơn' }).count(),
+    ).toBe(1);
+    await shot(admin, 'sync-enroll-mismatch');
+    expect((await api(admin, 'sync.status', {})).enrolled).toBe(false);
     await admin.getByLabel('Mã đăng ký').fill(code);
     await shot(admin, 'sync-enroll');
     await admin.getByRole('button', { name: 'Đăng ký', exact: true }).click();

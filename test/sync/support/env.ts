@@ -63,7 +63,14 @@ export async function enrollDesk(
   const desk = app ?? (await startDemoDesk());
   const engine = syncEngineFor(desk.dataDir);
   Object.assign(engine.tuning, tuning);
-  await desk.ok('admin')('sync.enroll', { serverUrl, code });
+  // Each test office has its own agency code: the fresh demo PC takes it (no data yet).
+  const first = await desk.ok('admin')('sync.enroll', { serverUrl, code });
+  if (first.status === 'office_mismatch')
+    await desk.ok('admin')('sync.enroll', {
+      serverUrl,
+      code,
+      adoptAgencyCode: first.officeAgencyCode,
+    });
   await engine.idle();
   return { app: desk, engine };
 }
