@@ -1,5 +1,6 @@
 // Finding dossiers: the filtered, sorted, paged list (with diacritics-insensitive name
-// search through FTS5, prefix search on codes and ID numbers), and one dossier's detail.
+// search through FTS5, any part of a code through a trigram index, the start of an ID number),
+// and one dossier's detail.
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { dayNumberOf, startOfDayNumber } from '../../core/calendar/civil-time';
 import type { OpParsed } from '../../core/contract';
@@ -32,16 +33,40 @@ interface Search {
   readonly capped: boolean;
 }
 
+function rowidSearch(ids: readonly number[]): Search {
+  const capped = ids.length > SEARCH_LIMIT;
+  return {
+    where: sql`${dossiers}.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids.slice(0, SEARCH_LIMIT))}))`,
+    capped,
+  };
+}
+
+/**
+ * Dossiers whose code contains `q` anywhere ("0002", "H56-261204": trigram index, newest first)
+ * or whose ID number starts with it ("025190": the ID number index).
+ */
+function codeOrIdRowids(db: Db, q: string): number[] {
+  const ids = new Set<number>();
+  if (/^[A-Z]?\d{3,12}$/.test(q)) {
+    for (const r of db.all<{ rowid: number }>(
+      sql`SELECT rowid FROM dossiers WHERE applicant_id_number >= ${q} AND applicant_id_number < ${q + '\uffff'} LIMIT ${SEARCH_LIMIT + 1}`,
+    ))
+      ids.add(r.rowid);
+  }
+  // A trigram needs three characters; the phrase is quoted so '-' and '.' are literal.
+  const phrase = `"${q.replace(/"/g, '""')}"`;
+  for (const r of db.all<{ rowid: number }>(
+    sql`SELECT rowid FROM dossiers_code_fts WHERE dossiers_code_fts MATCH ${phrase} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`,
+  ))
+    ids.add(r.rowid);
+  return [...ids].sort((a, b) => b - a);
+}
+
 function searchCondition(db: Db, query: string): Search {
   const q = query.trim().toUpperCase();
   if (!q) return { where: undefined, capped: false };
-  if (/^[A-Z]?\d{7,12}$/.test(q)) {
-    return {
-      where: sql`${dossiers.applicantIdNumber} >= ${q} AND ${dossiers.applicantIdNumber} < ${q + '\uffff'}`,
-      capped: false,
-    };
-  }
-  if (/\d/.test(q) && /[.-]/.test(q)) {
+  if (/\d/.test(q)) {
+    if (q.length >= 3) return rowidSearch(codeOrIdRowids(db, q));
     return {
       where: sql`${dossiers.code} >= ${q} AND ${dossiers.code} < ${q + '\uffff'}`,
       capped: false,
@@ -49,16 +74,13 @@ function searchCondition(db: Db, query: string): Search {
   }
   const match = ftsQuery(query);
   if (!match) return { where: undefined, capped: false };
-  const ids = db
-    .all<{ rowid: number }>(
-      sql`SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`,
-    )
-    .map((r) => r.rowid);
-  const capped = ids.length > SEARCH_LIMIT;
-  return {
-    where: sql`${dossiers}.rowid IN (SELECT value FROM json_each(${JSON.stringify(ids.slice(0, SEARCH_LIMIT))}))`,
-    capped,
-  };
+  return rowidSearch(
+    db
+      .all<{ rowid: number }>(
+        sql`SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${SEARCH_LIMIT + 1}`,
+      )
+      .map((r) => r.rowid),
+  );
 }
 
 export function listConditions(

@@ -78,10 +78,16 @@ describe('query plans', () => {
       '\n',
     );
     expect(byId).toMatch(/dossiers_id_number_idx/);
-    const byCode = [
-      ...(await plansOf('dossiers.list', { query: '000.00.12.H56-2611' })).values(),
-    ].join('\n');
-    expect(byCode).toMatch(/dossiers_code_uq/);
+    for (const query of ['000.00.12.H56-2611', '0002', 'H56-261204', '025190']) {
+      const plans = await plansOf('dossiers.list', { query });
+      expectIndexed(plans);
+      // Any part of a code: the trigram index, never a scan of every code.
+      expect([...plans.values()].join('\n'), query).toMatch(/VIRTUAL TABLE INDEX/);
+    }
+    const byIdStart = [...(await plansOf('dossiers.list', { query: '025190' })).values()].join(
+      '\n',
+    );
+    expect(byIdStart).toMatch(/dossiers_id_number_idx/);
   });
 
   it('filtered list pages use indexes', async () => {

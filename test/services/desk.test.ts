@@ -306,6 +306,39 @@ describe('processing', () => {
 });
 
 describe('finding dossiers', () => {
+  it('finds by any part of the dossier code and by the start of the ID number', async () => {
+    app = await startDemoDesk(vn('2026-11-23', '09:00'));
+    const pid = await procedureId(app, '1.001193');
+    const first = await app.ok('motcua')(
+      'dossiers.receive',
+      receiveInput(pid, app.users['tuphap'], {
+        applicant: {
+          fullName: 'Lò Văn Pả',
+          idKind: 'cccd',
+          idNumber: '025190001234',
+          address: '',
+          phone: '',
+          email: '',
+        },
+      }),
+    );
+    const second = await app.ok('motcua')(
+      'dossiers.receive',
+      receiveInput(pid, app.users['tuphap']),
+    );
+    expect(first.dossier.code).toBe('000.00.12.H56-261123-0001');
+    expect(second.dossier.code).toBe('000.00.12.H56-261123-0002');
+    const codes = async (query: string) =>
+      (await app.ok('motcua')('dossiers.list', { query })).rows.map((r) => r.code).sort();
+    expect(await codes('0002')).toEqual([second.dossier.code]);
+    expect(await codes('H56-261123')).toEqual([first.dossier.code, second.dossier.code]);
+    expect(await codes('h56-261123-0001')).toEqual([first.dossier.code]);
+    expect(await codes('12.H56')).toEqual([first.dossier.code, second.dossier.code]);
+    expect(await codes('025190')).toEqual([first.dossier.code]);
+    expect(await codes('261124')).toEqual([]);
+    expect(await codes('0003')).toEqual([]);
+  });
+
   it('finds "Nguyễn Văn Đức" by "nguyen van duc", by code prefix and by ID number', async () => {
     app = await startDemoDesk();
     const pid = await procedureId(app, '1.001193');
