@@ -110,34 +110,37 @@ function inserter<T extends SQLiteTable, K extends keyof T['$inferInsert'] & str
 }
 
 /**
- * Keeping the name index in step row by row (the dossiers_fts_ai trigger) costs most of a bulk
- * load. Inside each batch transaction the trigger is dropped, the batch's new rows are indexed
- * with one INSERT ... SELECT built from the trigger's own statement, and the trigger is
- * re-created from its stored SQL before COMMIT, so no committed state ever lacks it. When the
- * trigger is not of the expected one-statement shape, it is simply left alone.
+ * Keeping the search indexes in step row by row (the dossiers_fts_ai and dossiers_code_fts_ai
+ * triggers) costs most of a bulk load. Inside each batch transaction the triggers are dropped,
+ * the batch's new rows are indexed with one INSERT ... SELECT built from each trigger's own
+ * statement, and the triggers are re-created from their stored SQL before COMMIT, so no
+ * committed state ever lacks them. A trigger not of the expected one-statement shape is left alone.
  */
 function ftsBulkLoader(sqlite: ReturnType<AppBackend['database']>) {
-  const row = sqlite
+  const rows = sqlite
     .prepare(
-      "SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers' AND name = 'dossiers_fts_ai'",
+      "SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dossiers' AND name LIKE 'dossiers%fts_ai'",
     )
-    .get() as { name: string; tbl: string; sql: string } | undefined;
-  const body =
-    row && /\bBEGIN\s+INSERT INTO\s+(.+?)\s+VALUES\s*\((.+)\);\s*END;?\s*$/is.exec(row.sql);
-  if (!row || !body) return { suspend: () => undefined, resume: () => undefined };
-  const target = body[1];
-  const values = body[2].replace(/\bnew\./gi, '');
-  const bulk = `INSERT INTO ${target} SELECT ${values} FROM "${row.tbl}" WHERE rowid > ?`;
-  const maxRowid = sqlite.prepare(`SELECT coalesce(max(rowid), 0) FROM "${row.tbl}"`).pluck();
+    .all() as { name: string; tbl: string; sql: string }[];
+  const loaders = rows.flatMap((row) => {
+    const body = /\bBEGIN\s+INSERT INTO\s+(.+?)\s+VALUES\s*\((.+)\);\s*END;?\s*$/is.exec(row.sql);
+    if (!body?.[1] || !body[2]) return [];
+    const values = body[2].replace(/\bnew\./gi, '');
+    const bulk = `INSERT INTO ${body[1]} SELECT ${values} FROM "${row.tbl}" WHERE rowid > ?`;
+    return [{ row, bulk }];
+  });
+  const maxRowid = sqlite.prepare('SELECT coalesce(max(rowid), 0) FROM "dossiers"').pluck();
   let from = 0;
   return {
     suspend: () => {
       from = maxRowid.get() as number;
-      sqlite.exec(`DROP TRIGGER "${row.name}"`);
+      for (const l of loaders) sqlite.exec(`DROP TRIGGER "${l.row.name}"`);
     },
     resume: () => {
-      sqlite.prepare(bulk).run(from);
-      sqlite.exec(row.sql);
+      for (const l of loaders) {
+        sqlite.prepare(l.bulk).run(from);
+        sqlite.exec(l.row.sql);
+      }
     },
   };
 }

@@ -15,6 +15,7 @@ const OPTIONS = { dossiers: DOSSIERS, years: 2, seed: 7, now: NOW, batchSize: 50
 let app: DeskApp;
 let stats: HistoryStats;
 let ftsTriggerSql: string;
+let codeTriggerSql: string;
 const all = <T>(sql: string, ...params: unknown[]) =>
   app.backend
     .database()
@@ -30,6 +31,7 @@ const one = <T>(sql: string, ...params: unknown[]) =>
 beforeAll(async () => {
   app = await startDemoDesk(NOW);
   ftsTriggerSql = one<string>("SELECT sql FROM sqlite_master WHERE name = 'dossiers_fts_ai'");
+  codeTriggerSql = one<string>("SELECT sql FROM sqlite_master WHERE name = 'dossiers_code_fts_ai'");
   stats = generateHistory(app.backend, OPTIONS);
 }, 60_000);
 afterAll(() => app.close());
@@ -75,6 +77,23 @@ describe('generate-history', () => {
     expect(one<string>("SELECT sql FROM sqlite_master WHERE name = 'dossiers_fts_ai'")).toBe(
       ftsTriggerSql,
     );
+    // The code index too: every dossier found by the middle of its code.
+    app.backend
+      .database()
+      .exec("INSERT INTO dossiers_code_fts(dossiers_code_fts, rank) VALUES('integrity-check', 1)");
+    expect(one<string>("SELECT sql FROM sqlite_master WHERE name = 'dossiers_code_fts_ai'")).toBe(
+      codeTriggerSql,
+    );
+    const last = all<{ rowid: number; code: string }>(
+      'SELECT rowid, code FROM dossiers ORDER BY rowid DESC LIMIT 1',
+    )[0];
+    const middle = `"${last?.code.slice(10) ?? ''}"`;
+    expect(
+      all<{ rowid: number }>(
+        'SELECT rowid FROM dossiers_code_fts WHERE dossiers_code_fts MATCH ?',
+        middle,
+      ).map((r) => r.rowid),
+    ).toContain(last?.rowid);
     expect(one<number>('PRAGMA foreign_keys')).toBe(1);
     expect(one<number>('PRAGMA synchronous')).toBe(2);
   });
