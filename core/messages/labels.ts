@@ -7,6 +7,7 @@ import type { z } from 'zod';
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   address: 'Địa chỉ',
   admin: 'Quản trị viên',
+  adoptAgencyCode: 'Mã đơn vị nhận cho máy này',
   agencyCode: 'Mã định danh cơ quan',
   amountVnd: 'Số tiền',
   applicant: 'Người nộp hồ sơ',
