@@ -29,6 +29,7 @@ import { nonconformityHandlers } from './qms/nonconformity';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
 import { disposalHandlers } from './qms/disposal';
 import { recordsControlHandlers } from './qms/records-control';
+import { modelDocumentHandlers } from './qms/model-documents';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -50,6 +51,7 @@ export const HANDLERS = mergeHandlers(
   nonconformityOutputHandlers,
   recordsControlHandlers,
   disposalHandlers,
+  modelDocumentHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

@@ -8,6 +8,7 @@ import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './fo
 import { nonconformityOps } from './nonconformity';
 import { qmsOps } from './qms';
 import { recordsControlOps } from './records-control';
+import { modelDocumentOps } from './model-documents';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -27,6 +28,7 @@ export const contract = defineContract(
   qmsOps,
   nonconformityOps,
   recordsControlOps,
+  modelDocumentOps,
 );
 
 export type Contract = typeof contract;

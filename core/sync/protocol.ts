@@ -182,7 +182,14 @@ export const pageQuery = z.object({
     .pipe(z.int().min(1).max(LIMITS.maxPageSize))
     .default(LIMITS.defaultPageSize),
 });
-export const FEED_KINDS = ['catalog', 'calendar', 'form_template', 'notice', 'app_update'] as const;
+export const FEED_KINDS = [
+  'catalog',
+  'calendar',
+  'form_template',
+  'notice',
+  'app_update',
+  'model_document',
+] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 export const feedEntry = z.object({
   serverSeq: z.number(),

@@ -22,6 +22,8 @@ import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
 import { currentFormNotes, publishFormNotes } from './form-notes';
 import { listNotices, publishNotice } from './notices';
+import { publishModelDocuments } from './model-documents';
+import { publishModelDocumentsRequest } from '../../core/qms/model-document';
 import { listUpdates, publishUpdate } from './updates';
 
 /** Like parseOr400, but with the schema's own Vietnamese messages: a province user fixes a
@@ -127,6 +129,17 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     );
     reply.status(201);
     return result;
+  });
+
+  app.post('/v1/admin/feed/model-documents', { config: big }, async (request, reply) => {
+    const user = await requireAdmin(ctx, request);
+    const input = parseForPeople(publishModelDocumentsRequest, request.body, 'Tài liệu mẫu');
+    const result = await publishModelDocuments(ctx.db, input, user.id, ctx.now());
+    if (result.duplicate)
+      throw new HttpError(400, 'INVALID_REQUEST', 'Tài liệu mẫu không hợp lệ: trùng mã tài liệu.');
+    request.log.info({ count: input.documents.length, by: user.username }, 'model documents');
+    reply.status(201);
+    return { published: result.published };
   });
 
   app.get('/v1/admin/form-notes', async (request) => {

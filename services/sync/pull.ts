@@ -10,6 +10,7 @@ import { procedureCatalogSchema, procedureSchema, type Procedure } from '../../c
 import { appUpdateManifest } from '../../core/sync/app-update';
 import { formTemplateBody, formTemplateKey } from '../../core/sync/form-template';
 import { noticeBody } from '../../core/sync/notice';
+import { modelDocumentBody } from '../../core/qms/model-document';
 import type { FeedEntry } from '../../core/sync/protocol';
 import { LIMITS, pullResponse } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
@@ -91,6 +92,13 @@ function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { cale
       if (!parsed.success) return `Ghi chú biểu mẫu không hợp lệ: ${issuesText(parsed.error)}`;
       const key = formTemplateKey(parsed.data.formSet, parsed.data.kind);
       return key === e.key ? null : `Ghi chú biểu mẫu không hợp lệ: khóa ${e.key} khác ${key}`;
+    }
+    case 'model_document': {
+      const parsed = modelDocumentBody.safeParse(e.body);
+      if (!parsed.success) return `Tài liệu mẫu không hợp lệ: ${issuesText(parsed.error)}`;
+      return parsed.data.code === e.key
+        ? null
+        : `Tài liệu mẫu không hợp lệ: khóa ${e.key} khác ${parsed.data.code}`;
     }
     default: {
       const never: never = e.kind;
