@@ -121,6 +121,8 @@ export const enrollmentCodeView = z.object({
 });
 export const procedureFigures = z.object({
   procedureCode: z.string(),
+  /** The procedure's name as the office sent it, else as the province published it. */
+  procedureName: z.string(),
   total: z.number(),
   thisMonth: z.number(),
   resolvedThisYear: z.number(),

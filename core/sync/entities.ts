@@ -22,6 +22,7 @@ export const ENTITY_ROWS = {
     resolvedAt: optionalMs,
     outcome: z.enum(['early', 'on_time', 'late']).nullable().optional(),
     procedureCode: safeText(1, 100).optional(),
+    procedureName: safeText(0, 1000).optional(),
     applicantName: safeText(0, 300).optional(),
   }),
   dossier_step: z.looseObject({

@@ -14,7 +14,7 @@ if (root) {
     <StrictMode>
       <MantineProvider theme={theme}>
         <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
-          <Notifications position="top-right" autoClose={3000} />
+          <Notifications position="bottom-right" autoClose={3000} />
           <ProvinceApp />
         </DatesProvider>
       </MantineProvider>

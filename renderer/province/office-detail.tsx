@@ -143,7 +143,7 @@ function ByProcedure({ detail }: { readonly detail: OfficeDetail }) {
         <Table verticalSpacing={4} aria-label="Hồ sơ theo thủ tục">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Mã thủ tục</Table.Th>
+              <Table.Th>Thủ tục</Table.Th>
               <Table.Th ta="right">Tổng số</Table.Th>
               <Table.Th ta="right">Tháng này</Table.Th>
               <Table.Th ta="right">Đã giải quyết (năm nay)</Table.Th>
@@ -154,7 +154,12 @@ function ByProcedure({ detail }: { readonly detail: OfficeDetail }) {
           <Table.Tbody>
             {detail.byProcedure.map((p) => (
               <Table.Tr key={p.procedureCode}>
-                <Table.Td ff="monospace">{p.procedureCode || '(không rõ)'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{p.procedureName || 'Chưa rõ tên thủ tục'}</Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {p.procedureCode || '(không rõ mã)'}
+                  </Text>
+                </Table.Td>
                 <Table.Td ta="right">{formatCount(p.total)}</Table.Td>
                 <Table.Td ta="right">{formatCount(p.thisMonth)}</Table.Td>
                 <Table.Td ta="right">{formatCount(p.resolvedThisYear)}</Table.Td>

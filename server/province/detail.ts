@@ -4,7 +4,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { civilMonthOf } from '../../core/calendar/civil-time';
 import type { OfficeDetail } from '../../core/sync/admin';
 import type { Db } from '../database/connect';
-import { enrollmentCodes, entities, provinceUsers, rejectedOps } from '../database/schema/index';
+import {
+  enrollmentCodes,
+  entities,
+  feed,
+  provinceUsers,
+  rejectedOps,
+} from '../database/schema/index';
 import { HttpError } from '../http/errors';
 import {
   countWhere,
@@ -49,11 +55,26 @@ export const officeDetail = async (
 
   const procedure = sql<string>`coalesce(${text('procedureCode')}, '')`;
   const byProcedure = await db
-    .select({ procedureCode: procedure, ...dossierFigureColumns(now) })
+    .select({
+      procedureCode: procedure,
+      procedureName: sql<string | null>`max(${text('procedureName')})`,
+      ...dossierFigureColumns(now),
+    })
     .from(entities)
     .where(mine)
     .groupBy(procedure)
     .orderBy(procedure);
+
+  // Names for dossiers sent before snapshots carried one: the catalog the province published.
+  const published = new Map(
+    (
+      await db
+        .select({ key: feed.key, name: sql<string | null>`${feed.body} ->> 'name'` })
+        .from(feed)
+        .where(eq(feed.kind, 'catalog'))
+        .orderBy(feed.version)
+    ).map((r) => [r.key, r.name ?? '']),
+  );
 
   // Received by month of receipt, resolved by month of resolution: two grouped scans.
   const since = vietnamMonthsBack(now, MONTHS - 1);
@@ -92,8 +113,9 @@ export const officeDetail = async (
       usedByDevice: c.usedByDevice,
       createdBy: c.createdBy,
     })),
-    byProcedure: byProcedure.map(({ procedureCode, ...f }) => ({
+    byProcedure: byProcedure.map(({ procedureCode, procedureName, ...f }) => ({
       procedureCode,
+      procedureName: procedureName ?? published.get(procedureCode) ?? '',
       total: f.total,
       thisMonth: f.thisMonth,
       resolvedThisYear: f.resolvedThisYear,

@@ -83,6 +83,7 @@ const dossierChangeQueries = (db: Db) =>
       .select({
         dossier: dossiers,
         procedureCode: procedures.code,
+        procedureName: procedures.name,
         procedureVersion: procedureVersions.version,
       })
       .from(dossiers)
@@ -132,7 +133,12 @@ export function enqueueDossierChange(tx: Tx, db: Db, dossierId: string, now: num
     {
       entity: 'dossier',
       entityId: dossierId,
-      row: { ...d.dossier, procedureCode: d.procedureCode, procedureVersion: d.procedureVersion },
+      row: {
+        ...d.dossier,
+        procedureCode: d.procedureCode,
+        procedureName: d.procedureName,
+        procedureVersion: d.procedureVersion,
+      },
     },
     // Steps and events have no updated_at column; the province's registry wants one per row.
     ...steps.map((s) => ({

@@ -204,4 +204,25 @@ describe('desk at 1366×768', { timeout: 180_000 }, () => {
     expect(await hint.getByRole('link').count()).toBe(0);
     await shot(page, 'ux-calendar-secretary');
   });
+
+  it('fits 1366×768: applicant in view, users modal on screen, notices clear of the header', async () => {
+    const page = await as('admin');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await go(page, 'Người dùng');
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const modal = page.getByRole('dialog', { name: 'Thêm người dùng' });
+    const box = await modal.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 768).toBe(true);
+    await shot(page, 'ux-users-modal');
+    await page.keyboard.press('Escape');
+
+    const desk = await as('motcua');
+    await desk.setViewportSize({ width: 1366, height: 768 });
+    const receive = new ReceivePage(desk);
+    await receive.open();
+    await receive.chooseProcedure('dang ky khai sinh', '1.001193 — Đăng ký khai sinh');
+    const applicant = await desk.getByLabel('Họ và tên người nộp').boundingBox();
+    expect(applicant && applicant.y + applicant.height <= 768).toBe(true);
+    await desk.screenshot({ path: 'test-results/screenshots/ux-receive-768.png' });
+  });
 });

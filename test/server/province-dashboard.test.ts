@@ -51,6 +51,7 @@ for (const backend of BACKENDS) {
           row({
             status: 'returned',
             procedureCode: '2.000815',
+            procedureName: 'Chứng thực bản sao từ bản chính',
             dueAt: now - HOUR,
             returnedAt: now - 2 * HOUR,
             resolvedAt: now - 2 * HOUR,
@@ -121,6 +122,8 @@ for (const backend of BACKENDS) {
       expect(detail.byProcedure).toEqual([
         {
           procedureCode: '1.001193',
+          // Sent without a name, and the province has published no catalog entry for it.
+          procedureName: '',
           total: 5,
           thisMonth: 4,
           resolvedThisYear: 1,
@@ -129,6 +132,7 @@ for (const backend of BACKENDS) {
         },
         {
           procedureCode: '2.000815',
+          procedureName: 'Chứng thực bản sao từ bản chính',
           total: 2,
           thisMonth: 2,
           resolvedThisYear: 2,

@@ -1,5 +1,5 @@
 // Modals of the users screen: create/edit a user, reset a password.
-import { Alert, Button, Checkbox, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, SimpleGrid, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../core/auth/roles';
 import type { UserView } from '../../../core/contract/schemas';
@@ -44,6 +44,7 @@ export function UserFormModal({
       onClose={onClose}
       title={user ? `Sửa người dùng ${user.username}` : 'Thêm người dùng'}
       size="lg"
+      yOffset="3vh"
     >
       <GuardedForm onSubmit={(e) => void submit(e)} aria-label="Thông tin người dùng">
         <Stack>
@@ -68,11 +69,11 @@ export function UserFormModal({
             onChange={(e) => setTitle(e.currentTarget.value)}
           />
           <Checkbox.Group label="Vai trò" value={roles} onChange={setRoles} withAsterisk>
-            <Stack gap={6} mt={6}>
+            <SimpleGrid cols={2} spacing="xs" verticalSpacing={6} mt={6}>
               {ROLES.map((r) => (
                 <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />
               ))}
-            </Stack>
+            </SimpleGrid>
           </Checkbox.Group>
           {user ? null : (
             <PasswordField

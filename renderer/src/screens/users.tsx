@@ -8,6 +8,9 @@ import { notifyDone, notifyError } from '../components/errors';
 import { formatDate } from '../format';
 import { ResetPasswordModal, UserFormModal } from './user-forms';
 
+// A badge clips its text at its own width; a status must read in full.
+const NO_CLIP = { overflow: 'visible', flexShrink: 0 } as const;
+
 export function UsersScreen() {
   const [users, setUsers] = useState<UserView[]>([]);
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
@@ -55,13 +58,19 @@ export function UsersScreen() {
               </Table.Td>
               <Table.Td>{u.username}</Table.Td>
               <Table.Td>{u.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {u.disabled ? (
-                  <Badge color="gray">Đã vô hiệu hóa</Badge>
+                  <Badge style={NO_CLIP} color="gray">
+                    Đã vô hiệu hóa
+                  </Badge>
                 ) : u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
-                  <Badge color="red">Tạm khóa</Badge>
+                  <Badge style={NO_CLIP} color="red">
+                    Tạm khóa
+                  </Badge>
                 ) : (
-                  <Badge color="green">Hoạt động</Badge>
+                  <Badge style={NO_CLIP} color="green">
+                    Hoạt động
+                  </Badge>
                 )}
               </Table.Td>
               <Table.Td>{formatDate(u.createdAt)}</Table.Td>

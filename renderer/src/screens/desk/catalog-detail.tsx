@@ -185,8 +185,8 @@ export function CatalogDetailScreen({ id }: { readonly id: string }) {
       >
         ← Danh mục thủ tục
       </Anchor>
-      <Group justify="space-between" align="flex-end">
-        <div>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div style={{ flex: 1, minWidth: 0 }}>
           <Title order={2}>{p.name}</Title>
           <Text c="dimmed">
             {p.code} · {p.isoCode} · {p.field}
@@ -201,7 +201,9 @@ export function CatalogDetailScreen({ id }: { readonly id: string }) {
           value={shown?.id ?? null}
           onChange={setChosen}
           allowDeselect={false}
-          w={380}
+          w={460}
+          style={{ flexShrink: 0 }}
+          comboboxProps={{ width: 'target' }}
         />
       </Group>
       {shown ? <VersionBody v={shown.body} /> : <Text c="dimmed">Chưa có phiên bản nào.</Text>}

@@ -54,8 +54,9 @@ function idKindLabel(kind: string): string {
 function Header({ d }: { readonly d: DossierDetail['dossier'] }) {
   return (
     <Card withBorder>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
+      {/* A long procedure name wraps in its own column; the appointment stays top right. */}
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="sm">
             <Title order={2} data-testid="dossier-code">
               {d.code}
@@ -71,7 +72,7 @@ function Header({ d }: { readonly d: DossierDetail['dossier'] }) {
             số thứ tự {d.bookLine}
           </Text>
         </Stack>
-        <Stack gap={0} align="flex-end">
+        <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }} data-testid="due-block">
           <Text size="sm" c="dimmed">
             Hẹn trả kết quả
           </Text>

@@ -85,13 +85,13 @@ export function DossierFilters({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
   return (
-    <Group align="flex-end" gap="sm">
+    <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
         label="Tìm kiếm"
-        placeholder="Mã hồ sơ, tên hoặc số giấy tờ của người nộp"
+        placeholder="Mã hồ sơ, tên, số giấy tờ người nộp"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        w={320}
+        w={300}
         type="search"
       />
       <Select

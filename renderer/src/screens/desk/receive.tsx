@@ -157,6 +157,12 @@ export function ReceiveScreen() {
                   required
                 />
               </Card>
+              <Card withBorder data-testid="applicant-card">
+                <Text fw={600} mb="xs">
+                  Người nộp hồ sơ
+                </Text>
+                <ApplicantFields value={applicant} onChange={setApplicant} />
+              </Card>
               {version ? (
                 <Card withBorder>
                   <Text fw={600} mb="xs">
@@ -165,12 +171,6 @@ export function ReceiveScreen() {
                   <DocumentChecklist rows={docs} onChange={setDocs} />
                 </Card>
               ) : null}
-              <Card withBorder>
-                <Text fw={600} mb="xs">
-                  Người nộp hồ sơ
-                </Text>
-                <ApplicantFields value={applicant} onChange={setApplicant} />
-              </Card>
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 24, lg: 9 }}>
