@@ -71,7 +71,7 @@ describe('sync in the browser', () => {
     await admin.getByLabel('Địa chỉ máy chủ tỉnh').fill(h.url);
     // A code issued for another commune: the screen names its office and enrols nothing.
     const other = await h.admin.createOffice('000.00.12.H60', 'UBND xã Hùng Sơn');
-    await admin.getByLabel('Mã đăng ký').fill(other.code);
+    await admin.getByRole('textbox', { name: 'Mã đăng ký' }).fill(other.code);
     await admin.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     const mismatch = admin.getByTestId('enroll-mismatch');
     await mismatch.waitFor();
@@ -83,7 +83,7 @@ describe('sync in the browser', () => {
     ).toBe(1);
     await shot(admin, 'sync-enroll-mismatch');
     expect((await api(admin, 'sync.status', {})).enrolled).toBe(false);
-    await admin.getByLabel('Mã đăng ký').fill(code);
+    await admin.getByRole('textbox', { name: 'Mã đăng ký' }).fill(code);
     await shot(admin, 'sync-enroll');
     await admin.getByRole('button', { name: 'Đăng ký', exact: true }).click();
     await admin.getByRole('heading', { name: 'Tình trạng đồng bộ' }).waitFor();
