@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Screens answer after a backend round trip; on a busy 2-core machine that takes
+          // more than expect.poll's default second. Waiting longer never passes a wrong screen.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
