@@ -24,6 +24,8 @@ import type { AppBackend, AppOptions } from './platform';
 import { SessionStore } from './sessions';
 import { registerSyncEngine, SyncEngine } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { documentOutputHandlers } from './qms/document-output';
+import { documentHandlers } from './qms/documents';
 import { qmsHandlers } from './qms/handlers';
 import { nonconformityHandlers } from './qms/nonconformity';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
@@ -52,6 +54,8 @@ export const HANDLERS = mergeHandlers(
   recordsControlHandlers,
   disposalHandlers,
   modelDocumentHandlers,
+  documentHandlers,
+  documentOutputHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

@@ -9,6 +9,7 @@ import { nonconformityOps } from './nonconformity';
 import { qmsOps } from './qms';
 import { recordsControlOps } from './records-control';
 import { modelDocumentOps } from './model-documents';
+import { documentOps } from './qms-documents';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -29,6 +30,7 @@ export const contract = defineContract(
   nonconformityOps,
   recordsControlOps,
   modelDocumentOps,
+  documentOps,
 );
 
 export type Contract = typeof contract;

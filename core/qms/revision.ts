@@ -78,6 +78,8 @@ export const revisionData = z.object({
   effectiveDate: z.string().nullable().default(null),
   /** Why the last review or approval sent it back to draft. */
   rejectComment: z.string().default(''),
+  /** Shipped with the app at setup: in force, but nobody signed or must acknowledge it. */
+  seed: z.boolean().default(false),
   /** The catalog procedure version its approval created (administrative procedures). */
   catalogVersion: z.int().nullable().default(null),
 });
@@ -184,7 +186,7 @@ export const revisionKind: RecordKind<RevisionState, RevisionData> = {
     },
     cancel: {
       label: 'hủy dự thảo',
-      from: ['draft'],
+      from: ['draft', 'in_review'],
       to: 'cancelled',
       roles: MANAGERS,
       requires: ['comment'],

@@ -6,6 +6,8 @@ import { newId, write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { seedCatalog } from '../desk/catalog';
 import { seedDesk } from '../desk/calendar';
+import { seedQms } from '../qms/seed';
+import { civilDateOf } from '../../core/calendar/civil-time';
 import { hashPassword } from '../passwords';
 import { toOfficeView, toUserView } from './views';
 
@@ -78,6 +80,7 @@ function insertOffice(
         .values({ id: newId(), title: '', ...p, createdAt: at, updatedAt: at })
         .run();
     }
+    seedQms(tx, ctx.resourcesDir, at, civilDateOf(at));
     return {
       result: undefined,
       audit: {

@@ -5,6 +5,7 @@
 import type { QmsRecord } from '../../core/qms';
 import type { Ctx } from '../context';
 import { afterDecide, decideEffect } from './disposal';
+import { DOCUMENT_EFFECTS } from './document-effects';
 import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
 import type { Effect } from './records';
 
@@ -20,6 +21,7 @@ const followUp: Effect = (e) => {
 
 export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...NONCONFORMITY_EFFECTS,
+  ...DOCUMENT_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
   'disposal.decide': decideEffect,

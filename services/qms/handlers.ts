@@ -6,6 +6,7 @@ import { kindOf } from '../../core/qms';
 import type { Db } from '../../db/open';
 import { qmsHistory, qmsRecords, users } from '../../db/schema';
 import type { PartialHandlers } from '../handlers';
+import { promoteDue } from './document-effects';
 import { AFTER_COMMIT, EFFECTS } from './effects';
 import { inboxOf } from './inbox';
 import { actorOf, createRecord, loadRecord, runTransition, todayOf, toRecord } from './records';
@@ -27,7 +28,9 @@ export const qmsHandlers: PartialHandlers = {
   'qms.transition': async (ctx, input) => {
     const next = runTransition(ctx, input, EFFECTS);
     await AFTER_COMMIT[`${next.kind}.${input.transition}`]?.(ctx, next);
-    return recordView(ctx.db, next, actorOf(ctx), todayOf(ctx));
+    // An approval effective today takes effect at once.
+    promoteDue(ctx);
+    return recordView(ctx.db, loadRecord(ctx.db, input.id), actorOf(ctx), todayOf(ctx));
   },
   'qms.get': (ctx, input) =>
     recordView(ctx.db, loadRecord(ctx.db, input.id), actorOf(ctx), todayOf(ctx)),
@@ -58,7 +61,10 @@ export const qmsHandlers: PartialHandlers = {
         comment: h.comment,
       }));
   },
-  'qms.inbox': (ctx) => inboxOf(ctx, actorOf(ctx), todayOf(ctx), ctx.now()),
+  'qms.inbox': (ctx) => {
+    promoteDue(ctx);
+    return inboxOf(ctx, actorOf(ctx), todayOf(ctx), ctx.now());
+  },
   'actions.create': (ctx, input) => {
     const actor = actorOf(ctx);
     if (input.dueDate < todayOf(ctx))

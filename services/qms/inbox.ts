@@ -3,22 +3,16 @@
 // Record kinds need no source of their own: the kindSource reads every kind's declared inbox
 // rules (core/qms). A new source (audit checklists...) is one more entry in INBOX_SOURCES.
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import { addCivilDays, dayNumberOf, startOfDayNumber } from '../../core/calendar/civil-time';
+import { addCivilDays } from '../../core/calendar/civil-time';
 import type { InboxItem } from '../../core/contract/qms';
 import { OPEN_STATUSES } from '../../core/desk/types';
 import { QMS_KIND_NAMES, kindOf, type Actor } from '../../core/qms';
 import { dossierSteps, dossiers, procedures, qmsRecords } from '../../db/schema';
 import type { Ctx } from '../context';
 import { prepared } from '../prepared';
+import { acknowledgementSource, needsReviewSource } from './document-inbox';
+import { endOfDate, type InboxSource } from './inbox-types';
 import { toRecord } from './records';
-
-export interface InboxSource {
-  readonly name: string;
-  readonly collect: (ctx: Ctx, me: Actor, today: string, now: number) => InboxItem[];
-}
-
-/** The last instant of a civil date (a task due that day is overdue from the next). */
-export const endOfDate = (date: string): number => startOfDayNumber(dayNumberOf(date) + 1) - 1;
 
 const dossierStepQuery = (ctx: Ctx) =>
   prepared(ctx.db, 'inbox.dossierSteps', (db) =>
@@ -101,7 +95,12 @@ const kindSource: InboxSource = {
 };
 
 /** Every source of waiting work; a module with a new kind of it adds its source here. */
-export const INBOX_SOURCES: readonly InboxSource[] = [dossierSource, kindSource];
+export const INBOX_SOURCES: readonly InboxSource[] = [
+  dossierSource,
+  kindSource,
+  acknowledgementSource,
+  needsReviewSource,
+];
 
 export function sortInbox(items: InboxItem[]): InboxItem[] {
   return items.sort(

@@ -3,6 +3,7 @@
 // outbox ops inside the caller's transaction; createRecord / runTransition wrap that in
 // write(), which adds the audit row. Kinds never write their own copy of this.
 import { eq } from 'drizzle-orm';
+import { v5 as uuidv5 } from 'uuid';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import { AppError } from '../../core/errors';
 import {
@@ -23,6 +24,10 @@ import { newId, requireUser, write, type Ctx } from '../context';
 import { enqueueAll } from '../sync/outbox';
 
 export type RecordRow = typeof qmsRecords.$inferSelect;
+
+const SEED_NAMESPACE = '6b1f3c2e-4d5a-5e6f-8a7b-9c0d1e2f3a4b';
+/** A stable id for seed data, derived from a name ('document:QT-HT-01'). */
+export const seedId = (name: string): string => uuidv5(name, SEED_NAMESPACE);
 type AnyKind = RecordKind<string, Record<string, unknown>>;
 
 export function toRecord(row: Readonly<RecordRow>): QmsRecord {
@@ -68,9 +73,11 @@ function historyLine(
   transition: string,
   from: string | null,
   comment: string,
+  id: string = newId(),
+  queue = true,
 ): void {
   const line = {
-    id: newId(),
+    id,
     recordId: record.id,
     kind: record.kind,
     at: now,
@@ -82,6 +89,7 @@ function historyLine(
     comment,
   };
   tx.insert(qmsHistory).values(line).run();
+  if (!queue) return;
   enqueueAll(tx, now, [
     { entity: 'qms_record', entityId: record.id, row: { ...record } },
     { entity: 'qms_history', entityId: line.id, row: { ...line, updatedAt: now } },
@@ -89,6 +97,8 @@ function historyLine(
 }
 
 export interface NewRecord {
+  /** A fixed id (seed data: the same on every PC of the office, so restore overwrites it). */
+  readonly id?: string;
   readonly kind: string;
   readonly code?: string;
   readonly title: string;
@@ -100,6 +110,8 @@ export interface NewRecord {
   readonly fileSha256?: string | null;
   /** A state other than the kind's initial one (seed data arriving already in force). */
   readonly state?: string;
+  /** False for seed data: every PC makes the same rows from resources/, none is pushed. */
+  readonly queue?: boolean;
   readonly data: unknown;
 }
 
@@ -118,7 +130,7 @@ export function insertRecord(
   if (!kind.states.includes(state)) throw new AppError('INVALID_INPUT');
   const code = input.code ?? '';
   const record: QmsRecord = {
-    id: newId(),
+    id: input.id ?? newId(),
     kind: kind.kind,
     state,
     code,
@@ -138,7 +150,17 @@ export function insertRecord(
   tx.insert(qmsRecords)
     .values({ ...record, searchText: fold(`${code} ${input.title}`) })
     .run();
-  historyLine(tx, now, actor, record, 'create', null, comment);
+  historyLine(
+    tx,
+    now,
+    actor,
+    record,
+    'create',
+    null,
+    comment,
+    input.id ? seedId(`${input.id}:create`) : undefined,
+    input.queue ?? true,
+  );
   return record;
 }
 
@@ -186,7 +208,8 @@ function save(tx: Tx, before: QmsRecord, next: QmsRecord): void {
   if (done.changes !== 1) throw new AppError('NOT_FOUND');
 }
 
-/** What a transition's effect may do: move other records, in the same transaction. */
+/** What a transition's effect may do: move or create other records (or rows of other tables)
+ * in the same transaction, and add to the record's own data before it is saved. */
 export interface EffectContext {
   readonly tx: Tx;
   readonly ctx: Ctx;
@@ -194,10 +217,11 @@ export interface EffectContext {
   readonly today: string;
   readonly actor: Actor;
   readonly before: QmsRecord;
+  /** The record as the transition leaves it (saved; its history line follows the effect). */
   readonly after: QmsRecord;
   readonly input: TransitionInput;
 }
-export type Effect = (e: EffectContext) => void;
+export type Effect = (e: EffectContext) => Record<string, unknown> | void;
 
 /**
  * Applies transition `name` to `record` as `actor`, inside `tx`: the kind's check (roles,
@@ -219,7 +243,7 @@ export function applyTransition(
   const check = checkTransition(kind, name, { record, actor, input, today });
   if (!check.ok) throw new AppError(check.failure.code, check.failure.message);
   const patch: Patch<Record<string, unknown>> = check.patch;
-  const next: QmsRecord = {
+  let next: QmsRecord = {
     ...record,
     state: check.to,
     ...(patch.dueDate !== undefined ? { dueDate: patch.dueDate } : {}),
@@ -229,8 +253,13 @@ export function applyTransition(
     updatedAt: now,
   };
   save(tx, record, next);
+  // The effect sees the record saved (other records' rules read it from the database).
+  const extra = effect?.({ tx, ctx, now, today, actor, before: record, after: next, input });
+  if (extra) {
+    next = { ...next, data: validData(kind, { ...next.data, ...extra }) };
+    save(tx, record, next);
+  }
   historyLine(tx, now, actor, next, name, record.state, input.comment?.trim() ?? '');
-  effect?.({ tx, ctx, now, today, actor, before: record, after: next, input });
   return next;
 }
 

@@ -142,6 +142,6 @@ describe('revision transitions', () => {
       to: 'cancelled',
     });
     expect(check('cancel', draft, secretary).ok).toBe(false);
-    expect(check('cancel', inReview, secretary, { comment: 'x' }).ok).toBe(false);
+    expect(check('cancel', inReview, desk, { comment: 'x' }).ok).toBe(false);
   });
 });
