@@ -115,6 +115,7 @@ describe('a procedure revision drives the desk', () => {
     expect(doc.row.inForce?.issueNo).toBe(2);
     expect(doc.acknowledgements?.done).toEqual([]);
     expect(doc.acknowledgements?.outstanding.map((o) => o.name)).toEqual([
+      'Bùi Văn Phong',
       'Đặng Thị Thư',
       'Hoàng Văn Đức',
       'Lê Minh Chất',
