@@ -58,6 +58,12 @@ const listInput = z
   .strict();
 
 export const nonconformityOps = {
+  /** Who can be put in charge of a record or an action: every active user. */
+  'qms.people': op({
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.string(), fullName: z.string(), title: z.string() })),
+    access: 'user',
+  }),
   'nonconformities.draft': op({ input: ncLink.strict(), output: ncDraft, access: 'user' }),
   'nonconformities.create': op({
     input: z

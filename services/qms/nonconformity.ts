@@ -289,6 +289,13 @@ export function ncRows(ctx: Ctx, input: NcListInput) {
 export { actionsOf };
 
 export const nonconformityHandlers: PartialHandlers = {
+  'qms.people': (ctx) =>
+    ctx.db
+      .select({ id: users.id, fullName: users.fullName, title: users.title })
+      .from(users)
+      .where(eq(users.disabled, false))
+      .all()
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
   'nonconformities.draft': (ctx, input) => {
     if (input.sourceKind !== 'dossier')
       throw new AppError('INVALID_INPUT', 'Chưa hỗ trợ tạo từ nguồn này.');

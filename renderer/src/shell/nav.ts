@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/receive', label: 'Tiếp nhận hồ sơ', permission: 'dossiers.receive' },
   { path: '/dossiers', label: 'Danh sách hồ sơ', permission: 'dossiers.read' },
   { path: '/book', label: 'Sổ theo dõi hồ sơ', permission: 'reports.read' },
+  { path: '/qms/nonconformities', label: 'Sự không phù hợp', permission: null },
   { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
   { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
   { path: '/desk-settings', label: 'Cấu hình một cửa', permission: 'office.manage' },

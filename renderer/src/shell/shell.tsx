@@ -19,6 +19,8 @@ import { DossierDetailScreen } from '../screens/desk/dossier-detail';
 import { DossierListScreen } from '../screens/desk/dossier-list';
 import { ReceiveScreen } from '../screens/desk/receive';
 import { HomeScreen } from '../screens/home';
+import { NonconformityDetailScreen } from '../screens/qms/nonconformity/detail';
+import { NonconformityRegisterScreen } from '../screens/qms/nonconformity/register';
 import { SettingsScreen } from '../screens/settings';
 import { SyncScreen } from '../screens/sync';
 import { UsersScreen } from '../screens/users';
@@ -94,6 +96,12 @@ export function Shell() {
               <Route path="/dossiers">{guard('dossiers.read', <DossierListScreen />)}</Route>
               <Route path="/dossiers/:id">
                 {(params) => guard('dossiers.read', <DossierDetailScreen id={params.id} />)}
+              </Route>
+              <Route path="/qms/nonconformities">
+                <NonconformityRegisterScreen />
+              </Route>
+              <Route path="/qms/nonconformities/:id">
+                {(params) => <NonconformityDetailScreen id={params.id} />}
               </Route>
               <Route path="/book">{guard('reports.read', <BookScreen />)}</Route>
               <Route path="/catalog">{guard('catalog.read', <CatalogScreen />)}</Route>

@@ -21,6 +21,7 @@ import { useFormPrint, type FormKind } from '../../components/form-print';
 import { useLoad } from '../../components/use-load';
 import { api } from '../../api/client';
 import { formatDateTime, formatVnd } from '../../format';
+import { DossierNonconformities } from '../qms/nonconformity/dossier-card';
 import { DossierActions } from './dossier-actions';
 import { DossierAttachments } from './dossier-attachments';
 import { EventTimeline, StepTable } from './dossier-history';
@@ -186,6 +187,7 @@ export function DossierDetailScreen({ id }: { readonly id: string }) {
               ) : null}
               <DossierActions detail={data} onChange={setData} />
             </Card>
+            <DossierNonconformities dossierId={d.id} late={d.outcome === 'late' || d.overdue} />
             <Card withBorder>
               <Text fw={600} mb="xs">
                 In biểu mẫu
