@@ -44,8 +44,9 @@ function printReport(ctx: Ctx, id: string) {
   const actions = actionsOf(ctx.db, nc.id).filter((a) => a.state !== 'cancelled');
   const names = userNames(ctx.db, [nc.createdBy, nc.ownerId, ...actions.map((a) => a.ownerId)]);
   const name = (uid: string | null) => (uid ? (names.get(uid) ?? '') : '');
+  // Issued by the office itself, not its one-stop desk.
   const html = renderNonconformityReport(
-    formOffice(ctx),
+    { ...formOffice(ctx), unitName: undefined },
     {
       code: nc.code,
       title: nc.title,

@@ -11,12 +11,14 @@ import type { OpOutput } from '../../core/contract';
 import { launchChromium, startE2eApp, type E2eApp } from './support/harness';
 import { api, go, openAs, openDossier, shot } from './support/pages';
 
-const ROLE_USER: Readonly<Record<string, string>> = {
-  desk_officer: 'motcua',
-  specialist: 'tuphap',
-  leader: 'chutich',
-  records_clerk: 'vanthu',
+const ROLE_USER: Readonly<Record<string, readonly [string, string]>> = {
+  desk_officer: ['motcua', 'Phạm Thị Hoa'],
+  specialist: ['tuphap', 'Hoàng Văn Đức'],
+  leader: ['chutich', 'Trần Thị Lãnh'],
+  records_clerk: ['vanthu', 'Đặng Thị Thư'],
 };
+const pick = (list: readonly { id: string; fullName: string }[], role: string) =>
+  list.find((p) => p.fullName === ROLE_USER[role]?.[1])?.id ?? '';
 // Mon 23/11/2026 09:00 and Wed 25/11/2026 09:00 Vietnam time (24/11 is a holiday).
 const MON_0900 = Date.UTC(2026, 10, 23, 2, 0);
 const WED_0900 = Date.UTC(2026, 10, 25, 2, 0);
@@ -54,20 +56,20 @@ async function lateDossier(): Promise<string> {
     sets: 1,
     feeVnd: 0,
     channel: 'direct',
-    assigneeId: people[0]?.id ?? '',
+    assigneeId: pick(people, 'specialist'),
     note: '',
   });
   clock = WED_0900;
   const byUser = new Map<string, Page>();
   const page = async (u: string) => byUser.get(u) ?? byUser.set(u, await as(u)).get(u)!;
   while (d.nextStep) {
-    const holder = await page(ROLE_USER[d.steps.at(-1)?.role ?? ''] ?? '');
+    const holder = await page(ROLE_USER[d.steps.at(-1)?.role ?? '']?.[0] ?? '');
     const nextRole = d.nextStep.role as 'desk_officer' | 'specialist' | 'leader' | 'records_clerk';
     const to = await api(holder, 'desk.assignees', { role: nextRole });
     d = await api(holder, 'dossiers.forward', {
       id: d.dossier.id,
       expectedStep: d.dossier.currentStep,
-      toUserId: to[0]?.id ?? '',
+      toUserId: pick(to, nextRole),
       note: '',
     });
   }
