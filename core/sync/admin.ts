@@ -67,6 +67,17 @@ export const officeSummary = z.object({
     /** Open (processing, waiting for a supplement, or ready) and past the due time now. */
     overdue: z.number(),
   }),
+  /** The office's quality system, from the records it pushed (QMS.md "The province"). */
+  qms: z.object({
+    /** Document revisions in force (effective). */
+    inForce: z.number(),
+    /** Revisions being drafted or reviewed. */
+    drafts: z.number(),
+    /** Documents (not external) whose periodic review date has passed. */
+    reviewsOverdue: z.number(),
+    /** Revisions in force that concern some roles and nobody has acknowledged yet. */
+    unacknowledged: z.number(),
+  }),
 });
 export type OfficeSummary = z.infer<typeof officeSummary>;
 export const officesResponse = z.object({ offices: z.array(officeSummary) });

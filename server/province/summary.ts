@@ -6,6 +6,7 @@ import type { OfficeSummary } from '../../core/sync/admin';
 import type { Db } from '../database/connect';
 import { devices, entities, offices, ops, rejectedOps } from '../database/schema/index';
 import { dossierFigureColumns, isDossier } from './figures';
+import { NO_QMS, qmsFigures, type QmsFigures } from './qms-figures';
 
 export { vietnamMonthStart } from './figures';
 
@@ -41,6 +42,7 @@ const summarize = (
   opCount: number,
   rejectedCount: number,
   figures: Figures | undefined,
+  qms: QmsFigures = NO_QMS,
 ): OfficeSummary => {
   const seen = own.map((d) => d.lastSeenAt?.getTime() ?? 0).filter((t) => t > 0);
   return {
@@ -65,6 +67,7 @@ const summarize = (
     rejectedCount,
     outbox: outboxOf(own),
     dossiers: figures ? { ...NO_FIGURES, ...figures } : NO_FIGURES,
+    qms,
   };
 };
 
@@ -89,6 +92,7 @@ export const listOfficeSummaries = async (db: Db, now: number): Promise<OfficeSu
   const opsBy = new Map(opCounts.map((r) => [r.officeId, Number(r.n)]));
   const rejectedBy = new Map(rejectedCounts.map((r) => [r.officeId, Number(r.n)]));
   const dossiersBy = new Map(dossierRows.map(({ officeId, ...figures }) => [officeId, figures]));
+  const qmsBy = await qmsFigures(db, now);
   return officeRows.map((o) =>
     summarize(
       o,
@@ -96,6 +100,7 @@ export const listOfficeSummaries = async (db: Db, now: number): Promise<OfficeSu
       opsBy.get(o.id) ?? 0,
       rejectedBy.get(o.id) ?? 0,
       dossiersBy.get(o.id),
+      qmsBy.get(o.id),
     ),
   );
 };
@@ -122,5 +127,6 @@ export const officeSummary = async (
     .select(dossierFigureColumns(now))
     .from(entities)
     .where(and(eq(entities.officeId, officeId), isDossier));
-  return summarize(office, own, Number(opRow?.n ?? 0), Number(rejectedRow?.n ?? 0), figures);
+  const qms = (await qmsFigures(db, now, officeId)).get(officeId);
+  return summarize(office, own, Number(opRow?.n ?? 0), Number(rejectedRow?.n ?? 0), figures, qms);
 };
