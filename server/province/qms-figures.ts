@@ -33,7 +33,7 @@ export const qmsFigures = async (
     from entities r
     where r.entity = 'qms_record' and not r.deleted and ${only}
     group by r.office_id`);
-  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const rows = (result as { rows: Record<string, unknown>[] }).rows;
   return new Map(
     rows.map((r) => [
       String(r.office_id),
