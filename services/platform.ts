@@ -12,6 +12,11 @@ export interface Platform {
   pickSavePath?: (defaultName: string) => Promise<string | null>;
   /** Asks the user for an existing file; null when cancelled or not possible here. */
   pickOpenPath?: () => Promise<string | null>;
+  /**
+   * Asks where to save and writes the printed form there as an A4 PDF (Electron's printToPDF);
+   * null when cancelled. Absent in browser mode: the print dialog's "Save as PDF" does it.
+   */
+  savePdf?: (html: string, defaultName: string) => Promise<string | null>;
 }
 
 export interface AppOptions {

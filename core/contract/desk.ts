@@ -347,6 +347,17 @@ export const reportOps = {
     output: z.object({ title: z.string(), html: z.string() }),
     access: 'dossiers.read',
   }),
+  /** Electron: the form as a PDF file where the user chooses (path null: cancelled). */
+  'forms.savePdf': op({
+    input: z.object({ dossierId: id, kind: z.enum(FORM_KIND_NAMES) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+    access: 'dossiers.read',
+  }),
+  'book.savePdf': op({
+    input: z.object({ from: civilDate, to: civilDate }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+    access: 'reports.read',
+  }),
   'book.get': op({
     input: z.object({ from: civilDate, to: civilDate }).strict(),
     output: z.object({ title: z.string(), html: z.string(), rows: z.number() }),

@@ -45,6 +45,7 @@ ${titleHtml(meta.title, `Mã hồ sơ: <b>${field(d.code)}</b>`)}
 <p>Nội dung yêu cầu giải quyết: ${field(d.procedureName)}</p>
 <p>Thời gian tiếp nhận: ${escapeHtml(formatDateTime(d.receivedAt))}; thời hạn trả kết quả: ${escapeHtml(formatDateTime(d.dueAt))}</p>
 <table class="grid">
+<thead>
 <tr>
 <th style="width:6%">TT</th>
 <th>TÊN CƠ QUAN, ĐƠN VỊ / NGƯỜI GIAO - NHẬN</th>
@@ -52,8 +53,11 @@ ${titleHtml(meta.title, `Mã hồ sơ: <b>${field(d.code)}</b>`)}
 <th style="width:17%">KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br><span style="font-weight:normal;font-style:italic">(Trước hạn/Đúng hạn/Quá hạn)</span></th>
 <th style="width:17%">GHI CHÚ</th>
 </tr>
+</thead>
+<tbody>
 ${rows.join('\n')}
 ${EMPTY_ROW.repeat(spare)}
+</tbody>
 </table>`;
   return documentHtml({ title: `${meta.title} - ${d.code}`, body }, options);
 }

@@ -49,9 +49,9 @@ function fontFaces(base: string): string {
 
 const BASE_CSS = `
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact;}
-body{font-family:${FORM_FONT_FAMILY};font-size:13pt;line-height:1.4;color:#000;margin:0;}
-p{margin:0 0 4pt;text-align:justify;}
-.form-no{text-align:right;font-size:12pt;font-weight:bold;margin-bottom:4pt;}
+body{font-family:${FORM_FONT_FAMILY};font-size:13pt;line-height:1.25;color:#000;margin:0;}
+p{margin:0 0 2pt;text-align:justify;}
+.form-no{text-align:right;font-size:12pt;font-weight:bold;margin:0;line-height:1.1;}
 table.header{width:100%;border-collapse:collapse;}
 table.header td{vertical-align:top;text-align:center;padding:0;}
 .agency{font-size:12.5pt;line-height:1.25;}
@@ -59,20 +59,24 @@ table.header td{vertical-align:top;text-align:center;padding:0;}
 .rule{width:40%;margin:3pt auto 0;border-top:1px solid #000;}
 .motto-1{font-weight:bold;font-size:12.5pt;}
 .motto-2{font-weight:bold;font-size:13.5pt;display:inline-block;padding-bottom:1pt;border-bottom:1px solid #000;}
-.place-date{font-style:italic;padding-top:8pt !important;}
-h1.title{text-align:center;font-size:14pt;font-weight:bold;margin:14pt 0 4pt;}
+.place-date{font-style:italic;padding-top:4pt !important;}
+h1.title{text-align:center;font-size:14pt;font-weight:bold;margin:8pt 0 2pt;}
 .subtitle{text-align:center;margin-bottom:8pt;}
-table.grid{width:100%;border-collapse:collapse;margin:4pt 0 6pt;}
-table.grid th,table.grid td{border:1px solid #000;padding:3pt 4pt;vertical-align:top;}
+table.grid{width:100%;border-collapse:collapse;margin:3pt 0 4pt;font-size:12pt;line-height:1.2;}
+table.grid th,table.grid td{border:1px solid #000;padding:2pt 4pt;vertical-align:top;}
 table.grid th{font-weight:bold;text-align:center;vertical-align:middle;}
 table.grid tr{page-break-inside:avoid;}
 table.grid thead{display:table-header-group;}
 table.grid td.c{text-align:center;}
-table.sign{width:100%;border-collapse:collapse;margin-top:12pt;page-break-inside:avoid;}
+table.book{table-layout:fixed;font-size:9.5pt;line-height:1.25;}
+table.book th,table.book td{padding:2pt 2pt;overflow-wrap:break-word;}
+table.book td.d{white-space:nowrap;}
+table.sign{width:100%;border-collapse:collapse;margin-top:8pt;page-break-inside:avoid;}
 table.sign td{text-align:center;vertical-align:top;padding:0 4pt;}
 table.sign .role{font-weight:bold;}
 table.sign .hint{font-style:italic;font-size:12pt;}
-table.sign .space{height:64pt;}
+table.sign .space{height:48pt;}
+.keep{page-break-inside:avoid;break-inside:avoid;}
 table.sign .name{font-weight:bold;}
 .notes{margin-top:10pt;font-size:12pt;page-break-inside:avoid;}
 .notes p{margin:0 0 2pt;}

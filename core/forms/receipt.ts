@@ -19,8 +19,8 @@ export function documentsTable(documents: readonly FormDocument[]): string {
       ? '<tr><td class="c">&nbsp;</td><td></td><td></td><td></td><td></td></tr>'.repeat(2)
       : '';
   return `<table class="grid">
-<tr><th rowspan="2" style="width:7%">TT</th><th rowspan="2">Tên giấy tờ</th><th colspan="3" style="width:36%">Hình thức và số lượng</th></tr>
-<tr><th style="width:12%">Bản chính</th><th style="width:12%">Bản sao chứng thực</th><th style="width:12%">Bản chụp</th></tr>
+<tr><th rowspan="2" style="width:7%">TT</th><th rowspan="2">Tên giấy tờ</th><th colspan="3" style="width:45%">Hình thức và số lượng</th></tr>
+<tr><th style="width:14%">Bản chính</th><th style="width:17%">Bản sao chứng thực</th><th style="width:14%">Bản chụp</th></tr>
 ${rows.join('\n')}${filler}
 </table>`;
 }
@@ -40,9 +40,8 @@ export function renderReceipt(
   const body = `${headerHtml(office, meta.label, d.receivedAt)}
 ${titleHtml(meta.title, `Mã hồ sơ: <b>${field(d.code)}</b>`)}
 <p>${actingUnit(office)} đã tiếp nhận hồ sơ của: Ông/Bà <b>${field(a.fullName)}</b></p>
-<p>Số định danh cá nhân: ${field(a.idNumber)}</p>
+<p>Số định danh cá nhân: ${field(a.idNumber)}; Số điện thoại: ${field(a.phone)}; Thư điện tử: ${field(a.email)}</p>
 <p>Địa chỉ: ${field(a.address)}</p>
-<p>Số điện thoại: ${field(a.phone)}; Thư điện tử: ${field(a.email)}</p>
 <p>Nội dung yêu cầu giải quyết: ${field(d.procedureName)} (mã thủ tục: ${field(d.procedureCode)})</p>
 <p>1. Thành phần hồ sơ nộp gồm:</p>
 ${documentsTable(d.documents)}
@@ -50,12 +49,14 @@ ${documentsTable(d.documents)}
 <p>3. Thời hạn giải quyết hồ sơ theo quy định: ${field(d.timeLimitText)}</p>
 <p>4. Thời gian nhận hồ sơ: <b>${escapeHtml(formatDateTime(d.receivedAt))}</b></p>
 <p>5. Thời gian trả kết quả giải quyết hồ sơ: <b>${escapeHtml(formatDateTime(d.dueAt))}</b></p>
+<div class="keep">
 <p>6. Đăng ký nhận kết quả tại: ${field(d.collectAt)}</p>
 <p>7. Phí, lệ phí: ${escapeHtml(feeText(d.feeVnd))}</p>
 <p>Vào Sổ theo dõi hồ sơ, Quyển số: ${field(d.bookVolume)}, Số thứ tự: ${field(d.bookLine)}</p>
 ${signaturesHtml([
   { role: 'Người nộp hồ sơ', hint: '(Ký và ghi rõ họ tên)', name: a.fullName },
   { role: 'Người tiếp nhận hồ sơ', hint: '(Ký và ghi rõ họ tên)', name: d.receiverName },
-])}`;
+])}
+</div>`;
   return documentHtml({ title: `${meta.title} - ${d.code}`, body }, options);
 }

@@ -21,11 +21,11 @@ function row(r: Readonly<TrackingBookRow>, i: number): string {
 <td>${field(r.applicantName)}</td>
 <td>${contact.map((s) => escapeHtml(s)).join('<br>')}</td>
 <td>${field(r.handlingUnit)}</td>
-<td class="c">${when(r.receivedAt)}</td>
-<td class="c">${when(r.dueAt)}</td>
-<td class="c">${when(r.sentAt)}</td>
-<td class="c">${when(r.resultReceivedAt)}</td>
-<td class="c">${when(r.returnedAt)}</td>
+<td class="c d">${when(r.receivedAt)}</td>
+<td class="c d">${when(r.dueAt)}</td>
+<td class="c d">${when(r.sentAt)}</td>
+<td class="c d">${when(r.resultReceivedAt)}</td>
+<td class="c d">${when(r.returnedAt)}</td>
 <td>${r.note.trim() ? escapeHtml(r.note) : ''}</td>
 </tr>`;
 }
@@ -43,25 +43,31 @@ export function renderTrackingBook(
       : '';
   const body = `${headerHtml(office, meta.label, null)}
 ${titleHtml(meta.title, period)}
-<table class="grid" style="font-size:10.5pt">
+<table class="grid book">
+<colgroup>
+<col style="width:3.5%"><col style="width:9%"><col style="width:17%"><col style="width:4%">
+<col style="width:9%"><col style="width:9%"><col style="width:7%">
+<col style="width:7%"><col style="width:7%"><col style="width:7%"><col style="width:7%"><col style="width:7%">
+<col style="width:6.5%">
+</colgroup>
 <thead>
 <tr>
-<th rowspan="2" style="width:3%">STT</th>
-<th rowspan="2" style="width:9%">Mã hồ sơ</th>
+<th rowspan="2">STT</th>
+<th rowspan="2">Mã hồ sơ</th>
 <th rowspan="2">Tên thủ tục hành chính</th>
-<th rowspan="2" style="width:4%">Số lượng hồ sơ (bộ)</th>
-<th rowspan="2" style="width:9%">Tên người nộp hồ sơ</th>
-<th rowspan="2" style="width:10%">Địa chỉ, số điện thoại</th>
-<th rowspan="2" style="width:8%">Cơ quan, đơn vị chủ trì giải quyết</th>
+<th rowspan="2">Số lượng hồ sơ (bộ)</th>
+<th rowspan="2">Tên người nộp hồ sơ</th>
+<th rowspan="2">Địa chỉ, số điện thoại</th>
+<th rowspan="2">Cơ quan, đơn vị chủ trì giải quyết</th>
 <th colspan="5">Ngày, tháng, năm</th>
-<th rowspan="2" style="width:7%">Ghi chú</th>
+<th rowspan="2">Ghi chú</th>
 </tr>
 <tr>
-<th style="width:6.5%">Nhận hồ sơ</th>
-<th style="width:6.5%">Hẹn trả kết quả</th>
-<th style="width:6.5%">Chuyển hồ sơ đến cơ quan giải quyết</th>
-<th style="width:6.5%">Nhận kết quả từ cơ quan giải quyết</th>
-<th style="width:6.5%">Trả kết quả cho cá nhân, tổ chức</th>
+<th>Nhận hồ sơ</th>
+<th>Hẹn trả kết quả</th>
+<th>Chuyển hồ sơ đến cơ quan giải quyết</th>
+<th>Nhận kết quả từ cơ quan giải quyết</th>
+<th>Trả kết quả cho cá nhân, tổ chức</th>
 </tr>
 </thead>
 <tbody>

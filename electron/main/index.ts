@@ -7,6 +7,7 @@ import { openBackend } from '../../services/app';
 import { restoreLatestBackup } from '../../services/recovery';
 import type { AppBackend, Platform } from '../../services/platform';
 import { bindContract } from './ipc';
+import { printToPdf } from './print';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
 import { permissionCheckHandler, permissionRequestHandler } from './security';
@@ -43,6 +44,12 @@ const platform: Platform = {
       ? await dialog.showSaveDialog(mainWindow, options)
       : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  savePdf: async (html, defaultName) => {
+    const target = await platform.pickSavePath?.(defaultName);
+    if (!target) return null;
+    await printToPdf(html, target);
+    return target;
   },
   pickOpenPath: async () => {
     const options = { properties: ['openFile' as const] };

@@ -13,7 +13,12 @@ export async function printToPdf(html: string, outPath: string): Promise<void> {
     await win.loadURL(page.url);
     // Web fonts may still be loading after 'load'; a PDF with fallback fonts is wrong.
     await win.webContents.executeJavaScript('document.fonts.ready.then(() => true)');
-    const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+    // The form's own @page size: the tracking book (Mẫu 07) is A4 landscape.
+    const pdf = await win.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
     await writeFile(outPath, pdf);
   } finally {
     page.dispose();

@@ -14,6 +14,7 @@ import type {
   TrackingBook,
 } from '../../core/forms/types';
 import { dossierEvents, dossierSteps, dossiers, office, procedures, users } from '../../db/schema';
+import type { OpInput } from '../../core/contract';
 import type { Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { getDeskSettings } from './calendar';
@@ -213,40 +214,64 @@ export function trackingBook(ctx: Ctx, from: string, to: string): TrackingBook {
   };
 }
 
+/** A dossier's form, filled, as printable HTML (logged as an access to personal data). */
+function renderForm(ctx: Ctx, input: OpInput<'forms.render'>) {
+  const row = ctx.db
+    .select({ formSet: dossiers.formSet, code: dossiers.code })
+    .from(dossiers)
+    .where(eq(dossiers.id, input.dossierId))
+    .get();
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
+  const formSet = formSetById(row.formSet as FormSetId);
+  const form = formFor(formSet, input.kind);
+  if (!form) throw new AppError('NOT_FOUND', 'Bộ biểu mẫu của hồ sơ này không có mẫu đó.');
+  logPersonalDataAccess(ctx, input.dossierId, `In ${form.label} của hồ sơ`);
+  return {
+    title: `${form.label}: ${form.title}`,
+    fileName: `${form.label} - ${row.code}.pdf`.replace(/[\\/:*?"<>|]/g, '-'),
+    html: form.render(
+      { office: formOffice(ctx), dossier: formDossier(ctx, input.dossierId) },
+      { fontBaseUrl: fontBaseUrl(ctx), notes: formNotes(ctx.db, formSet.id, input.kind) },
+    ),
+  };
+}
+
+function renderBook(ctx: Ctx, input: OpInput<'book.get'>) {
+  const set = formSetFor(input.to) ?? formSetById('tt03-2025');
+  const form = formFor(set, 'tracking_book');
+  if (!form) throw new AppError('NOT_FOUND');
+  const book = trackingBook(ctx, input.from, input.to);
+  return {
+    title: `${form.label}: ${form.title}`,
+    fileName: `so-theo-doi-ho-so_${input.from}_${input.to}.pdf`,
+    html: form.render(
+      { office: formOffice(ctx), book },
+      { fontBaseUrl: fontBaseUrl(ctx), notes: formNotes(ctx.db, set.id, 'tracking_book') },
+    ),
+    rows: book.rows.length,
+  };
+}
+
+async function savePdf(ctx: Ctx, doc: { html: string; fileName: string }) {
+  if (!ctx.platform.savePdf)
+    throw new AppError(
+      'INVALID_INPUT',
+      'Lưu PDF trực tiếp chỉ có trong ứng dụng trên máy tính. Trên trình duyệt: bấm "In / Lưu PDF" rồi chọn máy in "Lưu dưới dạng PDF" (Save as PDF).',
+    );
+  return { path: await ctx.platform.savePdf(doc.html, doc.fileName) };
+}
+
 export const formHandlers: PartialHandlers = {
   'forms.render': (ctx, input) => {
-    const row = ctx.db
-      .select({ formSet: dossiers.formSet })
-      .from(dossiers)
-      .where(eq(dossiers.id, input.dossierId))
-      .get();
-    if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ.');
-    const formSet = formSetById(row.formSet as FormSetId);
-    const form = formFor(formSet, input.kind);
-    if (!form) throw new AppError('NOT_FOUND', 'Bộ biểu mẫu của hồ sơ này không có mẫu đó.');
-    logPersonalDataAccess(ctx, input.dossierId, `In ${form.label} của hồ sơ`);
-    return {
-      title: `${form.label}: ${form.title}`,
-      html: form.render(
-        { office: formOffice(ctx), dossier: formDossier(ctx, input.dossierId) },
-        { fontBaseUrl: fontBaseUrl(ctx), notes: formNotes(ctx.db, formSet.id, input.kind) },
-      ),
-    };
+    const { title, html } = renderForm(ctx, input);
+    return { title, html };
   },
+  'forms.savePdf': (ctx, input) => savePdf(ctx, renderForm(ctx, input)),
   'book.get': (ctx, input) => {
-    const set = formSetFor(input.to) ?? formSetById('tt03-2025');
-    const form = formFor(set, 'tracking_book');
-    if (!form) throw new AppError('NOT_FOUND');
-    const book = trackingBook(ctx, input.from, input.to);
-    return {
-      title: `${form.label}: ${form.title}`,
-      html: form.render(
-        { office: formOffice(ctx), book },
-        { fontBaseUrl: fontBaseUrl(ctx), notes: formNotes(ctx.db, set.id, 'tracking_book') },
-      ),
-      rows: book.rows.length,
-    };
+    const { title, html, rows } = renderBook(ctx, input);
+    return { title, html, rows };
   },
+  'book.savePdf': (ctx, input) => savePdf(ctx, renderBook(ctx, input)),
   'book.exportExcel': async (ctx, input) => {
     const book = trackingBook(ctx, input.from, input.to);
     const buffer = await buildBookWorkbook({ office: formOffice(ctx), book });

@@ -111,17 +111,23 @@ describe('one-stop desk in the browser', () => {
     code = (await detail.code()) ?? '';
     expect(code).toMatch(/-261123-\d{4}$/);
     expect(await detail.due()).toBe('17:00 25/11/2026');
+    // "Tiếp nhận và in giấy hẹn": the receipt (Mẫu 01) opens ready to print, and the browser
+    // says how to save it as a PDF.
+    const frame = desk.frameLocator('iframe');
+    await expect
+      .poll(() => frame.locator('body').textContent(), { timeout: 20_000 })
+      .toContain(code);
+    expect(await desk.getByTestId('pdf-hint').textContent()).toContain(
+      'chọn máy in “Lưu dưới dạng PDF” (Save as PDF)',
+    );
+    await shot(desk, 'desk-print-preview');
+    await desk.getByRole('button', { name: 'Đóng' }).click();
     // A double click made one dossier, not two.
     const list = await api(desk, 'dossiers.list', { query: 'Nguyễn Văn Đức' });
     expect(list.total).toBe(1);
     await shot(desk, 'desk-detail-new');
 
-    // The receipt in the print preview, then both forms saved as PDF.
-    await desk.getByRole('button', { name: 'In giấy tiếp nhận (Mẫu 01)' }).first().click();
-    const frame = desk.frameLocator('iframe');
-    await expect.poll(() => frame.locator('body').textContent()).toContain(code);
-    await shot(desk, 'desk-print-preview');
-    await desk.getByRole('button', { name: 'Đóng' }).click();
+    // Both forms saved as PDF.
     for (const [kind, name] of [
       ['receipt', 'desk-receipt'],
       ['control_slip', 'desk-control-slip'],

@@ -48,3 +48,41 @@ describe('Mẫu 04: apology and extension', () => {
     expect(html).toContain('<div class="name">Bùi Văn Phong</div>');
   });
 });
+
+describe('In / Lưu PDF', () => {
+  it('the desktop saves the filled form as a PDF where the user chooses', async () => {
+    const saved: { html: string; name: string }[] = [];
+    app = await startDemoDesk(vn('2026-11-25', '08:00'), {
+      platform: {
+        kind: 'electron',
+        appVersion: '0.0.0-test',
+        savePdf: (html: string, name: string) => {
+          saved.push({ html, name });
+          return Promise.resolve(`/tmp/${name}`);
+        },
+      },
+    });
+    const d = await app.ok('motcua')(
+      'dossiers.receive',
+      receiveInput(await procedureId(app, '1.004873'), app.users['tuphap']),
+    );
+    const r = await app.ok('motcua')('forms.savePdf', { dossierId: d.dossier.id, kind: 'receipt' });
+    expect(r.path).toBe(`/tmp/Mẫu số 01 - ${d.dossier.code}.pdf`);
+    expect(saved[0]?.html).toContain(d.dossier.code);
+    expect(saved[0]?.html).toContain('GIẤY TIẾP NHẬN HỒ SƠ');
+    const book = await app.ok('motcua')('book.savePdf', { from: '2026-11-01', to: '2026-11-30' });
+    expect(book.path).toBe('/tmp/so-theo-doi-ho-so_2026-11-01_2026-11-30.pdf');
+    expect(saved[1]?.html).toContain('A4 landscape');
+  });
+
+  it('in the browser it says the print dialog saves the PDF, in Vietnamese', async () => {
+    app = await startDemoDesk(vn('2026-11-25', '08:00'));
+    const d = await app.ok('motcua')(
+      'dossiers.receive',
+      receiveInput(await procedureId(app, '1.004873'), app.users['tuphap']),
+    );
+    const r = await app.as('motcua')('forms.savePdf', { dossierId: d.dossier.id, kind: 'receipt' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!r.ok) expect(r.error.message).toContain('Lưu dưới dạng PDF');
+  });
+});

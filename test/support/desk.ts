@@ -3,6 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { OpInput, OpOutput } from '../../core/contract';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/foundation/setup';
+import type { AppOptions } from '../../services/platform';
 import { startTestApp, type TestApp } from './backend';
 
 /** Vietnam wall-clock time as a UTC instant. */
@@ -13,8 +14,11 @@ export function vn(date: string, time: string): number {
 export type DeskApp = TestApp & { users: Record<string, string>; relogin: () => Promise<void> };
 
 /** A demo office with every demo user logged in under their username as session key. */
-export async function startDemoDesk(at = vn('2026-11-23', '15:30')): Promise<DeskApp> {
-  const app = await startTestApp();
+export async function startDemoDesk(
+  at = vn('2026-11-23', '15:30'),
+  options: Partial<AppOptions> = {},
+): Promise<DeskApp> {
+  const app = await startTestApp(options);
   app.clock.now = at;
   await app.ok('setup')('setup.demo', {});
   const users: Record<string, string> = {};

@@ -9,9 +9,11 @@ export type FormKind = (typeof FORM_KIND_NAMES)[number];
 
 export function useFormPrint() {
   const [doc, setDoc] = useState<PrintDoc | null>(null);
+  const [shown, setShown] = useState<{ dossierId: string; kind: FormKind } | null>(null);
   const [loading, setLoading] = useState(false);
   const open = useCallback(async (dossierId: string, kind: FormKind) => {
     setLoading(true);
+    setShown({ dossierId, kind });
     try {
       setDoc(await api.forms.render({ dossierId, kind }));
     } catch (err) {
@@ -24,5 +26,11 @@ export function useFormPrint() {
     setDoc(null);
     setLoading(false);
   }, []);
-  return { open, preview: <PrintPreview doc={doc} loading={loading} onClose={close} /> };
+  const savePdf = shown ? () => api.forms.savePdf(shown) : undefined;
+  return {
+    open,
+    preview: (
+      <PrintPreview doc={doc} loading={loading} onClose={close} {...(savePdf ? { savePdf } : {})} />
+    ),
+  };
 }

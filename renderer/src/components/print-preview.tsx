@@ -2,7 +2,9 @@
 // iframe (fonts load from /resources/fonts/ on our own origin), printed by the iframe itself
 // so the browser's "Save as PDF" gives exactly the form.
 import { Button, Center, Group, Loader, Modal, Text } from '@mantine/core';
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useSession } from '../auth/session';
+import { errorText, notifyDone } from './errors';
 
 export interface PrintDoc {
   readonly title: string;
@@ -21,18 +23,52 @@ export function screenHtml(html: string): string {
   return html.includes('</head>') ? html.replace('</head>', `${SCREEN_CSS}</head>`) : html;
 }
 
+/** Desktop: a real PDF file through the services (Electron's printToPDF). */
+function SavePdfButton({ save }: { readonly save: () => Promise<{ path: string | null }> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { path } = await save();
+      if (path) notifyDone(`Đã lưu tệp PDF: ${path}`);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {error ? (
+        <Text size="sm" c="red" role="alert">
+          {error}
+        </Text>
+      ) : null}
+      <Button variant="light" loading={busy} onClick={() => void run()}>
+        Lưu PDF
+      </Button>
+    </>
+  );
+}
+
 export function PrintPreview({
   doc,
   loading = false,
   onClose,
   actions,
+  savePdf,
 }: {
   readonly doc: PrintDoc | null;
   readonly loading?: boolean;
   readonly onClose: () => void;
   readonly actions?: ReactNode;
+  /** Saves the same document as a PDF file (used in the desktop app only). */
+  readonly savePdf?: () => Promise<{ path: string | null }>;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
+  const desktop = useSession().status?.platform === 'electron';
   return (
     <Modal
       opened={doc !== null || loading}
@@ -49,12 +85,21 @@ export function PrintPreview({
     >
       <Group justify="flex-end" py="xs" gap="xs">
         {actions}
+        {desktop && savePdf ? (
+          doc ? (
+            <SavePdfButton save={savePdf} />
+          ) : null
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="pdf-hint">
+            Để lưu PDF: bấm “In / Lưu PDF”, rồi chọn máy in “Lưu dưới dạng PDF” (Save as PDF).
+          </Text>
+        )}
         <Button
           onClick={() => frame.current?.contentWindow?.print()}
           disabled={!doc}
           data-autofocus
         >
-          In / Lưu PDF
+          {desktop && savePdf ? 'In' : 'In / Lưu PDF'}
         </Button>
         <Button variant="default" onClick={onClose}>
           Đóng

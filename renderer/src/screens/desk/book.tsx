@@ -18,7 +18,9 @@ function thisMonth(): { from: string | null; to: string | null } {
 
 export function BookScreen() {
   const [range, setRange] = useState(thisMonth);
-  const [doc, setDoc] = useState<(PrintDoc & { rows: number }) | null>(null);
+  const [doc, setDoc] = useState<(PrintDoc & { rows: number; from: string; to: string }) | null>(
+    null,
+  );
   const [busy, setBusy] = useState<'view' | 'excel' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,7 +33,7 @@ export function BookScreen() {
     setBusy(kind);
     setError(null);
     try {
-      if (kind === 'view') setDoc(await api.book.get({ from, to }));
+      if (kind === 'view') setDoc({ ...(await api.book.get({ from, to })), from, to });
       else {
         const file = await api.book.exportExcel({ from, to });
         downloadBase64(file.fileName, file.base64, XLSX_MIME);
@@ -78,6 +80,7 @@ export function BookScreen() {
       <PrintPreview
         doc={doc}
         onClose={() => setDoc(null)}
+        savePdf={() => api.book.savePdf({ from: doc?.from ?? '', to: doc?.to ?? '' })}
         actions={
           doc ? (
             <Text size="sm" c="dimmed" mr="md">

@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useSearch } from 'wouter';
 import type { DossierDetail } from '../../../../core/contract/desk';
 import { ID_KIND_LABELS, ID_KINDS } from '../../../../core/desk/identity';
@@ -100,6 +100,13 @@ export function DossierDetailScreen({ id }: { readonly id: string }) {
   const isNew = new URLSearchParams(useSearch()).get('new') === '1';
   const { data, error, setData } = useLoad(useCallback(() => api.dossiers.get({ id }), [id]));
   const { open, preview } = useFormPrint();
+  // "Tiếp nhận và in giấy hẹn": a new dossier opens its receipt (Mẫu 01) ready to print, once.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!isNew || opened.current) return;
+    opened.current = true;
+    void open(id, 'receipt');
+  }, [isNew, id, open]);
   if (error) return <Alert color="red">{error}</Alert>;
   if (!data) return null;
   const d = data.dossier;
