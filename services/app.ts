@@ -32,6 +32,8 @@ import { nonconformityOutputHandlers } from './qms/nonconformity-output';
 import { disposalHandlers } from './qms/disposal';
 import { recordsControlHandlers } from './qms/records-control';
 import { modelDocumentHandlers } from './qms/model-documents';
+import { auditHandlers } from './qms/audits';
+import { auditWorkHandlers } from './qms/audit-work';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -56,6 +58,8 @@ export const HANDLERS = mergeHandlers(
   modelDocumentHandlers,
   documentHandlers,
   documentOutputHandlers,
+  auditHandlers,
+  auditWorkHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

@@ -2,6 +2,7 @@
 // its handler in services/, and use it from the UI through the typed client.
 import type { z } from 'zod';
 import { attachmentOps } from './attachments';
+import { internalAuditOps } from './audits';
 import { defineContract } from './define';
 import { calendarOps, catalogOps, deskSettingsOps, dossierOps, reportOps } from './desk';
 import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './foundation';
@@ -31,6 +32,7 @@ export const contract = defineContract(
   recordsControlOps,
   modelDocumentOps,
   documentOps,
+  internalAuditOps,
 );
 
 export type Contract = typeof contract;

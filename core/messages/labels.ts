@@ -162,6 +162,27 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   content: 'Nội dung',
   forms: 'Biểu mẫu',
   records: 'Hồ sơ cần lưu',
+  // Internal audit (core/contract/audits.ts)
+  month: 'Tháng',
+  area: 'Lĩnh vực được đánh giá',
+  criteria: 'Chuẩn mực đánh giá',
+  leadAuditorId: 'Trưởng đoàn đánh giá',
+  auditorIds: 'Đánh giá viên',
+  auditeeIds: 'Người được đánh giá',
+  documentIds: 'Quy trình được đánh giá',
+  clauses: 'Điều khoản',
+  clause: 'Điều khoản',
+  question: 'Câu hỏi',
+  itemId: 'Câu hỏi',
+  result: 'Kết quả',
+  size: 'Cỡ mẫu',
+  receivedOk: 'Tiếp nhận đúng quy định',
+  stepsOk: 'Các bước đúng thời gian',
+  formsOk: 'Biểu mẫu đầy đủ',
+  auditId: 'Cuộc đánh giá',
+  type: 'Loại',
+  evidence: 'Bằng chứng',
+  checklistItemId: 'Câu hỏi trong danh mục',
 };
 
 /** The label of a field; undefined when it has none (the unit test keeps that from happening). */

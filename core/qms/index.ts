@@ -23,8 +23,10 @@
  * No migration, no sync entity, no restore code, no inbox code: those are generic.
  */
 import { actionKind } from './action';
+import { auditKind } from './audit';
 import { disposalKind } from './disposal';
 import { documentKind } from './document';
+import { findingKind } from './finding';
 import type { RecordKind } from './kind';
 import { nonconformityKind } from './nonconformity';
 import { recordListKind } from './record-list';
@@ -37,6 +39,8 @@ export const QMS_KINDS = {
   revision: revisionKind,
   record_list: recordListKind,
   disposal: disposalKind,
+  audit: auditKind,
+  finding: findingKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

@@ -4,6 +4,7 @@
 // AFTER_COMMIT runs once that transaction has committed (files on disk, never data rows).
 import type { QmsRecord } from '../../core/qms';
 import type { Ctx } from '../context';
+import { AUDIT_EFFECTS } from './audits';
 import { afterDecide, decideEffect } from './disposal';
 import { DOCUMENT_EFFECTS } from './document-effects';
 import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
@@ -22,6 +23,7 @@ const followUp: Effect = (e) => {
 export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...NONCONFORMITY_EFFECTS,
   ...DOCUMENT_EFFECTS,
+  ...AUDIT_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
   'disposal.decide': decideEffect,

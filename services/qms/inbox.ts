@@ -10,6 +10,7 @@ import { QMS_KIND_NAMES, kindOf, type Actor } from '../../core/qms';
 import { dossierSteps, dossiers, procedures, qmsRecords } from '../../db/schema';
 import type { Ctx } from '../context';
 import { prepared } from '../prepared';
+import { auditChecklistSource } from './audit-inbox';
 import { acknowledgementSource, needsReviewSource } from './document-inbox';
 import { endOfDate, type InboxSource } from './inbox-types';
 import { toRecord } from './records';
@@ -100,6 +101,7 @@ export const INBOX_SOURCES: readonly InboxSource[] = [
   kindSource,
   acknowledgementSource,
   needsReviewSource,
+  auditChecklistSource,
 ];
 
 export function sortInbox(items: InboxItem[]): InboxItem[] {

@@ -109,7 +109,7 @@ export const nonconformityFollowUp: Effect = (e) => {
     applyTransition(e.tx, e.ctx, SYSTEM_ACTOR, nc, 'implement', {});
 };
 
-function nextCode(tx: Tx, year: string): string {
+export function nextNcCode(tx: Tx, year: string): string {
   const prefix = `SKPH-${year}-`;
   const row = tx
     .select({ n: sql<number>`count(*)` })
@@ -194,7 +194,7 @@ function createNonconformity(ctx: Ctx, input: OpParsed<'nonconformities.create'>
   return write(ctx, (tx) => {
     const record = insertRecord(tx, ctx.now(), actor, {
       kind: KIND,
-      code: nextCode(tx, input.detectedOn.slice(0, 4)),
+      code: nextNcCode(tx, input.detectedOn.slice(0, 4)),
       title: input.title,
       ownerId: owner.id,
       dueDate: input.deadline,
