@@ -236,11 +236,16 @@ function renderForm(ctx: Ctx, input: OpInput<'forms.render'>) {
   };
 }
 
-function renderBook(ctx: Ctx, input: OpInput<'book.get'>) {
+/** The book of a period under the form set in force at its end (the print and Excel share it). */
+function bookForm(ctx: Ctx, input: OpInput<'book.get'>) {
   const set = formSetFor(input.to) ?? formSetById('tt03-2025');
   const form = formFor(set, 'tracking_book');
   if (!form) throw new AppError('NOT_FOUND');
-  const book = trackingBook(ctx, input.from, input.to);
+  return { set, form, book: trackingBook(ctx, input.from, input.to) };
+}
+
+function renderBook(ctx: Ctx, input: OpInput<'book.get'>) {
+  const { set, form, book } = bookForm(ctx, input);
   return {
     title: `${form.label}: ${form.title}`,
     fileName: `so-theo-doi-ho-so_${input.from}_${input.to}.pdf`,
@@ -273,8 +278,8 @@ export const formHandlers: PartialHandlers = {
   },
   'book.savePdf': (ctx, input) => savePdf(ctx, renderBook(ctx, input)),
   'book.exportExcel': async (ctx, input) => {
-    const book = trackingBook(ctx, input.from, input.to);
-    const buffer = await buildBookWorkbook({ office: formOffice(ctx), book });
+    const { form, book } = bookForm(ctx, input);
+    const buffer = await buildBookWorkbook(form, { office: formOffice(ctx), book });
     return {
       fileName: `so-theo-doi-ho-so_${input.from}_${input.to}.xlsx`,
       base64: Buffer.from(buffer).toString('base64'),

@@ -1,5 +1,5 @@
 // Excel import of the procedure catalog (round trip, errors by sheet and row, all-or-nothing
-// handler) and the Mẫu 07 tracking book export.
+// handler). The Mẫu 07 tracking book export: excel-book.test.ts.
 import { readFileSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import ExcelJS from 'exceljs';
@@ -7,14 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { procedureCatalogSchema, type Procedure } from '../../core/catalog/schema';
 import type { OpInput, OpOutput } from '../../core/contract';
 import { AppError, type Result } from '../../core/errors';
-import type { TrackingBookData } from '../../core/forms/types';
 import * as schema from '../../db/schema';
 import { defaultMigrationsDir, HANDLERS } from '../../services/app';
-import {
-  BOOK_DATE_FORMAT,
-  BOOK_HEADER_ROW,
-  buildBookWorkbook,
-} from '../../services/desk/excel-book';
 import {
   buildCatalogTemplate,
   catalogExcelHandlers,
@@ -446,110 +440,5 @@ describe('catalog.exportExcel handler', () => {
     expect(await parseCatalogWorkbook(data)).toEqual({ procedures: byCode, errors: [] });
     const r = await app.ok('thuky')('catalog.importExcel', { fileBase64: file.base64 });
     expect(r).toEqual({ ok: true, procedures: seed.length, errors: [] });
-  });
-});
-
-describe('tracking book workbook (Mẫu 07)', () => {
-  const data: TrackingBookData = {
-    office: {
-      name: 'UBND xã Tân Phú',
-      unitName: 'Trung tâm Phục vụ hành chính công',
-      agencyCode: '000.00.00.H56',
-      province: 'Lâm Đồng',
-      commune: 'Tân Phú',
-      address: 'Thôn 2',
-    },
-    book: {
-      volume: '01/2026',
-      period: { from: '2026-03-01', to: '2026-03-31' },
-      rows: [
-        {
-          code: 'H56.22-260302-0001',
-          procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
-          sets: 1,
-          applicantName: 'Nguyễn Thị Ánh',
-          applicantAddress: 'Thôn 5, xã Tân Phú',
-          applicantPhone: '0912 345 678',
-          handlingUnit: 'Công chức Tư pháp - Hộ tịch',
-          receivedAt: Date.UTC(2026, 2, 1, 18, 30),
-          dueAt: Date.UTC(2026, 2, 4, 9, 0),
-          sentAt: Date.UTC(2026, 2, 2, 1, 45),
-          resultReceivedAt: Date.UTC(2026, 2, 4, 8, 0),
-          returnedAt: Date.UTC(2026, 2, 4, 8, 30),
-          note: '',
-        },
-        {
-          code: 'H56.22-260303-0002',
-          procedureName: 'Đăng ký khai sinh',
-          sets: 1,
-          applicantName: 'Trần Văn Bình',
-          applicantAddress: '',
-          applicantPhone: '0987 000 111',
-          handlingUnit: 'Công chức Tư pháp - Hộ tịch',
-          receivedAt: Date.UTC(2026, 2, 3, 2, 0),
-          dueAt: Date.UTC(2026, 2, 3, 10, 0),
-          sentAt: null,
-          resultReceivedAt: null,
-          returnedAt: null,
-          note: 'Chờ xác minh',
-        },
-      ],
-    },
-  };
-
-  it('has the title, header row and Vietnam-time date cells', async () => {
-    const wb = await load(await buildBookWorkbook(data));
-    const ws = wb.worksheets[0];
-    if (!ws) throw new Error('no sheet');
-    expect(ws.getCell('A1').value).toBe('UBND XÃ TÂN PHÚ');
-    expect(ws.getCell('A3').value).toBe('SỔ THEO DÕI HỒ SƠ');
-    expect(ws.getCell('A4').value).toBe(
-      'Quyển số: 01/2026 - Từ ngày 01/03/2026 đến ngày 31/03/2026',
-    );
-    expect(ws.getRow(BOOK_HEADER_ROW).values).toEqual([
-      undefined,
-      'STT',
-      'Mã hồ sơ',
-      'Tên TTHC',
-      'Số lượng hồ sơ (bộ)',
-      'Tên cá nhân/tổ chức',
-      'Địa chỉ/SĐT',
-      'Ngày/giờ nhận',
-      'Ngày/giờ hẹn trả',
-      'Chuyển xử lý',
-      'Ngày/giờ chuyển',
-      'Ngày/giờ nhận kết quả',
-      'Ngày/giờ trả kết quả',
-      'Trạng thái/Kết quả',
-      'Ký nhận',
-      'Ghi chú',
-    ]);
-    const row = ws.getRow(BOOK_HEADER_ROW + 1);
-    expect(row.getCell(1).value).toBe(1);
-    expect(row.getCell(2).value).toBe('H56.22-260302-0001');
-    expect(row.getCell(3).value).toBe('Cấp Giấy xác nhận tình trạng hôn nhân');
-    expect(row.getCell(6).value).toBe('Thôn 5, xã Tân Phú\n0912 345 678');
-    // 2026-03-01T18:30Z is 01:30 on 02/03/2026 in Vietnam: the cell shows that wall clock.
-    const received = row.getCell(7);
-    expect(received.value).toEqual(new Date(Date.UTC(2026, 2, 2, 1, 30)));
-    expect(received.numFmt).toBe(BOOK_DATE_FORMAT);
-    expect(row.getCell(7).border.top?.style).toBe('thin');
-    expect(row.getCell(13).value).toBe('Đúng hạn');
-    const open = ws.getRow(BOOK_HEADER_ROW + 2);
-    expect(open.getCell(10).value).toBeNull();
-    expect(open.getCell(13).value).toBeNull();
-    expect(open.getCell(15).value).toBe('Chờ xác minh');
-    expect(ws.pageSetup).toMatchObject({
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToWidth: 1,
-      printTitlesRow: `${BOOK_HEADER_ROW}:${BOOK_HEADER_ROW}`,
-    });
-  });
-
-  it('says so when the period has no dossier', async () => {
-    const empty = { ...data, book: { ...data.book, rows: [] } };
-    const ws = (await load(await buildBookWorkbook(empty))).worksheets[0];
-    expect(ws?.getCell(BOOK_HEADER_ROW + 1, 1).value).toBe('Không có hồ sơ trong kỳ.');
   });
 });
