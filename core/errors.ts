@@ -6,7 +6,8 @@ export const ERROR_MESSAGES = {
   NOT_AUTHENTICATED: 'Bạn cần đăng nhập để tiếp tục.',
   SESSION_EXPIRED: 'Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.',
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
-  BAD_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  BAD_CREDENTIALS:
+    'Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa vì nhập sai nhiều lần (thử lại sau ít phút).',
   ACCOUNT_LOCKED: 'Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau.',
   ACCOUNT_DISABLED: 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.',
   ALREADY_SET_UP: 'Cơ quan đã được thiết lập.',
@@ -16,6 +17,9 @@ export const ERROR_MESSAGES = {
   CONFLICT: 'Dữ liệu đã bị thay đổi bởi thao tác khác. Vui lòng tải lại.',
   LAST_ADMIN: 'Không thể gỡ quyền hoặc khóa quản trị viên cuối cùng.',
   WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+  WEAK_PASSWORD: 'Mật khẩu quá dễ đoán. Hãy chọn mật khẩu khác.',
+  SAME_PASSWORD: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+  PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.',
   BACKUP_INVALID: 'Tệp sao lưu không hợp lệ hoặc bị hỏng; dữ liệu hiện tại được giữ nguyên.',
   BACKUP_FAILED: 'Không sao lưu được dữ liệu.',
   BACKUP_NOT_FOUND:

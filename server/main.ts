@@ -2,6 +2,7 @@
 // (or memory with --memory) and a demo province; DATABASE_URL points it at PostgreSQL.
 // See server/README.md for production (PostgreSQL, TLS, backups).
 import { readFileSync } from 'node:fs';
+import { passwordProblem } from '../services/passwords';
 import { buildApp } from './app';
 import { listenProblem, parseConfig } from './config';
 import { openDatabase } from './database/connect';
@@ -25,8 +26,11 @@ const database = await openDatabase(
 
 if (config.createAdmin !== null) {
   const password = process.env.ISOXA_ADMIN_PASSWORD ?? '';
-  if (password.length < 8) {
-    console.error('Đặt mật khẩu (ít nhất 8 ký tự) trong biến môi trường ISOXA_ADMIN_PASSWORD.');
+  const problem = passwordProblem(password, [config.createAdmin]);
+  if (problem) {
+    console.error(
+      `Mật khẩu trong biến môi trường ISOXA_ADMIN_PASSWORD không dùng được: ${problem}`,
+    );
     process.exit(1);
   }
   await createProvinceUser(

@@ -17,7 +17,17 @@ function fail(error: AppError): Result<never> {
   return { ok: false, error: error.toShape() };
 }
 
-function loadUser(base: CtxBase, userId: string): CurrentUser | null {
+/** What a user who must change their password may still do (the services enforce it, not
+ * only the screen). */
+const WHILE_PASSWORD_CHANGE_DUE: ReadonlySet<string> = new Set([
+  'auth.changePassword',
+  'auth.logout',
+]);
+
+function loadUser(
+  base: CtxBase,
+  userId: string,
+): (CurrentUser & { mustChangePassword: boolean }) | null {
   const row = base.db
     .select({
       id: users.id,
@@ -25,12 +35,19 @@ function loadUser(base: CtxBase, userId: string): CurrentUser | null {
       fullName: users.fullName,
       roles: users.roles,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.id, userId))
     .get();
   if (!row || row.disabled) return null;
-  return { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles };
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    roles: row.roles,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 function sessionTimeoutMs(base: CtxBase): number {
@@ -64,7 +81,7 @@ export function createDispatcher(handlers: Handlers, getBase: () => CtxBase) {
       return fail(new AppError('INVALID_INPUT', undefined, issueTexts(parsed.error)));
     const base = getBase();
     try {
-      let user: CurrentUser | null = null;
+      let user: (CurrentUser & { mustChangePassword: boolean }) | null = null;
       const entry = base.sessions.resolve(sessionKey, base.now(), sessionTimeoutMs(base));
       if (entry === 'expired') {
         if (def.access !== 'public') return fail(new AppError('SESSION_EXPIRED'));
@@ -76,9 +93,17 @@ export function createDispatcher(handlers: Handlers, getBase: () => CtxBase) {
         if (!user) return fail(new AppError('NOT_AUTHENTICATED'));
         if (def.access !== 'user' && !hasPermission(user.roles, def.access))
           return fail(new AppError('FORBIDDEN'));
+        if (user.mustChangePassword && !WHILE_PASSWORD_CHANGE_DUE.has(name))
+          return fail(new AppError('PASSWORD_CHANGE_REQUIRED'));
       }
       const handler = handlers[name] as (ctx: Ctx, input: unknown) => unknown;
-      const value = await handler({ ...base, user, sessionKey }, parsed.data);
+      const current: CurrentUser | null = user && {
+        id: user.id,
+        username: user.username,
+        fullName: user.fullName,
+        roles: user.roles,
+      };
+      const value = await handler({ ...base, user: current, sessionKey }, parsed.data);
       return { ok: true, value: def.output.parse(value) };
     } catch (error) {
       return fail(toAppError(error));

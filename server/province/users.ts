@@ -3,7 +3,8 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../database/connect';
 import { adminSessions, provinceUsers } from '../database/schema/index';
-import { hashPassword, verifyPassword } from '../security/passwords';
+// One password module for the office app and the province (lint allows this one import).
+import { hashPassword, lockoutMs, verifyPassword } from '../../services/passwords';
 import { randomSecret, sha256 } from '../security/crypto';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -30,7 +31,8 @@ export interface ProvinceUser {
   readonly displayName: string;
 }
 
-/** Returns the session secret (for the cookie) or null when the credentials are wrong. */
+/** Returns the session secret (for the cookie) or null. Unknown user, wrong password, locked
+ * or disabled account: the same null after the same work (one scrypt derivation). */
 export const login = async (
   db: Db,
   username: string,
@@ -42,14 +44,31 @@ export const login = async (
     .from(provinceUsers)
     .where(and(eq(provinceUsers.username, username), isNull(provinceUsers.disabledAt)));
   const ok = await verifyPassword(password, user?.passwordHash ?? null);
-  if (!user || !ok) return null;
+  if (!user) return null;
+  // A lock holds even against the right password and is not extended while it lasts.
+  if (user.lockedUntil && user.lockedUntil.getTime() > now) return null;
+  if (!ok) {
+    const failures = user.failedAttempts + 1;
+    const lockMs = lockoutMs(failures);
+    await db
+      .update(provinceUsers)
+      .set({ failedAttempts: failures, lockedUntil: lockMs > 0 ? new Date(now + lockMs) : null })
+      .where(eq(provinceUsers.id, user.id));
+    return null;
+  }
   const secret = randomSecret();
-  await db.delete(adminSessions).where(lt(adminSessions.expiresAt, new Date(now)));
-  await db.insert(adminSessions).values({
-    tokenHash: sha256(secret),
-    userId: user.id,
-    createdAt: new Date(now),
-    expiresAt: new Date(now + SESSION_TTL_MS),
+  await db.transaction(async (tx) => {
+    await tx
+      .update(provinceUsers)
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where(eq(provinceUsers.id, user.id));
+    await tx.delete(adminSessions).where(lt(adminSessions.expiresAt, new Date(now)));
+    await tx.insert(adminSessions).values({
+      tokenHash: sha256(secret),
+      userId: user.id,
+      createdAt: new Date(now),
+      expiresAt: new Date(now + SESSION_TTL_MS),
+    });
   });
   return { user: { id: user.id, username: user.username, displayName: user.displayName }, secret };
 };

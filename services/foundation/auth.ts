@@ -1,14 +1,15 @@
-// Login with lockout after repeated failures, logout, password change.
+// Login with a progressive lockout, logout, password change. Unknown user, wrong password and
+// locked account get the same answer after the same work (one scrypt derivation), so neither
+// the message nor the timing tells which usernames exist or are locked.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import { users } from '../../db/schema';
 import { requireUser, write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
-import { hashPassword, verifyPassword } from '../passwords';
+import { hashPassword, lockoutMs, requireGoodPassword, verifyPassword } from '../passwords';
 import { sessionView } from './setup';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
+export { LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '../passwords';
 
 function findByUsername(ctx: Ctx, username: string) {
   return ctx.db.select().from(users).where(eq(users.username, username)).get();
@@ -16,40 +17,36 @@ function findByUsername(ctx: Ctx, username: string) {
 
 function recordFailure(ctx: Ctx, row: typeof users.$inferSelect): AppError {
   const attempts = row.failedAttempts + 1;
-  const locks = attempts >= MAX_FAILED_ATTEMPTS;
+  const lockMs = lockoutMs(attempts);
   write(ctx, (tx) => {
     tx.update(users)
-      .set({
-        failedAttempts: locks ? 0 : attempts,
-        lockedUntil: locks ? ctx.now() + LOCKOUT_MS : row.lockedUntil,
-      })
+      .set({ failedAttempts: attempts, lockedUntil: lockMs > 0 ? ctx.now() + lockMs : null })
       .where(eq(users.id, row.id))
       .run();
     return {
       result: undefined,
       audit: {
-        operation: locks ? 'auth.lockout' : 'auth.loginFailed',
+        operation: lockMs > 0 ? 'auth.lockout' : 'auth.loginFailed',
         entity: 'user',
         entityId: row.id,
-        summary: locks
-          ? `Khóa tạm tài khoản ${row.username} sau ${MAX_FAILED_ATTEMPTS} lần sai mật khẩu`
-          : `Đăng nhập sai mật khẩu: ${row.username}`,
+        summary:
+          lockMs > 0
+            ? `Khóa tạm tài khoản ${row.username} ${Math.round(lockMs / 60_000)} phút sau ${attempts} lần sai mật khẩu liên tiếp`
+            : `Đăng nhập sai mật khẩu: ${row.username}`,
       },
     };
   });
-  return new AppError(locks ? 'ACCOUNT_LOCKED' : 'BAD_CREDENTIALS');
+  return new AppError('BAD_CREDENTIALS');
 }
 
 export const authHandlers: PartialHandlers = {
   'auth.login': async (ctx, input) => {
     const row = findByUsername(ctx, input.username);
-    if (!row) {
-      // Same work and answer as a wrong password, so usernames cannot be probed.
-      await verifyPassword(input.password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
-      throw new AppError('BAD_CREDENTIALS');
-    }
-    if (row.lockedUntil && row.lockedUntil > ctx.now()) throw new AppError('ACCOUNT_LOCKED');
-    const good = await verifyPassword(input.password, row.passwordHash);
+    const good = await verifyPassword(input.password, row?.passwordHash ?? null);
+    if (!row) throw new AppError('BAD_CREDENTIALS');
+    // A lock holds even against the right password; it is not counted again, so waiting it
+    // out always works.
+    if (row.lockedUntil && row.lockedUntil > ctx.now()) throw new AppError('BAD_CREDENTIALS');
     if (!good) throw recordFailure(ctx, row);
     if (row.disabled) throw new AppError('ACCOUNT_DISABLED');
     write(ctx, (tx) => {
@@ -79,6 +76,9 @@ export const authHandlers: PartialHandlers = {
     const row = ctx.db.select().from(users).where(eq(users.id, me.id)).get();
     if (!row || !(await verifyPassword(input.current, row.passwordHash)))
       throw new AppError('WRONG_PASSWORD');
+    if (input.next.normalize('NFC') === input.current.normalize('NFC'))
+      throw new AppError('SAME_PASSWORD');
+    requireGoodPassword(input.next, [row.username, row.fullName]);
     const passwordHash = await hashPassword(input.next);
     write(ctx, (tx) => {
       tx.update(users)

@@ -8,7 +8,7 @@ import { seedCatalog } from '../desk/catalog';
 import { seedDesk } from '../desk/calendar';
 import { seedQms } from '../qms/seed';
 import { civilDateOf } from '../../core/calendar/civil-time';
-import { hashPassword } from '../passwords';
+import { hashPassword, requireGoodPassword } from '../passwords';
 import { toOfficeView, toUserView } from './views';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -110,6 +110,7 @@ export const setupHandlers: PartialHandlers = {
   },
   'setup.create': async (ctx, input) => {
     if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');
+    requireGoodPassword(input.admin.password, [input.admin.username, input.admin.fullName]);
     const passwordHash = await hashPassword(input.admin.password);
     insertOffice(ctx, { ...input.office, demo: false }, [
       {

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/open';
 import { users } from '../../db/schema';
 import { newId, write } from '../context';
 import type { PartialHandlers } from '../handlers';
-import { hashPassword } from '../passwords';
+import { hashPassword, requireGoodPassword } from '../passwords';
 import { toUserView } from './views';
 
 function getUser(tx: Tx, id: string) {
@@ -38,6 +38,7 @@ export const userHandlers: PartialHandlers = {
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
       .map(toUserView),
   'users.create': async (ctx, input) => {
+    requireGoodPassword(input.password, [input.username, input.fullName]);
     const passwordHash = await hashPassword(input.password);
     return write(ctx, (tx) => {
       if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
@@ -127,6 +128,8 @@ export const userHandlers: PartialHandlers = {
     return view;
   },
   'users.resetPassword': async (ctx, input) => {
+    const target = ctx.db.select().from(users).where(eq(users.id, input.id)).get();
+    requireGoodPassword(input.password, target ? [target.username, target.fullName] : []);
     const passwordHash = await hashPassword(input.password);
     const view = write(ctx, (tx) => {
       getUser(tx, input.id);

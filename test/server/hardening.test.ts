@@ -5,6 +5,8 @@ import net from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS } from '../../core/sync/protocol';
+import { createProvinceUser } from '../../server/province/users';
+import { lockoutMs, MAX_FAILED_ATTEMPTS, passwordWork } from '../../services/passwords';
 import { BACKENDS } from './support/backends';
 import { send } from './support/client';
 import type { Harness } from './support/harness';
@@ -88,6 +90,32 @@ for (const backend of BACKENDS) {
         await limited.close();
       }
     }, 60_000);
+
+    it('locks province users out like office users, with one answer for every failure', async () => {
+      const user = {
+        username: `canbo${backend.name}`,
+        displayName: 'Cán bộ Sở',
+        password: 'so-khcn-2026',
+      };
+      await createProvinceUser(h.database.db, user, Date.now());
+      const login = async (username: string, password: string) => {
+        const before = passwordWork();
+        const r = await send(h.url, 'POST', '/v1/admin/login', { body: { username, password } });
+        return { status: r.status, body: r.body, work: passwordWork() - before };
+      };
+      const unknown = await login('khongco', 'so-khcn-2026');
+      expect(unknown).toMatchObject({ status: 401, work: 1 });
+      for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++)
+        expect(await login(user.username, 'sai-mat-khau')).toEqual(unknown);
+      // Locked: the right password gets the same answer after the same work.
+      expect(await login(user.username, user.password)).toEqual(unknown);
+      h.advance(lockoutMs(MAX_FAILED_ATTEMPTS) + 1000);
+      try {
+        expect((await login(user.username, user.password)).status).toBe(200);
+      } finally {
+        h.advance(-(lockoutMs(MAX_FAILED_ATTEMPTS) + 1000));
+      }
+    });
 
     it('refuses a deeply nested body on every route with 400, never 500', async () => {
       const before = await h.fingerprint();

@@ -10,7 +10,7 @@ import { makeShedder } from '../../server/http/context';
 import { HttpError } from '../../server/http/errors';
 import { vietnamMonthStart } from '../../server/province/summary';
 import { hashEnrollmentCode, newEnrollmentCode } from '../../server/security/crypto';
-import { hashPassword, verifyPassword } from '../../server/security/passwords';
+import { hashPassword, verifyPassword } from '../../services/passwords';
 
 const op = (patch: Partial<Op>): Op => ({
   opId: '01900000-0000-7000-8000-000000000000',

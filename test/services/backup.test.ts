@@ -53,7 +53,7 @@ describe('backup and restore', () => {
       username: 'motcua1',
       fullName: 'Lê Thị Mai',
       roles: ['desk_officer'],
-      password: '12345678',
+      password: 'dong-lua-thom-9',
     });
     const backup = await app.ok('admin')('backup.create', {});
     expect(backup.sizeBytes).toBeGreaterThan(0);
@@ -66,7 +66,7 @@ describe('backup and restore', () => {
     // The broken file is kept aside, not deleted.
     expect(fs.readdirSync(dataDir).some((f) => f.startsWith(`${DB_FILE_NAME}.hong-`))).toBe(true);
     app = await startTestApp({ dataDir });
-    await app.ok('u')('auth.login', { username: 'motcua1', password: '12345678' });
+    await app.ok('u')('auth.login', { username: 'motcua1', password: 'dong-lua-thom-9' });
   });
 
   it('restores online from an automatic backup; later changes are undone, a safety copy is kept', async () => {
@@ -78,7 +78,7 @@ describe('backup and restore', () => {
       username: 'sau',
       fullName: 'Sau Sao Lưu',
       roles: ['leader'],
-      password: '12345678',
+      password: 'dong-lua-thom-9',
     });
     await app.ok('admin')('backup.restore', { name: auto.name });
     expect(listBackups(app.dataDir).some((b) => b.name.startsWith('pre-restore-'))).toBe(true);

@@ -17,7 +17,7 @@ import {
 } from '../../services/desk/excel-catalog';
 import { createDispatcher } from '../../services/dispatch';
 import { SessionStore } from '../../services/sessions';
-import { dumpDatabase, startSetUpApp, type TestApp } from '../support/backend';
+import { dumpDatabase, loginNewUser, startSetUpApp, type TestApp } from '../support/backend';
 import { startDemoDesk } from '../support/desk';
 
 const seed: Procedure[] = procedureCatalogSchema.parse(
@@ -342,7 +342,7 @@ describe('catalog.importExcel handler', () => {
     // Managing the catalog is the ISO coordinator's job, not the admin's.
     await a.ok('admin')('users.create', { ...ISO, roles: ['iso_coordinator'] });
     if (registered) {
-      await a.ok('iso')('auth.login', { username: ISO.username, password: ISO.password });
+      await loginNewUser(a, 'iso', ISO.username, ISO.password);
       return (input: OpInput<'catalog.importExcel'>) => a.as('iso')('catalog.importExcel', input);
     }
     const sqlite = a.backend.database();

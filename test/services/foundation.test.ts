@@ -1,6 +1,7 @@
 // Setup, login, lockout, session timeout, user administration, permissions in services, audit.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from '../../services/foundation/auth';
+import { ERROR_MESSAGES } from '../../core/errors';
+import { LOCKOUT_MS, lockoutMs, MAX_FAILED_ATTEMPTS, passwordWork } from '../../services/passwords';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/foundation/setup';
 import { ROLES } from '../../core/auth/roles';
 import {
@@ -62,31 +63,96 @@ describe('login', () => {
     });
     expect(r).toEqual({
       ok: false,
-      error: { code: 'BAD_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' },
+      error: { code: 'BAD_CREDENTIALS', message: ERROR_MESSAGES.BAD_CREDENTIALS },
     });
+    expect(r.ok || r.error.message).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
     expect((await app.as('w')('users.list', {})).ok).toBe(false);
     const unknown = await app.as('w')('auth.login', { username: 'khongco', password: 'x' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   });
 
-  it(`locks the account after ${MAX_FAILED_ATTEMPTS} failures, then unlocks after the lockout`, async () => {
+  it('answers an unknown user, a wrong password and a locked account alike, after the same work', async () => {
     app = await startSetUpApp();
-    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) {
-      expect(
-        await app.as('w')('auth.login', { username: ADMIN.username, password: 'sai' }),
-      ).toMatchObject({ error: { code: 'BAD_CREDENTIALS' } });
+    const attempt = async (username: string, password: string) => {
+      const before = passwordWork();
+      const answer = await app.as('probe')('auth.login', { username, password });
+      return { answer, derivations: passwordWork() - before };
+    };
+    const unknown = await attempt('khongco', 'doan-thu-1');
+    const wrong = await attempt(ADMIN.username, 'doan-thu-2');
+    for (let i = 1; i < MAX_FAILED_ATTEMPTS; i++) await attempt(ADMIN.username, 'sai');
+    // The account is now locked: even its right password gets the same answer and work.
+    const locked = await attempt(ADMIN.username, ADMIN.password);
+    const lockedWrong = await attempt(ADMIN.username, 'sai');
+    for (const probe of [wrong, locked, lockedWrong]) {
+      expect(probe.answer).toEqual(unknown.answer);
+      expect(probe.derivations).toBe(unknown.derivations);
     }
+    expect(unknown.derivations).toBe(1);
+  });
+
+  it('locks progressively after failures; a lock always ends, and the admin can reset it', async () => {
+    app = await startSetUpApp();
+    const tryAs = (password: string) =>
+      app.as('w')('auth.login', { username: ADMIN.username, password });
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await tryAs('sai');
+    expect((await tryAs(ADMIN.password)).ok).toBe(false);
+    expect(lockoutMs(MAX_FAILED_ATTEMPTS)).toBe(60_000);
+    app.clock.now += lockoutMs(MAX_FAILED_ATTEMPTS) + 1000;
+    // One more failure doubles the next lock, up to the cap, never more.
+    await tryAs('sai');
+    expect((await tryAs(ADMIN.password)).ok).toBe(false);
+    app.clock.now += 60_000 + 1000;
+    expect((await tryAs(ADMIN.password)).ok).toBe(false);
+    app.clock.now += 60_000;
+    expect((await tryAs(ADMIN.password)).ok).toBe(true);
+    expect(lockoutMs(MAX_FAILED_ATTEMPTS + 40)).toBe(LOCKOUT_MS);
+    // A locked desk officer is unlocked by the admin's password reset.
+    const u = await app.ok('admin')('users.create', {
+      username: 'motcua1',
+      fullName: 'Lê Thị Mai',
+      roles: ['desk_officer'],
+      password: 'tamthoi-123',
+    });
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++)
+      await app.as('m')('auth.login', { username: 'motcua1', password: 'sai' });
+    await app.ok('admin')('users.resetPassword', { id: u.id, password: 'tamthoi-456' });
     expect(
-      await app.as('w')('auth.login', { username: ADMIN.username, password: 'sai' }),
-    ).toMatchObject({ error: { code: 'ACCOUNT_LOCKED' } });
-    // Even the right password is refused while locked.
-    expect(
-      await app.as('w')('auth.login', { username: ADMIN.username, password: ADMIN.password }),
-    ).toMatchObject({ error: { code: 'ACCOUNT_LOCKED' } });
-    app.clock.now += LOCKOUT_MS + 1000;
-    expect(
-      (await app.as('w')('auth.login', { username: ADMIN.username, password: ADMIN.password })).ok,
+      (await app.as('m')('auth.login', { username: 'motcua1', password: 'tamthoi-456' })).ok,
     ).toBe(true);
+  });
+
+  it('refuses common passwords and the current one; must-change is enforced by the services', async () => {
+    app = await startSetUpApp();
+    for (const weak of ['12345678', 'password1', 'qwertyuiop']) {
+      const r = await app.as('admin')('users.create', {
+        username: 'yeu',
+        fullName: 'Mật Khẩu Yếu',
+        roles: ['leader'],
+        password: weak,
+      });
+      expect(r, weak).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
+      expect(r.ok || r.error.message).toContain('quá dễ đoán');
+    }
+    const same = await app.as('admin')('auth.changePassword', {
+      current: ADMIN.password,
+      next: ADMIN.password,
+    });
+    expect(same).toMatchObject({ ok: false, error: { code: 'SAME_PASSWORD' } });
+    await app.ok('admin')('users.create', {
+      username: 'lanhdao',
+      fullName: 'Trần Văn Lãnh',
+      roles: ['admin'],
+      password: 'tamthoi-123',
+    });
+    await app.ok('ld')('auth.login', { username: 'lanhdao', password: 'tamthoi-123' });
+    // Not only the screen: every operation but the change itself is refused until then.
+    expect(await app.as('ld')('users.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_CHANGE_REQUIRED' },
+    });
+    await app.ok('ld')('auth.changePassword', { current: 'tamthoi-123', next: 'cay-da-xanh-7' });
+    expect((await app.as('ld')('users.list', {})).ok).toBe(true);
   });
 
   it('expires a session after the configured inactivity, and activity keeps it alive', async () => {
@@ -137,7 +203,7 @@ describe('users and permissions', () => {
         username: 'hacker',
         fullName: 'X',
         roles: ['admin'],
-        password: '12345678',
+        password: 'dong-lua-thom-9',
       }),
       app.as('mai')('users.setDisabled', { id: created.id, disabled: true }),
       app.as('mai')('backup.create', {}),
@@ -159,7 +225,7 @@ describe('users and permissions', () => {
       username: ADMIN.username,
       fullName: 'Trùng',
       roles: ['leader'],
-      password: '12345678',
+      password: 'dong-lua-thom-9',
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'USERNAME_TAKEN' } });
     const me = (await app.ok('admin')('users.list', {}))[0];
@@ -182,9 +248,13 @@ describe('users and permissions', () => {
       username: 'lanhdao',
       fullName: 'Trần Văn Lãnh',
       roles: ['admin'],
-      password: '12345678',
+      password: 'dong-lua-thom-9',
     });
-    await app.ok('ld')('auth.login', { username: 'lanhdao', password: '12345678' });
+    await app.ok('ld')('auth.login', { username: 'lanhdao', password: 'dong-lua-thom-9' });
+    await app.ok('ld')('auth.changePassword', {
+      current: 'dong-lua-thom-9',
+      next: 'cay-da-xanh-7',
+    });
     expect((await app.as('ld')('users.list', {})).ok).toBe(true);
     await app.ok('admin')('users.update', {
       id: u.id,
@@ -198,7 +268,7 @@ describe('users and permissions', () => {
       error: { code: 'NOT_AUTHENTICATED' },
     });
     expect(
-      await app.as('ld2')('auth.login', { username: 'lanhdao', password: '12345678' }),
+      await app.as('ld2')('auth.login', { username: 'lanhdao', password: 'cay-da-xanh-7' }),
     ).toMatchObject({ error: { code: 'ACCOUNT_DISABLED' } });
   });
 
@@ -208,7 +278,7 @@ describe('users and permissions', () => {
       username: 'vanthu',
       fullName: 'Đỗ Thị Thư',
       roles: ['records_clerk'],
-      password: '12345678',
+      password: 'dong-lua-thom-9',
     });
     const log = await app.ok('admin')('audit.list', { page: 1, pageSize: 10 });
     expect(log.rows[0]).toMatchObject({
@@ -223,7 +293,7 @@ describe('users and permissions', () => {
       username: 'vanthu',
       fullName: 'Trùng',
       roles: ['leader'],
-      password: '12345678',
+      password: 'dong-lua-thom-9',
     });
     expect((await app.ok('admin')('audit.list', { page: 1, pageSize: 10 })).total).toBe(total);
   });

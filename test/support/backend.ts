@@ -83,3 +83,15 @@ export function dumpDatabase(backend: AppBackend): string {
     tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
   );
 }
+
+/** Logs a user the admin just created in under `key` and sets their own password: the services
+ * refuse everything else while the temporary one is still in use. */
+export async function loginNewUser(
+  app: TestApp,
+  key: string,
+  username: string,
+  temporary: string,
+): Promise<void> {
+  await app.ok(key)('auth.login', { username, password: temporary });
+  await app.ok(key)('auth.changePassword', { current: temporary, next: `${temporary}-rieng` });
+}

@@ -1,5 +1,5 @@
 // Offices of the province, the province's own users, and one-time enrollment codes.
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -14,10 +14,13 @@ export const provinceUsers = pgTable('province_users', {
   id: uuid('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
-  /** scrypt$N$r$p$salt$hash, see server/security/passwords.ts */
+  /** scrypt$N$r$p$salt$hash, see services/passwords.ts (shared with the office app) */
   passwordHash: text('password_hash').notNull(),
   createdAt: at('created_at').notNull(),
   disabledAt: at('disabled_at'),
+  /** Wrong passwords in a row, and the progressive lock they set (services/passwords.ts). */
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: at('locked_until'),
 });
 
 export const adminSessions = pgTable(
