@@ -1,6 +1,10 @@
 // Browser mode: the built renderer and every contract operation over HTTP, bound to
-// 127.0.0.1 only, guarded by a per-run token (exchanged for an HttpOnly cookie) and
-// Host/Origin checks, so no other site or local user without the printed URL can call in.
+// 127.0.0.1 only, guarded by a per-run token and Host/Origin checks, so no other site or local
+// user without the printed URL can call in. No cookies: a browser sends 127.0.0.1's cookies
+// to every port, so any local program could collect and replay them. The page keeps the run
+// token and its session id in sessionStorage (scoped to this origin, port included) and sends
+// them as headers; the session id is issued here at login (256 random bits), never taken from
+// the client, and an id this server did not issue is refused.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,29 +22,31 @@ export interface BrowserServerOptions {
 }
 
 export interface BrowserServer {
-  /** The URL to open: carries the run token once; the page then uses a cookie. */
+  /** The URL to open: carries the run token once; the page then keeps it in sessionStorage. */
   readonly url: string;
   readonly origin: string;
   readonly token: string;
   close(): Promise<void>;
 }
 
-const RUN_COOKIE = 'isoxa_run';
-const SESSION_COOKIE = 'isoxa_sid';
-
-function cookies(req: FastifyRequest): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return out;
-}
+/** Request headers the page sends (custom headers also force a CORS preflight). */
+export const RUN_HEADER = 'x-isoxa-run';
+export const SESSION_HEADER = 'x-isoxa-session';
 
 function same(a: string | undefined, b: string): boolean {
   if (a === undefined || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
+
+function header(req: FastifyRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const refusal = (message: string) => ({
+  ok: false,
+  error: { code: 'NOT_AUTHENTICATED', message },
+});
 
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -53,6 +59,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
   let allowedHosts: string[] = [];
 
+  // Session ids this server issued at login and that are still live.
+  const issued = new Set<string>();
+
   app.addHook('onRequest', async (req, reply) => {
     // DNS-rebinding guard: only our own loopback host names.
     if (!allowedHosts.includes(req.headers.host ?? '')) return reply.code(421).send('Misdirected');
@@ -60,21 +69,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('Cache-Control', 'no-store');
-    const c = cookies(req);
-    const query = (req.query as Record<string, unknown>)['token'];
-    if (same(c[RUN_COOKIE], token)) return;
-    if (req.method === 'GET' && typeof query === 'string' && same(query, token)) {
-      const sid = randomBytes(18).toString('hex');
-      reply.header('Set-Cookie', [
-        `${RUN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        `${SESSION_COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`,
-      ]);
-      return reply.redirect('/');
-    }
-    return reply
-      .code(403)
-      .type('text/plain; charset=utf-8')
-      .send('Mở ISO Xã bằng đường dẫn được in ra khi khởi động.');
   });
 
   const checkOrigin = (req: FastifyRequest, reply: FastifyReply): boolean => {
@@ -90,12 +84,39 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   app.post<{ Params: { name: string } }>('/api/:name', async (req, reply) => {
     if (!checkOrigin(req, reply)) return reply;
-    const sid = cookies(req)[SESSION_COOKIE];
-    if (!sid)
+    if (!same(header(req, RUN_HEADER), token))
       return reply
         .code(403)
-        .send({ ok: false, error: { code: 'FORBIDDEN', message: 'Thiếu phiên trình duyệt.' } });
-    return options.backend.call(`web:${sid}`, req.params.name, req.body);
+        .send(
+          refusal('Phiên chạy đã hết hiệu lực. Hãy mở lại đường dẫn được in ra khi khởi động.'),
+        );
+    const sid = header(req, SESSION_HEADER);
+    if (sid !== undefined && !issued.has(sid))
+      return reply.code(401).send(refusal('Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.'));
+    const name = req.params.name;
+    if (name === 'auth.login') {
+      // A fresh id for every login (rotation): whatever id the page had ends here.
+      const next = randomBytes(32).toString('base64url');
+      const result = await options.backend.call(`web:${next}`, name, req.body);
+      if (result.ok) {
+        if (sid !== undefined) {
+          issued.delete(sid);
+          await options.backend.call(`web:${sid}`, 'auth.logout', {});
+        }
+        issued.add(next);
+        reply.header(SESSION_HEADER, next);
+      }
+      return result;
+    }
+    // Without a session, a key no one else will ever use: the call runs as nobody.
+    const key = sid ?? `anon:${randomBytes(16).toString('hex')}`;
+    const result = await options.backend.call(`web:${key}`, name, req.body);
+    const ended =
+      name === 'auth.logout' ||
+      (!result.ok &&
+        (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'NOT_AUTHENTICATED'));
+    if (sid !== undefined && ended) issued.delete(sid);
+    return result;
   });
 
   await app.register(fastifyStatic, {

@@ -50,7 +50,7 @@ describe('foundation in the browser', () => {
     await login(admin, 'quantri', 'sai-mat-khau');
     await expect
       .poll(() => admin.getByTestId('login-error').textContent())
-      .toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+      .toContain('Tên đăng nhập hoặc mật khẩu không đúng');
     await screenshot(admin, '03-login-wrong-password');
     const after = dumpDatabase(app.backend)
       .replace(/"failed_attempts":\d+/g, '')
@@ -98,12 +98,16 @@ describe('foundation in the browser', () => {
     const direct = await mai.evaluate(async () => {
       const r = await fetch('/api/users.create', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          'x-isoxa-run': sessionStorage.getItem('isoxa.run') ?? '',
+          'x-isoxa-session': sessionStorage.getItem('isoxa.session') ?? '',
+        },
         body: JSON.stringify({
           username: 'hacker',
           fullName: 'X',
           roles: ['admin'],
-          password: '12345678',
+          password: 'dong-lua-thom-9',
         }),
       });
       return (await r.json()) as { ok: boolean; error?: { code: string } };
@@ -116,26 +120,27 @@ describe('foundation in the browser', () => {
     for (let i = 0; i < 5; i++) await login(page, 'motcua1', `sai-${i}`);
     await expect
       .poll(() => page.getByTestId('login-error').textContent())
-      .toContain('Tài khoản tạm bị khóa');
+      .toContain('tạm khóa vì nhập sai nhiều lần');
     await login(page, 'motcua1', 'maimoi-456');
     await expect
       .poll(() => page.getByTestId('login-error').textContent())
-      .toContain('Tài khoản tạm bị khóa');
+      .toContain('tạm khóa vì nhập sai nhiều lần');
     await screenshot(page, '08-locked');
   });
 
-  it('refuses calls without the run cookie or from another origin', async () => {
-    const noCookie = await fetch(`${app.server.origin}/api/app.status`, {
+  it('refuses calls without the run token or from another origin', async () => {
+    const json = { 'content-type': 'application/json' };
+    const noToken = await fetch(`${app.server.origin}/api/app.status`, {
       method: 'POST',
       body: '{}',
-      headers: { 'content-type': 'application/json' },
+      headers: json,
     });
-    expect(noCookie.status).toBe(403);
-    const cookie = `isoxa_run=${app.server.token}; isoxa_sid=abc`;
+    expect(noToken.status).toBe(403);
+    const run = { 'x-isoxa-run': app.server.token };
     const evil = await fetch(`${app.server.origin}/api/app.status`, {
       method: 'POST',
       body: '{}',
-      headers: { 'content-type': 'application/json', cookie, origin: 'http://evil.example' },
+      headers: { ...json, ...run, origin: 'http://evil.example' },
     });
     expect(evil.status).toBe(403);
     const rebinding = await new Promise<number>((resolve, reject) => {
@@ -146,7 +151,7 @@ describe('foundation in the browser', () => {
           port,
           path: '/api/app.status',
           method: 'POST',
-          headers: { host: 'evil.example', cookie, 'content-type': 'application/json' },
+          headers: { host: 'evil.example', ...run, ...json },
         },
         (res) => {
           res.resume();
@@ -160,7 +165,7 @@ describe('foundation in the browser', () => {
     const good = await fetch(`${app.server.origin}/api/app.status`, {
       method: 'POST',
       body: '{}',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { ...json, ...run },
     });
     expect(((await good.json()) as { ok: boolean }).ok).toBe(true);
   });

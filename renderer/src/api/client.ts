@@ -19,24 +19,56 @@ export function onSessionLost(listener: Listener): () => void {
   return () => sessionListeners.delete(listener);
 }
 
+// Browser mode: the run token comes once in the URL printed at start; it and the session id
+// the server issues at login live in sessionStorage (this origin and tab only: never sent to
+// another port the way cookies are) and travel as headers.
+const RUN_KEY = 'isoxa.run';
+const SESSION_KEY = 'isoxa.session';
+
+function takeRunTokenFromUrl(): void {
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get('token');
+  if (!token) return;
+  window.sessionStorage.setItem(RUN_KEY, token);
+  window.sessionStorage.removeItem(SESSION_KEY);
+  url.searchParams.delete('token');
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+}
+
 const httpTransport: Transport = async (name, input) => {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-isoxa-run': window.sessionStorage.getItem(RUN_KEY) ?? '',
+  };
+  const sid = window.sessionStorage.getItem(SESSION_KEY);
+  if (sid) headers['x-isoxa-session'] = sid;
   const response = await fetch(`/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    credentials: 'same-origin',
+    headers,
+    credentials: 'omit',
     body: JSON.stringify(input ?? {}),
   });
-  if (!response.ok && response.status !== 200) {
-    return {
-      ok: false,
-      error: {
-        code: 'NOT_AUTHENTICATED',
-        message: 'Phiên chạy đã hết hiệu lực. Hãy mở lại đường dẫn được in ra khi khởi động.',
-      },
-    };
+  const issued = response.headers.get('x-isoxa-session');
+  if (issued) window.sessionStorage.setItem(SESSION_KEY, issued);
+  if (response.status === 401) window.sessionStorage.removeItem(SESSION_KEY);
+  if (response.status !== 200) {
+    const body = (await response.json().catch(() => null)) as Result<unknown> | null;
+    return body && !body.ok
+      ? body
+      : {
+          ok: false,
+          error: {
+            code: 'NOT_AUTHENTICATED',
+            message: 'Phiên chạy đã hết hiệu lực. Hãy mở lại đường dẫn được in ra khi khởi động.',
+          },
+        };
   }
-  return (await response.json()) as Result<unknown>;
+  const result = (await response.json()) as Result<unknown>;
+  if (name === 'auth.logout') window.sessionStorage.removeItem(SESSION_KEY);
+  return result;
 };
+
+if (!window.isoxa) takeRunTokenFromUrl();
 
 const transport: Transport = async (name, input) => {
   const result = window.isoxa

@@ -71,6 +71,9 @@ export async function openApp(browser: Browser, app: E2eApp): Promise<Page> {
   });
   const page = await context.newPage();
   await page.goto(app.server.url);
+  // The first screen (setup, login or the shell) has a heading once app.status answered; on a
+  // loaded machine that takes longer than expect.poll's one second.
+  await page.getByRole('heading').first().waitFor({ timeout: 20_000 });
   return page;
 }
 
