@@ -37,9 +37,15 @@ export async function callApi<N extends OpName>(
 > {
   return page.evaluate(
     async ([n, body]) => {
+      // The session travels as the app sends it: headers from this tab's sessionStorage.
       const r = await fetch(`/api/${n}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          'x-isoxa-run': sessionStorage.getItem('isoxa.run') ?? '',
+          'x-isoxa-session': sessionStorage.getItem('isoxa.session') ?? '',
+        },
+        credentials: 'omit',
         body: JSON.stringify(body),
       });
       return (await r.json()) as
