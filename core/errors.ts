@@ -24,6 +24,12 @@ export const ERROR_MESSAGES = {
   BACKUP_FAILED: 'Không sao lưu được dữ liệu.',
   BACKUP_NOT_FOUND:
     'Không tìm thấy tệp sao lưu đã chọn. Kiểm tra lại USB hoặc thư mục rồi chọn lại tệp; dữ liệu hiện tại được giữ nguyên.',
+  BACKUP_LOCKED:
+    'Bản sao lưu này được mã hóa bằng khóa của máy khác. Hãy nhập mã khôi phục của cơ quan (bản in cất khi thiết lập) để mở; dữ liệu hiện tại được giữ nguyên.',
+  RECOVERY_CODE_WRONG:
+    'Mã khôi phục không đúng với bản sao lưu này. Kiểm tra lại từng ký tự; dữ liệu hiện tại được giữ nguyên.',
+  DATA_KEY_MISSING:
+    'Không tìm thấy khóa dữ liệu của máy này nên không mở được cơ sở dữ liệu. Hãy khôi phục từ bản sao lưu bằng mã khôi phục, hoặc khôi phục từ máy chủ tỉnh.',
   REPLY_FILE_INVALID:
     'Tệp phản hồi bị hỏng hoặc không phải tệp phản hồi của ISO Xã; dữ liệu trên máy được giữ nguyên.',
   REPLY_FILE_SIGNATURE:

@@ -1,18 +1,68 @@
-// Opens the office database: exclusive lock (one process per database, ever), WAL,
-// synchronous=FULL, foreign keys, start-up checks (locked / newer than the app / corrupt),
-// a backup before pending migrations, then the committed migrations.
+// Opens the office database: encrypted (SQLCipher 4 format through SQLite3 Multiple Ciphers,
+// a raw 256-bit key, so no KDF at open), exclusive lock (one process per database, ever), WAL,
+// synchronous=FULL, foreign keys, start-up checks (locked / newer than the app / corrupt /
+// wrong key), a backup before pending migrations, then the committed migrations.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import Ciphers from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../core/errors';
 import * as schema from './schema';
 
+/** better-sqlite3's API with SQLite3 Multiple Ciphers inside (a drop-in replacement). */
+export const Database = Ciphers;
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Sqlite = Database.Database;
-type Statement = Database.Statement;
+export type Sqlite = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+/**
+ * Opens a database file with the office's key (null: a plain file, e.g. a benchmark without
+ * encryption or a backup from before encryption). The key must be set before anything is read.
+ */
+export function openSqlite(
+  file: string,
+  key: Uint8Array | null,
+  options: BetterSqlite3.Options = {},
+): Sqlite {
+  const sqlite = new Database(file, options);
+  try {
+    if (key) applyKey(sqlite, key);
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+export function applyKey(sqlite: Sqlite, key: Uint8Array): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma('legacy = 4');
+  sqlite.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
+}
+
+/** Re-encrypts a database opened in rollback-journal mode to `key` (null: decrypts). */
+export function rekey(sqlite: Sqlite, key: Uint8Array | null): void {
+  sqlite.pragma("cipher = 'sqlcipher'");
+  sqlite.pragma('legacy = 4');
+  sqlite.pragma(key ? `rekey = "x'${Buffer.from(key).toString('hex')}'"` : "rekey = ''");
+}
+
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0');
+
+/** True when the file is an unencrypted SQLite database (its header is readable). */
+export function isPlainDatabase(file: string): boolean {
+  const head = Buffer.alloc(PLAIN_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head.equals(PLAIN_HEADER);
+}
 
 export interface Connection {
   readonly sqlite: Sqlite;
@@ -22,6 +72,8 @@ export interface Connection {
 
 export interface OpenOptions {
   readonly migrationsDir: string;
+  /** The database key (Keyring.dbKey()); null only for a plain database (benchmarks). */
+  readonly key: Uint8Array | null;
   /** Called with the open connection when migrations are pending on a non-empty database. */
   readonly beforeMigrate?: (sqlite: Sqlite) => Promise<void>;
 }
@@ -120,11 +172,25 @@ function cacheStatements(sqlite: Sqlite): void {
   sqlite.prepare = prepare as Sqlite['prepare'];
 }
 
+function ownerOnly(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      fs.chmodSync(`${file}${suffix}`, 0o600);
+    } catch {
+      // absent: created later with the database's mode
+    }
+  }
+}
+
 export async function openDatabase(file: string, options: OpenOptions): Promise<Connection> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   let sqlite: Sqlite | undefined;
   try {
-    sqlite = new Database(file, { timeout: 500 });
+    // Owner-only from the first byte; SQLite gives the -wal and -shm files the database's mode.
+    fs.closeSync(fs.openSync(file, 'a', 0o600));
+    ownerOnly(file);
+    sqlite = openSqlite(file, options.key, { timeout: 500 });
     configure(sqlite);
     const known = readJournal(options.migrationsDir);
     const latestKnown = Math.max(...known.map((e) => e.when));

@@ -17,7 +17,7 @@ export async function buildBrowserMode(root = process.cwd()): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['better-sqlite3', 'exceljs'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'],
     logLevel: 'warning',
   });
   return outfile;

@@ -55,8 +55,8 @@ export async function buildElectron(): Promise<void> {
       entryPoints: ['electron/main/index.ts'],
       outfile: 'dist/electron/main.cjs',
       target: 'node22',
-      // better-sqlite3 is native (rebuilt for Electron, unpacked from the asar).
-      external: ['electron', 'better-sqlite3'],
+      // better-sqlite3(-multiple-ciphers) is native (Node-API prebuilds, unpacked from the asar).
+      external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
     }),
     build({
       ...common,

@@ -1,9 +1,13 @@
 // Starts the office backend: opens (and if needed migrates) the database, schedules the
 // daily backup, and returns the one call() every transport uses.
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../core/errors';
-import { checkpointWhenIdle, openDatabase, type Connection } from '../db/open';
+import { checkpointWhenIdle, isPlainDatabase, openDatabase, type Connection } from '../db/open';
 import { createBackup, DB_FILE_NAME } from './backup';
+import { upgradeToEncrypted } from './security/encrypt-upgrade';
+import { fileProtector, openKeyring, registerKeyring } from './security/keyring';
+import { ensurePrivateDir } from './security/private-files';
 import { createDispatcher, type CtxBase } from './dispatch';
 import { holdYoungGeneration } from './heap';
 import { adminHandlers, dailyBackup } from './foundation/admin';
@@ -34,6 +38,7 @@ import { recordsControlHandlers } from './qms/records-control';
 import { modelDocumentHandlers } from './qms/model-documents';
 import { auditHandlers } from './qms/audits';
 import { auditWorkHandlers } from './qms/audit-work';
+import { moveDeviceKeyOut } from './sync/state';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -73,12 +78,23 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   const now = options.now ?? Date.now;
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
   const file = path.join(options.dataDir, DB_FILE_NAME);
+  ensurePrivateDir(options.dataDir);
+  const keyring = openKeyring(
+    options.dataDir,
+    options.platform.keyProtector ?? fileProtector,
+    // A database without its keyring is not given a new key: it could never be opened.
+    !fs.existsSync(file) || fs.statSync(file).size === 0 || isPlainDatabase(file),
+  );
+  const unregisterKeyring = registerKeyring(options.dataDir, keyring);
+  if (!options.plainDatabase) await upgradeToEncrypted(options.dataDir, keyring, now());
   let conn: Connection = await openDatabase(file, {
     migrationsDir,
+    key: options.plainDatabase ? null : keyring.dbKey(),
     beforeMigrate: async (sqlite) => {
       await createBackup(sqlite, options.dataDir, 'pre-migrate', now());
     },
   });
+  moveDeviceKeyOut(conn.db, options.dataDir, true);
   const sessions = new SessionStore();
   const resourcesDir = options.resourcesDir ?? path.resolve(process.cwd(), 'resources');
   const cache = new Map<string, unknown>();
@@ -136,6 +152,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
       clearInterval(timer);
       clearInterval(checkpointer);
       unregisterSync();
+      unregisterKeyring();
       if (conn.sqlite.open) conn.sqlite.close();
     },
   };

@@ -7,17 +7,20 @@
 // they sit on the same disk as <dataDir>/files, whose files are never changed or deleted.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { AppError } from '../core/errors';
-import type { Sqlite } from '../db/open';
-import { backupFailed, backupTo } from './backup';
+import { openSqlite, type Sqlite } from '../db/open';
+import { backupFailed, backupTo, type PreparedRestore } from './backup';
 import {
+  fileKeyOf,
+  plainSize,
   readStoredFile,
   readVerifiedFile,
   storedFilePath,
   storeExpectedFile,
+  STORED_OVERHEAD,
   writeVerifiedFile,
 } from './file-store';
+import { keyringFor } from './security/keyring';
 
 export interface FileRef {
   readonly sha256: string;
@@ -56,6 +59,7 @@ const NOTE = [
   'Thư mục này chứa các tệp đính kèm (bản quét) của bản sao lưu ISO Xã cùng tên.',
   'Khi sao chép hoặc di chuyển bản sao lưu, hãy giữ tệp .sqlite và thư mục này ở cùng một chỗ.',
   'Mỗi tệp mang tên là mã SHA-256 của nội dung; phần mềm kiểm tra mã này khi khôi phục.',
+  'Các tệp đều được mã hóa: chỉ mở được bằng ISO Xã của cơ quan, hoặc bằng mã khôi phục.',
   '',
 ].join('\r\n');
 
@@ -94,8 +98,10 @@ export function attachmentsSummary(db: Sqlite): { count: number; bytes: number }
   return { count: refs.length, bytes: refs.reduce((sum, r) => sum + r.size, 0) };
 }
 
+/** Opens a restore's checked copy (encrypted with this PC's key). */
 function withReadonly<T>(file: string, fn: (db: Sqlite) => T): T {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const key = keyringFor(path.dirname(file)).dbKey();
+  const db = openSqlite(file, key, { readonly: true, fileMustExist: true });
   try {
     return fn(db);
   } finally {
@@ -118,9 +124,10 @@ export async function saveBackupWithFiles(
   target: string,
 ): Promise<SavedFiles> {
   const snapshot = `${target}.snapshot`;
-  await backupTo(sqlite, snapshot);
+  await backupTo(sqlite, snapshot, dataDir);
   try {
-    const refs = withReadonly(snapshot, referencedFiles);
+    // Attachments are never deleted: what the live database refers to now covers the snapshot.
+    const refs = referencedFiles(sqlite);
     const saved =
       refs.length > 0
         ? await exportFiles(refs, dataDir, attachmentsDirFor(target))
@@ -145,16 +152,17 @@ async function exportFiles(
   let count = 0;
   let bytes = 0;
   let unavailable = 0;
+  const key = fileKeyOf(dataDir);
   for (const ref of refs) {
     const dest = copyPath(folder, ref.sha256);
     // Already there and intact (saved here before): content-addressed, so nothing to redo.
-    if (!(await readVerifiedFile(dest, ref.sha256))) {
+    if (!(await readVerifiedFile(dest, ref.sha256, key))) {
       const data = await readStoredFile(dataDir, ref.sha256);
       if (!data) {
         unavailable++;
         continue;
       }
-      await writeVerifiedFile(dest, ref.sha256, data);
+      await writeVerifiedFile(dest, ref.sha256, data, key);
     }
     count++;
     bytes += ref.size;
@@ -165,7 +173,8 @@ async function exportFiles(
 async function presentInStore(dataDir: string, ref: FileRef, check: boolean): Promise<boolean> {
   if (check) return (await readStoredFile(dataDir, ref.sha256)) !== null;
   try {
-    return fs.statSync(storedFilePath(dataDir, ref.sha256)).size === ref.size;
+    const size = fs.statSync(storedFilePath(dataDir, ref.sha256)).size;
+    return plainSize(size) === ref.size || size === ref.size;
   } catch {
     return false;
   }
@@ -179,17 +188,18 @@ async function presentInStore(dataDir: string, ref: FileRef, check: boolean): Pr
  * already copied are unreferenced until then, as after a cut between storing a scan and its row.
  */
 export async function restoreFiles(
-  prepared: string,
+  restore: PreparedRestore,
   source: string | null,
   dataDir: string,
 ): Promise<RestoredFiles> {
+  const prepared = restore.file;
   const refs = withReadonly(prepared, referencedFiles);
   const missingShas = new Set<string>();
   let restored = 0;
   let damaged = 0;
   for (const ref of refs) {
     if (await presentInStore(dataDir, ref, source !== null)) continue;
-    const outcome = source ? await copyBack(ref, source, dataDir) : 'absent';
+    const outcome = source ? await copyBack(ref, source, dataDir, restore.fileKey) : 'absent';
     if (outcome === 'restored') restored++;
     else missingShas.add(ref.sha256);
     if (outcome === 'damaged') damaged++;
@@ -208,6 +218,7 @@ async function copyBack(
   ref: FileRef,
   source: string,
   dataDir: string,
+  key: Buffer,
 ): Promise<'restored' | 'damaged' | 'absent'> {
   const from = copyPath(source, ref.sha256);
   let size: number;
@@ -216,14 +227,15 @@ async function copyBack(
   } catch {
     return 'absent';
   }
-  // The size first: a wrong file is refused without reading it whole.
-  if (size !== ref.size) return 'damaged';
-  const stored = await storeExpectedFile(dataDir, ref.sha256, fs.readFileSync(from)).catch(
-    (error: unknown) => {
-      console.error('[isoxa] could not restore a file', error);
-      throw new AppError('FILE_SAVE_FAILED');
-    },
-  );
+  // The size first (encrypted, or plain from before encryption): a wrong file is refused
+  // without reading it whole.
+  if (size !== ref.size + STORED_OVERHEAD && size !== ref.size) return 'damaged';
+  const plain = await readVerifiedFile(from, ref.sha256, key);
+  if (!plain) return 'damaged';
+  const stored = await storeExpectedFile(dataDir, ref.sha256, plain).catch((error: unknown) => {
+    console.error('[isoxa] could not restore a file', error);
+    throw new AppError('FILE_SAVE_FAILED');
+  });
   return stored ? 'restored' : 'damaged';
 }
 

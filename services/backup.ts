@@ -1,13 +1,17 @@
-// Backups: SQLite online backups into <dataDir>/backups (daily, before migrations, on demand),
-// pruning to the last N, and restore from a file that is integrity-checked first.
+// Backups: encrypted copies of the database (backup-format.ts) in <dataDir>/backups (daily,
+// before migrations, on demand), pruning to the last N, and restore from a file that is
+// decrypted (this PC's key, or the office's recovery code) and integrity-checked first.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { vietnamStamp } from '../core/calendar/civil-time';
 import { AppError, ERROR_MESSAGES } from '../core/errors';
-import { readJournal, type Sqlite } from '../db/open';
+import { isPlainDatabase, openSqlite, readJournal, rekey, type Sqlite } from '../db/open';
+import { extractDatabase, readBackupHeader, writeBackupFile } from './backup-format';
+import { subKey } from './security/aead';
+import { keyringFor, unwrapWithRecoveryCode, type Keyring } from './security/keyring';
+import { ensurePrivateDir, restrictFile } from './security/private-files';
 
-export type BackupKind = 'auto' | 'manual' | 'pre-migrate' | 'pre-restore';
+export type BackupKind = 'auto' | 'manual' | 'pre-migrate' | 'pre-restore' | 'pre-encrypt';
 
 export interface BackupInfo {
   readonly name: string;
@@ -16,7 +20,7 @@ export interface BackupInfo {
 }
 
 export const DB_FILE_NAME = 'isoxa.sqlite';
-const NAME_RE = /^(auto|manual|pre-migrate|pre-restore)-\d{8}-\d{6}(-\d+)?\.sqlite$/;
+const NAME_RE = /^(auto|manual|pre-migrate|pre-restore|pre-encrypt)-\d{8}-\d{6}(-\d+)?\.sqlite$/;
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
@@ -25,22 +29,34 @@ export function backupsDir(dataDir: string): string {
 /** yyyymmdd-HHMMss in Vietnam time: the names officials see. */
 const stamp = vietnamStamp;
 
-/** Online backup of a live connection to dest, as one self-contained file (no WAL). */
-export async function backupTo(sqlite: Sqlite, dest: string): Promise<void> {
+/**
+ * A consistent copy of a live connection to dest, as one self-contained backup file (no
+ * WAL). VACUUM INTO writes the copy encrypted with the live database's own key (SQLite's
+ * backup API refuses an encrypted source); the keyring of `dataDir` names it in the header.
+ */
+export async function backupTo(sqlite: Sqlite, dest: string, dataDir: string): Promise<void> {
   const tmp = `${dest}.part`;
+  const db = `${dest}.db.part`;
   try {
     fs.rmSync(tmp, { force: true });
+    fs.rmSync(db, { force: true });
     // better-sqlite3 words a missing folder as a TypeError of its own: ask the file system.
     fs.accessSync(path.dirname(dest), fs.constants.W_OK);
-    await sqlite.backup(tmp);
-    const copy = new Database(tmp);
+    const keyring = keyringFor(dataDir);
+    // The copy holds the thread: answers already computed go out first.
+    await new Promise((resolve) => setImmediate(resolve));
+    sqlite.prepare('VACUUM INTO ?').run(db);
+    const copy = openSqlite(db, isPlainDatabase(db) ? null : keyring.dbKey());
     copy.pragma('journal_mode = DELETE');
     copy.close();
+    writeBackupFile(db, tmp, keyring.envelope(), Date.now());
     fs.renameSync(tmp, dest);
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     if (error instanceof AppError) throw error;
     throw backupFailed(error);
+  } finally {
+    fs.rmSync(db, { force: true });
   }
 }
 
@@ -66,11 +82,11 @@ export async function createBackup(
   now = Date.now(),
 ): Promise<BackupInfo> {
   const dir = backupsDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   let name = `${kind}-${stamp(now)}.sqlite`;
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++)
     name = `${kind}-${stamp(now)}-${i}.sqlite`;
-  await backupTo(sqlite, path.join(dir, name));
+  await backupTo(sqlite, path.join(dir, name), dataDir);
   return infoOf(dir, name);
 }
 
@@ -110,18 +126,49 @@ export function backupPath(dataDir: string, name: string): string {
   return file;
 }
 
+export interface PreparedRestore {
+  /** The checked copy, encrypted with this PC's key. */
+  readonly file: string;
+  /** The key of the attachment copies saved beside the backup (the backup's own). */
+  readonly fileKey: Buffer;
+}
+
 /**
- * Copies a candidate next to the live file and checks the copy: a SQLite database, intact,
- * an ISO Xã office database, not from a newer app. Returns the checked copy's path.
+ * The data key a backup was made with: this PC's, or unwrapped with the recovery code; a
+ * plain database (from before encryption) has none.
  */
-export function prepareRestore(candidate: string, liveFile: string, migrationsDir: string): string {
+function backupKey(candidate: string, local: Keyring, recoveryCode: string | undefined) {
+  const read = readBackupHeader(candidate);
+  if (!read) return { dataKey: null, offset: 0 };
+  const envelope = read.header.key;
+  if (envelope.keyId === local.keyId) return { dataKey: local.dataKey, offset: read.offset };
+  if (recoveryCode === undefined) throw new AppError('BACKUP_LOCKED');
+  const dataKey = unwrapWithRecoveryCode(envelope, recoveryCode);
+  if (!dataKey) throw new AppError('RECOVERY_CODE_WRONG');
+  return { dataKey, offset: read.offset };
+}
+
+/**
+ * Copies a candidate next to the live file, decrypted with its key, and checks the copy: a
+ * SQLite database, intact, an ISO Xã office database, not from a newer app. The copy is
+ * re-encrypted with this PC's key. Returns the checked copy's path.
+ */
+export function prepareRestore(
+  candidate: string,
+  liveFile: string,
+  migrationsDir: string,
+  recoveryCode?: string,
+): PreparedRestore {
   if (!fs.existsSync(candidate) || !fs.statSync(candidate).isFile())
     throw new AppError('BACKUP_NOT_FOUND');
   const tmp = `${liveFile}.restore`;
   fs.rmSync(tmp, { force: true });
+  const local = keyringFor(path.dirname(liveFile));
   try {
-    fs.copyFileSync(candidate, tmp);
-    const db = new Database(tmp, { fileMustExist: true });
+    const { dataKey, offset } = backupKey(candidate, local, recoveryCode);
+    extractDatabase(candidate, offset, tmp);
+    const dbKey = dataKey && subKey(dataKey, 'database');
+    const db = openSqlite(tmp, dbKey, { fileMustExist: true });
     try {
       const check = db.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new Error(`integrity_check: ${String(check)}`);
@@ -138,10 +185,11 @@ export function prepareRestore(candidate: string, liveFile: string, migrationsDi
       const latest = Math.max(...readJournal(migrationsDir).map((e) => e.when));
       if (applied !== null && applied > latest) throw new AppError('DB_NEWER');
       db.pragma('journal_mode = DELETE');
+      if (!dbKey || !dbKey.equals(local.dbKey())) rekey(db, local.dbKey());
     } finally {
       db.close();
     }
-    return tmp;
+    return { file: tmp, fileKey: subKey(dataKey ?? local.dataKey, 'files') };
   } catch (error) {
     fs.rmSync(tmp, { force: true });
     if (error instanceof AppError) throw error;
@@ -156,4 +204,5 @@ export function installRestore(prepared: string, liveFile: string): void {
   for (const suffix of ['-wal', '-shm', '-journal'])
     fs.rmSync(`${liveFile}${suffix}`, { force: true });
   fs.renameSync(prepared, liveFile);
+  restrictFile(liveFile);
 }

@@ -1,12 +1,12 @@
 // The one path every call takes, whatever the transport (IPC, HTTP, tests): known name,
 // input parsed by its schema, session resolved (with inactivity timeout), permission
 // checked, handler run, output checked, errors turned into { ok: false, error }.
-import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { contract, isOpName } from '../core/contract';
 import { hasPermission } from '../core/auth/roles';
 import { AppError, type Result } from '../core/errors';
 import { issueTexts, vietnameseZodError } from '../core/messages/labels';
+import { Database } from '../db/open';
 import { office, users } from '../db/schema';
 import type { Ctx, CurrentUser } from './context';
 import type { Handlers } from './handlers';

@@ -2,6 +2,7 @@
 // imports a platform; the edge passes one of these in.
 import type { Result } from '../core/errors';
 import type { Sqlite } from '../db/open';
+import type { KeyProtector } from './security/keyring';
 
 export type PlatformKind = 'electron' | 'browser' | 'test';
 
@@ -17,6 +18,8 @@ export interface Platform {
    * null when cancelled. Absent in browser mode: the print dialog's "Save as PDF" does it.
    */
   savePdf?: (html: string, defaultName: string) => Promise<string | null>;
+  /** The OS keystore (Electron: safeStorage); without one, the key file is owner-only. */
+  keyProtector?: KeyProtector;
 }
 
 export interface AppOptions {
@@ -31,6 +34,8 @@ export interface AppOptions {
   readonly resourcesDir?: string;
   /** Delay before the first automatic backup after start (ms). */
   readonly backupDelayMs?: number;
+  /** Benchmarks only: open (and create) the database unencrypted, to measure the cost. */
+  readonly plainDatabase?: boolean;
 }
 
 /** One running backend: every contract operation, called with the caller's session key. */

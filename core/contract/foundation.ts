@@ -48,7 +48,8 @@ export const setupOps = {
         admin: z.object({ username, fullName: trimmed('Họ và tên', 100), password }).strict(),
       })
       .strict(),
-    output: done,
+    /** The recovery code, shown once to be printed and kept in the office safe. */
+    output: z.object({ done: z.literal(true), recoveryCode: z.string() }),
     access: 'public',
   }),
   'setup.demo': op({ input: empty, output: done, access: 'public' }),
@@ -136,6 +137,17 @@ const restoredFilesView = z.object({
 export const backupOps = {
   'backup.list': op({ input: empty, output: z.array(backupView), access: 'backup.manage' }),
   'backup.create': op({ input: empty, output: backupView, access: 'backup.manage' }),
+  /** Whether a recovery code exists; a new one replaces it (shown once, for backups from now on). */
+  'backup.recoveryStatus': op({
+    input: empty,
+    output: z.object({ hasRecoveryCode: z.boolean(), keystore: z.enum(['os', 'file']) }),
+    access: 'backup.manage',
+  }),
+  'backup.newRecoveryCode': op({
+    input: empty,
+    output: z.object({ recoveryCode: z.string() }),
+    access: 'backup.manage',
+  }),
   /** The attachment files a backup saved to a chosen place carries: how many, how large. */
   'backup.attachments': op({
     input: empty,
@@ -170,6 +182,8 @@ export const backupOps = {
       .object({
         name: z.string().trim().min(1).max(200).optional(),
         path: z.string().trim().min(1).max(1000).optional(),
+        /** The office's recovery code: opens a backup made on another PC. */
+        recoveryCode: z.string().trim().min(1).max(100).optional(),
       })
       .strict()
       .refine((v) => (v.name === undefined) !== (v.path === undefined), {

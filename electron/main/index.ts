@@ -8,6 +8,7 @@ import { restoreLatestBackup } from '../../services/recovery';
 import type { AppBackend, Platform } from '../../services/platform';
 import { bindContract } from './ipc';
 import { printToPdf } from './print';
+import { osKeyProtector } from './key-protector';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
 import { permissionCheckHandler, permissionRequestHandler } from './security';
@@ -66,11 +67,12 @@ async function start(): Promise<void> {
   // No menu in production: it carries reload and devtools accelerators.
   if (app.isPackaged) Menu.setApplicationMenu(null);
   serveApp(paths);
+  // safeStorage is usable once the app is ready, which start() runs after.
   backend = await openBackend({
     dataDir: dataDir(),
     migrationsDir: paths.migrationsDir,
     resourcesDir: paths.resourcesDir,
-    platform,
+    platform: { ...platform, keyProtector: osKeyProtector() },
   });
   unbindContract = bindContract(ipcMain, backend);
   mainWindow = createMainWindow(paths.preloadPath);
@@ -91,7 +93,7 @@ async function offerRestore(message: string): Promise<boolean> {
   });
   if (choice.response !== 0) return false;
   try {
-    const name = restoreLatestBackup(dataDir(), paths.migrationsDir);
+    const name = restoreLatestBackup(dataDir(), paths.migrationsDir, osKeyProtector());
     await dialog.showMessageBox({
       type: 'info',
       title: 'ISO Xã',

@@ -107,7 +107,7 @@ export async function bundledLauncher(root: string, outDir: string): Promise<Lau
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['better-sqlite3', 'exceljs'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'],
     logLevel: 'warning',
     absWorkingDir: root,
   });

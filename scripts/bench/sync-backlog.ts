@@ -4,8 +4,9 @@
 // every run drains a byte-identical copy (same op ids), each against its own server database.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openSqlite } from '../../db/open';
+import { keyringFor } from '../../services/security/keyring';
 import * as schema from '../../db/schema';
 import { DB_FILE_NAME } from '../../services/backup';
 import { enqueueDossierChange } from '../../services/sync/outbox';
@@ -50,7 +51,7 @@ export async function buildBacklog(dir: string, ops: number, seed: number): Prom
   const years = (2 * OFFLINE_DAYS) / 365.2425;
   await generateOffice(dir, { dossiers, years, seed, audit: false });
   // Opened without the backend: no sync engine, no backup timer, nothing else writing.
-  const sqlite = new Database(path.join(dir, DB_FILE_NAME));
+  const sqlite = openSqlite(path.join(dir, DB_FILE_NAME), keyringFor(dir).dbKey());
   try {
     sqlite.pragma('journal_mode = WAL');
     const db = drizzle({ client: sqlite, schema });
@@ -138,7 +139,7 @@ export function copyOffice(from: string, to: string): void {
 
 /** Empties the outbox of an office copy (opened directly, before any backend runs on it). */
 export function emptyOutbox(dir: string): void {
-  const sqlite = new Database(path.join(dir, DB_FILE_NAME));
+  const sqlite = openSqlite(path.join(dir, DB_FILE_NAME), keyringFor(dir).dbKey());
   try {
     sqlite.exec('DELETE FROM outbox');
     sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -5,8 +5,9 @@
 // push in flight per office as the desktop does). Runs in a child process.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openSqlite } from '../../db/open';
+import { keyringFor } from '../../services/security/keyring';
 import { v7 as uuidv7 } from 'uuid';
 import { pushResponse } from '../../core/sync/protocol';
 import * as schema from '../../db/schema';
@@ -50,7 +51,9 @@ async function pool<T, R>(items: readonly T[], n: number, fn: (t: T) => Promise<
 
 export async function runIngest(o: Readonly<IngestOptions>): Promise<Record<string, unknown>> {
   const codes = JSON.parse(fs.readFileSync(o.codesFile, 'utf8')) as { code: string }[];
-  const sqlite = new Database(path.join(o.template, DB_FILE_NAME), { readonly: true });
+  const sqlite = openSqlite(path.join(o.template, DB_FILE_NAME), keyringFor(o.template).dbKey(), {
+    readonly: true,
+  });
   const rows = readPending(drizzle({ client: sqlite, schema }), o.opsPerOffice);
   sqlite.close();
 

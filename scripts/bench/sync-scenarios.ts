@@ -32,7 +32,7 @@ export async function bundleClient(outDir: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['better-sqlite3', 'exceljs', 'esbuild'],
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs', 'esbuild'],
     logLevel: 'warning',
   });
   return outfile;

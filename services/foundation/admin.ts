@@ -22,7 +22,9 @@ import {
   type RestoredFiles,
 } from '../backup-files';
 import { write, type Ctx } from '../context';
+import { keyringFor } from '../security/keyring';
 import type { PartialHandlers } from '../handlers';
+import { moveDeviceKeyOut } from '../sync/state';
 import { currentOffice } from './setup';
 import { toOfficeView } from './views';
 
@@ -54,20 +56,26 @@ async function restoreFrom(
   ctx: Ctx,
   file: string,
   filesFrom: string | null,
+  recoveryCode: string | undefined,
 ): Promise<{ ctx: Ctx; files: RestoredFiles }> {
   const live = ctx.conn.file;
-  const prepared = prepareRestore(file, live, ctx.migrationsDir);
+  const prepared = prepareRestore(file, live, ctx.migrationsDir, recoveryCode);
   let files: RestoredFiles;
   try {
     files = await restoreFiles(prepared, filesFrom, ctx.dataDir);
     await createBackup(ctx.conn.sqlite, ctx.dataDir, 'pre-restore', ctx.now());
   } catch (error) {
-    fs.rmSync(prepared, { force: true });
+    fs.rmSync(prepared.file, { force: true });
     throw error;
   }
   ctx.conn.sqlite.close();
-  installRestore(prepared, live);
-  const next = await openDatabase(live, { migrationsDir: ctx.migrationsDir });
+  installRestore(prepared.file, live);
+  const next = await openDatabase(live, {
+    migrationsDir: ctx.migrationsDir,
+    key: keyringFor(ctx.dataDir).dbKey(),
+  });
+  // A backup from before the keyring may hold a device key: it is never taken from a backup.
+  moveDeviceKeyOut(next.db, ctx.dataDir, false);
   ctx.swapConnection(next);
   ctx.sessions.clear();
   return { ctx: { ...ctx, conn: next, db: next.db }, files };
@@ -95,6 +103,22 @@ export const adminHandlers: PartialHandlers = {
       };
     }),
   'backup.list': (ctx) => listBackups(ctx.dataDir),
+  'backup.recoveryStatus': (ctx) => {
+    const keyring = keyringFor(ctx.dataDir);
+    return { hasRecoveryCode: keyring.hasRecoveryCode, keystore: keyring.protectorKind };
+  },
+  'backup.newRecoveryCode': (ctx) => {
+    const recoveryCode = keyringFor(ctx.dataDir).newRecoveryCode();
+    write(ctx, () => ({
+      result: undefined,
+      audit: {
+        operation: 'backup.newRecoveryCode',
+        entity: 'backup',
+        summary: 'Tạo mã khôi phục mới (mã cũ không mở được các bản sao lưu từ nay)',
+      },
+    }));
+    return { recoveryCode };
+  },
   'backup.attachments': (ctx) => attachmentsSummary(ctx.conn.sqlite),
   'backup.create': async (ctx) => {
     const info = await createBackup(ctx.conn.sqlite, ctx.dataDir, 'manual', ctx.now());
@@ -127,7 +151,7 @@ export const adminHandlers: PartialHandlers = {
     // The automatic backups share <dataDir>/files; a chosen file brings its own folder.
     const folder = input.name ? null : attachmentsDirFor(file);
     const filesFrom = folder && fs.existsSync(folder) ? folder : null;
-    const { ctx: restored, files } = await restoreFrom(ctx, file, filesFrom);
+    const { ctx: restored, files } = await restoreFrom(ctx, file, filesFrom, input.recoveryCode);
     write(restored, () => ({
       result: undefined,
       audit: {

@@ -9,6 +9,7 @@ import { seedDesk } from '../desk/calendar';
 import { seedQms } from '../qms/seed';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import { hashPassword, requireGoodPassword } from '../passwords';
+import { keyringFor } from '../security/keyring';
 import { toOfficeView, toUserView } from './views';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -121,7 +122,9 @@ export const setupHandlers: PartialHandlers = {
         passwordHash,
       },
     ]);
-    return { done: true as const };
+    // Backups made from now on can be opened on a new PC with this code.
+    const recoveryCode = keyringFor(ctx.dataDir).newRecoveryCode();
+    return { done: true as const, recoveryCode };
   },
   'setup.demo': async (ctx) => {
     if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');

@@ -101,7 +101,8 @@ export class SyncEngine {
   }
 
   identity(): Identity | null {
-    return identityOf(readState(this.getBase().db));
+    const base = this.getBase();
+    return identityOf(readState(base.db), base.dataDir);
   }
 
   private http(id: Identity): SyncHttp {

@@ -16,6 +16,7 @@ import { officeNotices } from './notices';
 import { headAttempts, pendingCount } from './push';
 import { restoreAllowed } from './restore';
 import { importReply } from './reply';
+import { keyringFor } from '../security/keyring';
 import { generateDeviceKey, identityOf, readState, saveServerKey, updateState } from './state';
 import { downloadUpdate, updateView } from './updates';
 import { exportNotice, exportSyncFiles } from './usb';
@@ -51,7 +52,7 @@ export function checkServerUrl(raw: string): string {
 export function syncStatus(ctx: Ctx): SyncStatusView {
   const engine = syncEngineFor(ctx.dataDir);
   const state = readState(ctx.db);
-  const enrolled = identityOf(state) !== null;
+  const enrolled = identityOf(state, ctx.dataDir) !== null;
   const pending = pendingCount(ctx.db);
   const rejectedCount =
     ctx.db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'rejected')).get()?.n ?? 0;
@@ -163,6 +164,8 @@ async function enroll(
     if (error instanceof SyncFailure) throw new AppError('INVALID_INPUT', error.message);
     throw error;
   }
+  // The key first: a cut between the two leaves an unused key, never a device without one.
+  keyringFor(ctx.dataDir).setDeviceKey(reply.deviceId, keys.privateKey);
   write(ctx, (tx) => {
     if (adopting) {
       // A new PC takes the office the province issued the code for: the forms print its name.
@@ -183,7 +186,7 @@ async function enroll(
       officeId: reply.officeId,
       officeAgencyCode: reply.agencyCode,
       officeName: reply.officeName,
-      privateKey: keys.privateKey,
+      privateKey: null,
       publicKey: keys.publicKey,
       enrolledAt: ctx.now(),
       pullCursor: 0,
@@ -231,7 +234,7 @@ export const syncHandlers: PartialHandlers = {
     return counts;
   },
   'sync.exportFile': async (ctx, input) => {
-    const id = identityOf(readState(ctx.db));
+    const id = identityOf(readState(ctx.db), ctx.dataDir);
     if (!id) throw new AppError('NOT_FOUND', 'Máy này chưa đăng ký đồng bộ với máy chủ tỉnh.');
     const day = civilDateOf(ctx.now());
     const name = `dong-bo-${id.agencyCode || 'iso-xa'}-${day}${SYNC_FILE_EXTENSION}`;

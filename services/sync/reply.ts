@@ -39,7 +39,7 @@ async function readEnvelope(payload: Uint8Array): Promise<ReplyEnvelope> {
 
 /** Everything that must hold before the file may change anything. */
 async function verify(ctx: Ctx, bytes: Uint8Array): Promise<ReplyEnvelope> {
-  const id = identityOf(readState(ctx.db));
+  const id = identityOf(readState(ctx.db), ctx.dataDir);
   if (!id) throw new AppError('NOT_FOUND', 'Máy này chưa đăng ký đồng bộ với máy chủ tỉnh.');
   const parts = decodeReplyFile(bytes);
   if (!parts) throw new AppError('REPLY_FILE_INVALID');

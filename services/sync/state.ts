@@ -1,11 +1,14 @@
 // This PC's sync identity (sync_state, one row) and its Ed25519 key: generated at enrolment,
-// the private half never leaves the database. Also the server's public key (app_meta), which
-// the province's reply files must be signed with.
+// the private half kept in the keyring, wrapped like the data key (security/keyring.ts): never
+// in the database, so never in a backup, and a backup restored on another PC carries no usable
+// identity. Also the server's public key (app_meta), which the province's reply files must be
+// signed with.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { authMessage } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
 import { appMeta, syncState } from '../../db/schema';
+import { keyringFor } from '../security/keyring';
 
 export const STATE_ID = 1;
 
@@ -23,15 +26,32 @@ export function readState(db: Db | Tx): SyncStateRow | null {
   return db.select().from(syncState).where(eq(syncState.id, STATE_ID)).get() ?? null;
 }
 
-export function identityOf(row: SyncStateRow | null): Identity | null {
-  if (!row?.serverUrl || !row.deviceId || !row.officeId || !row.privateKey) return null;
+/** The identity when enrolled and this PC holds the device's key (dataDir: its keyring). */
+export function identityOf(row: SyncStateRow | null, dataDir: string): Identity | null {
+  if (!row?.serverUrl || !row.deviceId || !row.officeId) return null;
+  const privateKey = keyringFor(dataDir).deviceKey(row.deviceId);
+  if (!privateKey) return null;
   return {
     serverUrl: row.serverUrl,
     deviceId: row.deviceId,
     officeId: row.officeId,
-    privateKey: row.privateKey,
+    privateKey,
     agencyCode: row.officeAgencyCode ?? '',
   };
+}
+
+/**
+ * A device key still in the database (enrolled before the keyring) moves to the keyring, when
+ * it is this PC's (the keyring has no key for that device yet and `adopt`); the column is
+ * emptied either way, so a restored backup never brings a key along.
+ */
+export function moveDeviceKeyOut(db: Db, dataDir: string, adopt: boolean): void {
+  const row = readState(db);
+  if (!row?.privateKey) return;
+  const keyring = keyringFor(dataDir);
+  if (adopt && row.deviceId && !keyring.deviceKey(row.deviceId))
+    keyring.setDeviceKey(row.deviceId, row.privateKey);
+  updateState(db, { privateKey: null });
 }
 
 export function updateState(db: Db | Tx, patch: Partial<Omit<SyncStateRow, 'id'>>): void {

@@ -19,7 +19,7 @@ import type { Op, OutboxCounts } from '../../core/sync/protocol';
 import type { CarriedFile, SyncEnvelope } from '../../core/sync/sync-file';
 import { encodeSyncFile, SYNC_FILE_EXTENSION, SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
 import type { Db } from '../../db/open';
-import { readStoredFile, storedFilePath } from '../file-store';
+import { plainSize, readStoredFile, storedFilePath } from '../file-store';
 import { outboxCounts, readPending, toOp } from './push';
 import { readState, signBytes, type Identity } from './state';
 import { planParts, type PlannedPart } from './usb-plan';
@@ -108,7 +108,7 @@ async function presentSizes(dataDir: string, ops: readonly Op[]): Promise<Map<st
     const sha256 = fileRefOf(o.entity, o.operation, o.row);
     if (sha256 === null || sizes.has(sha256)) continue;
     const stat = await fs.stat(storedFilePath(dataDir, sha256)).catch(() => null);
-    if (stat?.isFile()) sizes.set(sha256, stat.size);
+    if (stat?.isFile()) sizes.set(sha256, plainSize(stat.size));
   }
   return sizes;
 }

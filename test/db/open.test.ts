@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // The connection's settings: compiled statements are reused safely, and the WAL goes back
 // into the database file when the app is idle.
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isoxa-open-'));
   conn = await openDatabase(path.join(dir, 'isoxa.db'), {
     migrationsDir: path.resolve('db/migrations'),
+    key: randomBytes(32),
   });
 });
 afterEach(() => {

@@ -40,6 +40,13 @@ describe('foundation in the browser', () => {
     await admin.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-123');
     await admin.getByLabel('Nhập lại mật khẩu').fill('matkhau-123');
     await admin.getByRole('button', { name: 'Tạo cơ quan' }).click();
+    // The recovery code, shown once, in the form it is printed: six groups of four.
+    await admin.getByRole('heading', { name: 'Mã khôi phục dữ liệu' }).waitFor();
+    expect(await admin.getByLabel('Mã khôi phục').textContent()).toMatch(
+      /^[A-Z2-9]{4}(-[A-Z2-9]{4}){5}$/,
+    );
+    await screenshot(admin, '01b-recovery-code');
+    await admin.getByRole('button', { name: 'Tôi đã cất giữ mã, tiếp tục' }).click();
     await admin.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await screenshot(admin, '02-login');
 

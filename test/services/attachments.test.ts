@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../core/desk/attachments';
 import { ERROR_MESSAGES } from '../../core/errors';
-import { sha256Of, storedFilePath } from '../../services/file-store';
+import { decryptFile, fileKeyOf, sha256Of, storedFilePath } from '../../services/file-store';
 import { dumpDatabase } from '../support/backend';
 import { procedureId, receiveInput, startDemoDesk, type DeskApp } from '../support/desk';
 
@@ -51,7 +51,11 @@ describe('dossier attachments', () => {
     });
     const stored = storedFilePath(app.dataDir, sha);
     expect(stored).toBe(path.join(app.dataDir, 'files', sha.slice(0, 2), sha));
-    expect(fs.readFileSync(stored).equals(PDF)).toBe(true);
+    // Encrypted at rest, still named by the sha256 of the plain bytes.
+    const onDisk = fs.readFileSync(stored);
+    expect(onDisk.includes(PDF.subarray(0, 16))).toBe(false);
+    expect(decryptFile(fileKeyOf(app.dataDir), sha, onDisk)?.equals(PDF)).toBe(true);
+    expect(fs.statSync(stored).mode & 0o777).toBe(0o600);
     // No temporary file is left next to it.
     expect(filesIn(path.dirname(stored))).toEqual([sha]);
 

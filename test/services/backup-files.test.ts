@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../services/foundation/setup';
-import { sha256Of, storedFilePath } from '../../services/file-store';
+import { decryptFile, fileKeyOf, sha256Of, storedFilePath } from '../../services/file-store';
 import { startSetUpApp, tempDir, type TestApp } from '../support/backend';
 import { procedureId, receiveInput, startDemoDesk } from '../support/desk';
 
@@ -40,6 +40,8 @@ async function savedOfficeWithScans() {
     count: 2,
     bytes: PDF.length + PNG.length,
   });
+  // A demo office has no recovery code until the admin makes one.
+  const { recoveryCode } = await app.ok('admin')('backup.newRecoveryCode', {});
   const target = path.join(tempDir('isoxa-usb-'), 'iso-xa-2026-11-23.sqlite');
   const saved = await app.ok('admin')('backup.saveAs', { path: target });
   const folder = path.join(path.dirname(target), 'iso-xa-2026-11-23.files');
@@ -47,7 +49,14 @@ async function savedOfficeWithScans() {
     path: target,
     attachments: { folder, count: 2, bytes: PDF.length + PNG.length, unavailable: 0 },
   });
-  return { app, target, folder, dossierId: d.dossier.id, code: d.dossier.code };
+  return {
+    app,
+    target,
+    folder,
+    dossierId: d.dossier.id,
+    code: d.dossier.code,
+    recoveryCode,
+  };
 }
 
 /** A new PC: an empty data folder with a freshly set-up office. */
@@ -70,13 +79,16 @@ async function readBack(app: TestApp, dossierId: string): Promise<Map<string, Bu
 
 describe('attachments in a backup saved to a chosen place', () => {
   it('carries both files and brings rows and bytes back on a new PC', async () => {
-    const { target, folder, dossierId } = await savedOfficeWithScans();
+    const { app, target, folder, dossierId, recoveryCode } = await savedOfficeWithScans();
     for (const bytes of [PDF, PNG]) {
       const sha = sha256Of(bytes);
-      expect(fs.readFileSync(path.join(folder, sha.slice(0, 2), sha)).equals(bytes)).toBe(true);
+      // Carried encrypted: only the office's key opens the copy.
+      const copy = fs.readFileSync(path.join(folder, sha.slice(0, 2), sha));
+      expect(copy.includes(bytes.subarray(0, 16))).toBe(false);
+      expect(decryptFile(fileKeyOf(app.dataDir), sha, copy)?.equals(bytes)).toBe(true);
     }
     const pc = await newPc();
-    const r = await pc.ok('admin')('backup.restore', { path: target });
+    const r = await pc.ok('admin')('backup.restore', { path: target, recoveryCode });
     expect(r.attachments).toEqual({
       total: 2,
       restored: 2,
@@ -95,20 +107,20 @@ describe('attachments in a backup saved to a chosen place', () => {
     const stored = storedFilePath(pc.dataDir, sha256Of(PDF));
     const before = fs.statSync(stored);
     await pc.ok('admin')('auth.login', { username: 'admin', password: DEMO_PASSWORD });
-    const again = await pc.ok('admin')('backup.restore', { path: target });
+    const again = await pc.ok('admin')('backup.restore', { path: target, recoveryCode });
     expect(again.attachments).toMatchObject({ total: 2, restored: 0, missingCount: 0 });
     expect(fs.statSync(stored)).toMatchObject({ ino: before.ino, mtimeMs: before.mtimeMs });
   });
 
   it('refuses a damaged file in the backup and reports the attachment still missing', async () => {
-    const { target, folder, dossierId, code } = await savedOfficeWithScans();
+    const { target, folder, dossierId, code, recoveryCode } = await savedOfficeWithScans();
     const sha = sha256Of(PNG);
     const copy = path.join(folder, sha.slice(0, 2), sha);
     const damaged = Buffer.from(PNG);
     damaged[damaged.length - 1] ^= 0xff; // same size, other bytes
     fs.writeFileSync(copy, damaged);
     const pc = await newPc();
-    const r = await pc.ok('admin')('backup.restore', { path: target });
+    const r = await pc.ok('admin')('backup.restore', { path: target, recoveryCode });
     expect(r.attachments).toEqual({
       total: 2,
       restored: 1,
@@ -137,10 +149,10 @@ describe('attachments in a backup saved to a chosen place', () => {
   });
 
   it('restores a database-only backup and names the attachments it cannot bring back', async () => {
-    const { target, folder, dossierId, code } = await savedOfficeWithScans();
+    const { target, folder, dossierId, code, recoveryCode } = await savedOfficeWithScans();
     fs.rmSync(folder, { recursive: true });
     const pc = await newPc();
-    const r = await pc.ok('admin')('backup.restore', { path: target });
+    const r = await pc.ok('admin')('backup.restore', { path: target, recoveryCode });
     expect(r.attachments).toMatchObject({ total: 2, restored: 0, damaged: 0, missingCount: 2 });
     expect(r.message).toContain(`Còn thiếu 2 tệp đính kèm (${code}: Giấy chứng sinh.pdf; `);
     expect([...(await readBack(pc, dossierId)).values()]).toEqual(['FILE_MISSING', 'FILE_MISSING']);
@@ -177,7 +189,10 @@ describe('attachments in a backup saved to a chosen place', () => {
       sessionTimeoutMinutes: 15,
       backupKeep: 7,
     });
-    const r = await pc.ok('admin')('backup.restore', { path: target });
+    const r = await pc.ok('admin')('backup.restore', {
+      path: target,
+      recoveryCode: old.recoveryCode,
+    });
     expect(r).toEqual({
       restored: true,
       attachments: { total: 0, restored: 0, damaged: 0, missingCount: 0, missing: [] },

@@ -11,6 +11,8 @@ import { restoreLatestBackup } from '../../services/recovery';
 import {
   ADMIN,
   dumpDatabase,
+  openBackupCopy,
+  openOfficeFile,
   startSetUpApp,
   startTestApp,
   tempDir,
@@ -118,7 +120,7 @@ describe('backup and restore', () => {
       path: target,
       attachments: { folder: null, count: 0, bytes: 0, unavailable: 0 },
     });
-    const copy = new Database(target, { readonly: true });
+    const copy = openBackupCopy(target, app.dataDir);
     expect(copy.prepare('SELECT name FROM office').pluck().get()).toBe('UBND xã Kiểm Thử');
     copy.close();
     await app.ok('admin')('office.update', {
@@ -149,7 +151,7 @@ describe('start-up failures', () => {
     const { dataDir } = app;
     app.close();
     app = undefined;
-    const db = new Database(path.join(dataDir, DB_FILE_NAME));
+    const db = openOfficeFile(path.join(dataDir, DB_FILE_NAME), dataDir);
     db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(
       'future',
       9_999_999_999_999,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Prepared hot queries: one per connection, and run inside a transaction on that connection
 // they read its uncommitted rows (loadDossier and the outbox rely on this).
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ async function connect(): Promise<Connection> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isoxa-prepared-'));
   const conn = await openDatabase(path.join(dir, 'isoxa.sqlite'), {
     migrationsDir: path.resolve('db/migrations'),
+    key: randomBytes(32),
   });
   opened.push({ conn, dir });
   return conn;

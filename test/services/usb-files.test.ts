@@ -168,7 +168,7 @@ describe('scans in USB sync files', () => {
     await attach(o.app, b ?? '', scans[1] ?? scan(), 'hai.pdf');
     await attach(o.app, b ?? '', scans[2] ?? scan(), 'ba.pdf');
     const db = drizzle({ client: o.app.backend.database(), schema });
-    const id = identityOf(readState(db));
+    const id = identityOf(readState(db), o.app.dataDir);
     if (!id) throw new Error('not enrolled');
     const max = 1536 * 1024;
     const target = path.join(tempDir('isoxa-usb-'), 'dong-bo.isoxa-sync');

@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { OpInput, OpName, OpOutput } from '../../core/contract';
 import type { Result } from '../../core/errors';
+import { openSqlite, type Sqlite } from '../../db/open';
 import { openBackend } from '../../services/app';
+import { extractDatabase, readBackupHeader } from '../../services/backup-format';
+import { keyringFor } from '../../services/security/keyring';
 import type { AppBackend, AppOptions } from '../../services/platform';
 
 export function tempDir(prefix = 'isoxa-test-'): string {
@@ -63,11 +66,13 @@ export const OFFICE = {
 export const ADMIN = { username: 'quantri', fullName: 'Nguyễn Văn Quản', password: 'matkhau-123' };
 
 /** A set-up office with the admin logged in under session key 'admin'. */
-export async function startSetUpApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function startSetUpApp(
+  options: Partial<AppOptions> = {},
+): Promise<TestApp & { readonly recoveryCode: string }> {
   const app = await startTestApp(options);
-  await app.ok('setup')('setup.create', { office: OFFICE, admin: ADMIN });
+  const { recoveryCode } = await app.ok('setup')('setup.create', { office: OFFICE, admin: ADMIN });
   await app.ok('admin')('auth.login', { username: ADMIN.username, password: ADMIN.password });
-  return app;
+  return { ...app, recoveryCode };
 }
 
 /** Every table's rows, for "nothing was written" assertions. */
@@ -94,4 +99,22 @@ export async function loginNewUser(
 ): Promise<void> {
   await app.ok(key)('auth.login', { username, password: temporary });
   await app.ok(key)('auth.changePassword', { current: temporary, next: `${temporary}-rieng` });
+}
+
+/** Opens an office database file of `dataDir` (encrypted with its keyring's key). */
+export function openOfficeFile(
+  file: string,
+  dataDir: string,
+  options: { readonly?: boolean } = {},
+): Sqlite {
+  return openSqlite(file, keyringFor(dataDir).dbKey(), options);
+}
+
+/** Opens the database inside a backup file made by `dataDir`'s office (a decrypted copy). */
+export function openBackupCopy(file: string, dataDir: string): Sqlite {
+  const read = readBackupHeader(file);
+  if (!read) throw new Error(`${file} is not a backup file`);
+  const copy = path.join(tempDir('isoxa-backup-copy-'), 'copy.sqlite');
+  extractDatabase(file, read.offset, copy);
+  return openOfficeFile(copy, dataDir, { readonly: true });
 }

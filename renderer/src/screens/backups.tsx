@@ -9,6 +9,7 @@ import { useSession } from '../auth/session';
 import { errorText, notifyDone, notifyError } from '../components/errors';
 import { formatBytes, formatDateTime } from '../format';
 import { ErrorAlert } from '../components/error-alert';
+import { RecoveryCodeCard } from '../components/recovery-code';
 
 type Backup = OpOutput<'backup.list'>[number];
 type Attachments = OpOutput<'backup.attachments'>;
@@ -19,6 +20,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   manual: 'Sao lưu thủ công',
   'pre-migrate': 'Trước khi nâng cấp',
   'pre-restore': 'Trước khi khôi phục',
+  'pre-encrypt': 'Trước khi mã hóa dữ liệu',
 };
 
 export function BackupsScreen() {
@@ -29,6 +31,7 @@ export function BackupsScreen() {
   const [path, setPath] = useState('');
   const [restorePath, setRestorePath] = useState('');
   const [confirm, setConfirm] = useState<RestoreTarget | null>(null);
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(
     () =>
@@ -54,7 +57,9 @@ export function BackupsScreen() {
   const restore = (target: RestoreTarget) =>
     act(async () => {
       setConfirm(null);
-      const r = await api.backup.restore(target);
+      const code = recoveryCode.trim();
+      const r = await api.backup.restore(code ? { ...target, recoveryCode: code } : target);
+      setRecoveryCode('');
       if (r.attachments.missingCount > 0)
         notifications.show({
           color: 'orange',
@@ -129,6 +134,7 @@ export function BackupsScreen() {
           </Group>
         </Stack>
       </Card>
+      <RecoveryCodeCard />
       <Text size="sm" c="dimmed">
         Các bản sao tự động được lưu trên máy này, cạnh thư mục tệp đính kèm (tệp đính kèm không bao
         giờ bị xóa). Để phòng hỏng máy, hãy lưu bản sao ra USB bằng nút “Lưu bản sao ra tệp…”.
@@ -171,6 +177,13 @@ export function BackupsScreen() {
             Dữ liệu hiện tại sẽ được thay bằng bản sao lưu đã chọn. Một bản sao của dữ liệu hiện tại
             được lưu tự động trước khi khôi phục. Mọi người dùng sẽ phải đăng nhập lại.
           </Text>
+          <TextInput
+            label="Mã khôi phục"
+            description="Chỉ cần khi bản sao lưu được tạo trên máy khác (mã in khi thiết lập)."
+            placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+            value={recoveryCode}
+            onChange={(e) => setRecoveryCode(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>
               Hủy

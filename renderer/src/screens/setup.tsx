@@ -8,6 +8,7 @@ import { AuthFrame } from './auth-frame';
 import { ErrorAlert } from '../components/error-alert';
 import { GuardedForm } from '../components/guarded-form';
 import { PasswordField, TextField } from '../components/fields';
+import { RecoveryCodeView } from '../components/recovery-code';
 
 const emptyForm = {
   name: '',
@@ -21,8 +22,30 @@ const emptyForm = {
   again: '',
 };
 
+/** Shown once after the office is created: the code that opens its backups on a new PC. */
+function RecoveryCodeScreen({ code, onDone }: { code: string; onDone: () => void }) {
+  return (
+    <AuthFrame
+      title="Mã khôi phục dữ liệu"
+      subtitle="Dữ liệu và các bản sao lưu của cơ quan được mã hóa. Mã này chỉ hiện một lần."
+      width={720}
+    >
+      <Stack>
+        <RecoveryCodeView code={code} />
+        <Group justify="space-between" mt="md">
+          <Button variant="default" onClick={() => window.print()}>
+            In mã khôi phục
+          </Button>
+          <Button onClick={onDone}>Tôi đã cất giữ mã, tiếp tục</Button>
+        </Group>
+      </Stack>
+    </AuthFrame>
+  );
+}
+
 export function SetupScreen() {
   const { refresh } = useSession();
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [form, setForm] = useState(emptyForm);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,11 +55,15 @@ export function SetupScreen() {
       setForm({ ...form, [key]: e.currentTarget.value }),
   });
 
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async (action: () => Promise<{ recoveryCode?: string }>) => {
     setBusy(true);
     setError(null);
     try {
-      await action();
+      const done = await action();
+      if (done.recoveryCode) {
+        setRecoveryCode(done.recoveryCode);
+        return;
+      }
       await refresh();
     } catch (err) {
       setError(errorText(err));
@@ -64,6 +91,8 @@ export function SetupScreen() {
       }),
     );
   };
+
+  if (recoveryCode) return <RecoveryCodeScreen code={recoveryCode} onDone={() => void refresh()} />;
 
   return (
     <AuthFrame
@@ -109,7 +138,12 @@ export function SetupScreen() {
             <Button
               variant="default"
               disabled={busy}
-              onClick={() => void run(() => api.setup.demo({}))}
+              onClick={() =>
+                void run(async () => {
+                  await api.setup.demo({});
+                  return {};
+                })
+              }
             >
               Dùng dữ liệu mẫu (thử nghiệm)
             </Button>
