@@ -146,6 +146,12 @@ export const documentOps = {
     output: z.object({ fileName: z.string(), mime: z.enum(FILE_MIME_TYPES), base64: z.string() }),
     access: 'user',
   }),
+  /** An attached Word file as HTML for the in-app preview (no script, no external content). */
+  'documents.preview': op({
+    input: z.object({ revisionId: id }).strict(),
+    output: z.object({ title: z.string(), html: z.string() }),
+    access: 'user',
+  }),
   'documents.acknowledge': op({
     input: z.object({ revisionId: id }).strict(),
     output: documentDetail,

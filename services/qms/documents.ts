@@ -13,6 +13,7 @@ import type { PartialHandlers } from '../handlers';
 import { enqueue } from '../sync/outbox';
 import { versionBodyFor } from './document-catalog';
 import { openDraft, promoteDue, revisionsOf } from './document-effects';
+import { docxToPreviewHtml } from './document-preview';
 import { decodeRevisionFile, readRevisionFile, storeRevisionFile } from './document-files';
 import { documentDetail, isManager, listDocuments } from './documents-read';
 import {
@@ -60,6 +61,17 @@ const audit = (operation: string, record: QmsRecord, summary: string) => ({
 
 function detail(ctx: Ctx, documentId: string) {
   return documentDetail(ctx, documentId, actorOf(ctx), todayOf(ctx));
+}
+
+/** A revision's attached file, for those who may see that revision. */
+async function attachedFile(ctx: Ctx, revisionId: string) {
+  const actor = actorOf(ctx);
+  const rev = loadRecord(ctx.db, revisionId, 'revision') as Rev;
+  if (!isManager(actor) && !['effective', 'superseded', 'obsolete'].includes(rev.state))
+    throw new AppError('FORBIDDEN', 'Bản dự thảo chỉ người quản lý tài liệu được xem.');
+  if (!rev.fileSha256 || !rev.data.file)
+    throw new AppError('NOT_FOUND', 'Bản này không có tệp đính kèm.');
+  return { file: rev.data.file, bytes: await readRevisionFile(ctx.dataDir, rev.fileSha256) };
 }
 
 export const documentHandlers: PartialHandlers = {
@@ -205,18 +217,14 @@ export const documentHandlers: PartialHandlers = {
     return detail(ctx, record.parentId ?? '');
   },
   'documents.file': async (ctx, input) => {
-    const actor = actorOf(ctx);
-    const rev = loadRecord(ctx.db, input.revisionId, 'revision') as Rev;
-    if (!isManager(actor) && !['effective', 'superseded', 'obsolete'].includes(rev.state))
-      throw new AppError('FORBIDDEN', 'Bản dự thảo chỉ người quản lý tài liệu được xem.');
-    if (!rev.fileSha256 || !rev.data.file)
-      throw new AppError('NOT_FOUND', 'Bản này không có tệp đính kèm.');
-    const bytes = await readRevisionFile(ctx.dataDir, rev.fileSha256);
-    return {
-      fileName: rev.data.file.name,
-      mime: rev.data.file.mime,
-      base64: bytes.toString('base64'),
-    };
+    const { file, bytes } = await attachedFile(ctx, input.revisionId);
+    return { fileName: file.name, mime: file.mime, base64: bytes.toString('base64') };
+  },
+  'documents.preview': async (ctx, input) => {
+    const { file, bytes } = await attachedFile(ctx, input.revisionId);
+    if (file.mime === 'application/pdf')
+      throw new AppError('INVALID_INPUT', 'Tệp PDF không xem trước được; hãy tải tệp về để xem.');
+    return { title: file.name, html: await docxToPreviewHtml(bytes, file.name) };
   },
   'documents.acknowledge': (ctx, input) => {
     const actor = actorOf(ctx);

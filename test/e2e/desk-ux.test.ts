@@ -70,7 +70,8 @@ describe('desk at 1366×768', { timeout: 180_000 }, () => {
 
     await login(page, 'motcua', DEMO_PASSWORD);
     await page.getByTestId('current-user').waitFor();
-    await expect.poll(() => new URL(page.url()).hash).toBe('#/');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/inbox');
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
     expect(await page.getByText('Bạn không có quyền xem trang này').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Thêm người dùng' }).count()).toBe(0);
     expect(await page.getByTestId('current-user').textContent()).toBe('Phạm Thị Hoa');

@@ -215,6 +215,7 @@ describe('one-stop desk in the browser', () => {
 
   it('shows the dashboard, the book, the catalog, the calendar and the settings', async () => {
     const leader = await as('chutich');
+    await go(leader, 'Tổng quan');
     await expect.poll(() => leader.getByTestId('stat-overdue').textContent()).toBe('0');
     await expect.poll(() => leader.getByText(/100\s?%/).count()).toBeGreaterThan(0);
     await leader.mouse.move(0, 0); // the login click leaves the pointer over the chart

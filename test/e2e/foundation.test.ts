@@ -91,6 +91,8 @@ describe('foundation in the browser', () => {
     await mai.getByLabel('Nhập lại mật khẩu mới').fill('maimoi-456');
     await mai.getByRole('button', { name: 'Đổi mật khẩu' }).click();
     await expect.poll(() => mai.getByTestId('current-user').textContent()).toBe('Lê Thị Mai');
+    await mai.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await mai.getByRole('link', { name: 'Tổng quan' }).click();
     await expect
       .poll(() => mai.getByTestId('my-permissions').textContent())
       .toContain('Tiếp nhận hồ sơ');

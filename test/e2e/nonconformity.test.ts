@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpOutput } from '../../core/contract';
 import { launchChromium, startE2eApp, type E2eApp } from './support/harness';
-import { api, go, openAs, openDossier, shot } from './support/pages';
+import { api, go, openAs, openDossier, shot, move } from './support/pages';
 
 const ROLE_USER: Readonly<Record<string, readonly [string, string]>> = {
   desk_officer: ['motcua', 'Phạm Thị Hoa'],
@@ -83,18 +83,6 @@ async function lateDossier(): Promise<string> {
 }
 
 const state = (page: Page) => page.getByTestId('nc-state').textContent();
-
-async function move(page: Page, button: string, fill: Record<string, string> = {}) {
-  await page.getByRole('button', { name: button, exact: true }).first().click();
-  const dialog = page.getByRole('dialog', { name: button });
-  for (const [label, value] of Object.entries(fill)) {
-    await dialog.getByLabel(label).fill(value);
-    // Leaves the field: a date picker's calendar closes instead of covering the buttons.
-    await dialog.getByLabel(label).press('Tab');
-  }
-  await dialog.getByRole('button', { name: button }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 beforeAll(async () => {
   fs.mkdirSync(path.resolve('test-results'), { recursive: true });

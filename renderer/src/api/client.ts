@@ -3,6 +3,7 @@
 import type { IsoxaBridge } from '../../../core/contract/bridge';
 import { createClient, type Transport } from '../../../core/contract/client';
 import type { Result } from '../../../core/errors';
+import { reportCall } from './changes';
 
 declare global {
   interface Window {
@@ -80,6 +81,7 @@ const transport: Transport = async (name, input) => {
   ) {
     for (const l of sessionListeners) l(result.error.code);
   }
+  reportCall(name, result.ok);
   return result;
 };
 

@@ -8,8 +8,8 @@ export interface LandingUser {
 
 /** The user's landing screen (the hash route). */
 export function landingPath(_user: Readonly<LandingUser>): string {
-  // The overview: the desk's dashboard for dossier readers, the home card otherwise (shell.tsx).
-  return '/';
+  // "Việc cần làm" for every role: what waits on this user is what they open each morning.
+  return '/inbox';
 }
 
 /** Forgets the last session's place and messages: the next user starts on their own screen. */

@@ -6,10 +6,12 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/inbox', label: 'Việc cần làm', permission: null },
   { path: '/', label: 'Tổng quan', permission: null },
   { path: '/receive', label: 'Tiếp nhận hồ sơ', permission: 'dossiers.receive' },
   { path: '/dossiers', label: 'Danh sách hồ sơ', permission: 'dossiers.read' },
   { path: '/book', label: 'Sổ theo dõi hồ sơ', permission: 'reports.read' },
+  { path: '/qms/documents', label: 'Tài liệu ISO', permission: null },
   { path: '/qms/nonconformities', label: 'Sự không phù hợp', permission: null },
   { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
   { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
@@ -36,4 +38,27 @@ export function activeNavPath(location: string): string {
 /** Navigating with a trailing '?' clears the list filters kept in the URL query. */
 export function navTarget(path: string): string {
   return `${path}?`;
+}
+
+export interface NavCount {
+  readonly total: number;
+  readonly overdue: number;
+}
+
+/** How many inbox lines each navigation entry leads to (by the line's link), and the inbox's
+ * own total: the badges of the navigation. Lines whose screen has no entry count only there. */
+export function navCounts(
+  items: readonly { readonly link: string; readonly overdue: boolean }[],
+): ReadonlyMap<string, NavCount> {
+  const counts = new Map<string, NavCount>();
+  const add = (path: string, overdue: boolean) => {
+    const c = counts.get(path) ?? { total: 0, overdue: 0 };
+    counts.set(path, { total: c.total + 1, overdue: c.overdue + (overdue ? 1 : 0) });
+  };
+  for (const item of items) {
+    add('/inbox', item.overdue);
+    const entry = activeNavPath(item.link.split('?')[0] ?? '');
+    if (entry !== '/') add(entry, item.overdue);
+  }
+  return counts;
 }

@@ -19,12 +19,34 @@ import { DossierDetailScreen } from '../screens/desk/dossier-detail';
 import { DossierListScreen } from '../screens/desk/dossier-list';
 import { ReceiveScreen } from '../screens/desk/receive';
 import { HomeScreen } from '../screens/home';
+import { ActionDetailScreen } from '../screens/qms/action-detail';
+import { DocumentDetailScreen } from '../screens/qms/documents/detail';
+import { DocumentRegisterScreen } from '../screens/qms/documents/register';
+import { InboxScreen } from '../screens/qms/inbox';
 import { NonconformityDetailScreen } from '../screens/qms/nonconformity/detail';
 import { NonconformityRegisterScreen } from '../screens/qms/nonconformity/register';
 import { SettingsScreen } from '../screens/settings';
 import { SyncScreen } from '../screens/sync';
 import { UsersScreen } from '../screens/users';
-import { activeNavPath, NAV_ITEMS, navTarget } from './nav';
+import { InboxProvider, useInbox } from './inbox-counts';
+import { activeNavPath, NAV_ITEMS, navCounts, navTarget } from './nav';
+
+function NavCount({ path }: { readonly path: string }) {
+  const { data } = useInbox();
+  const count = data ? navCounts(data.items).get(path) : undefined;
+  if (!count) return null;
+  return (
+    <Badge
+      size="sm"
+      circle={count.total < 10}
+      color={count.overdue > 0 ? 'red' : 'indigo'}
+      data-testid={`nav-count-${path}`}
+      aria-label={`${count.total} việc${count.overdue > 0 ? `, ${count.overdue} quá hạn` : ''}`}
+    >
+      {count.total}
+    </Badge>
+  );
+}
 
 function Nav() {
   const { can } = useSession();
@@ -36,6 +58,7 @@ function Nav() {
         <NavLink
           key={item.path}
           label={item.label}
+          rightSection={<NavCount path={item.path} />}
           active={active === item.path}
           onClick={(e) => {
             e.preventDefault();
@@ -60,70 +83,86 @@ export function Shell() {
   return (
     <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
       <Router hook={useHashLocation}>
-        <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
-          <AppShell.Header px="md">
-            <Group h="100%" justify="space-between">
-              <Group gap="sm">
-                <Title order={4} c="indigo.8">
-                  ISO Xã
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {session.office.name}
-                </Text>
-                {session.office.demo ? <Badge color="orange">Dữ liệu mẫu</Badge> : null}
-              </Group>
-              <Group gap="sm">
-                <Stack gap={0} align="flex-end">
-                  <Text size="sm" fw={600} data-testid="current-user">
-                    {session.user.fullName}
+        <InboxProvider>
+          <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
+            <AppShell.Header px="md">
+              <Group h="100%" justify="space-between">
+                <Group gap="sm">
+                  <Title order={4} c="indigo.8">
+                    ISO Xã
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {session.office.name}
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
-                  </Text>
-                </Stack>
-                <Button variant="default" size="xs" onClick={() => void logout()}>
-                  Đăng xuất
-                </Button>
+                  {session.office.demo ? <Badge color="orange">Dữ liệu mẫu</Badge> : null}
+                </Group>
+                <Group gap="sm">
+                  <Stack gap={0} align="flex-end">
+                    <Text size="sm" fw={600} data-testid="current-user">
+                      {session.user.fullName}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+                    </Text>
+                  </Stack>
+                  <Button variant="default" size="xs" onClick={() => void logout()}>
+                    Đăng xuất
+                  </Button>
+                </Group>
               </Group>
-            </Group>
-          </AppShell.Header>
-          <AppShell.Navbar p="xs">
-            <Nav />
-          </AppShell.Navbar>
-          <AppShell.Main bg="gray.0">
-            <Switch>
-              <Route path="/receive">{guard('dossiers.receive', <ReceiveScreen />)}</Route>
-              <Route path="/dossiers">{guard('dossiers.read', <DossierListScreen />)}</Route>
-              <Route path="/dossiers/:id">
-                {(params) => guard('dossiers.read', <DossierDetailScreen id={params.id} />)}
-              </Route>
-              <Route path="/qms/nonconformities">
-                <NonconformityRegisterScreen />
-              </Route>
-              <Route path="/qms/nonconformities/:id">
-                {(params) => <NonconformityDetailScreen id={params.id} />}
-              </Route>
-              <Route path="/book">{guard('reports.read', <BookScreen />)}</Route>
-              <Route path="/catalog">{guard('catalog.read', <CatalogScreen />)}</Route>
-              <Route path="/catalog/:id">
-                {(params) => guard('catalog.read', <CatalogDetailScreen id={params.id} />)}
-              </Route>
-              <Route path="/calendar">{guard('calendar.manage', <CalendarScreen />)}</Route>
-              <Route path="/desk-settings">{guard('office.manage', <DeskSettingsScreen />)}</Route>
-              <Route path="/users">{guard('users.manage', <UsersScreen />)}</Route>
-              <Route path="/settings">{guard('office.manage', <SettingsScreen />)}</Route>
-              <Route path="/backups">{guard('backup.manage', <BackupsScreen />)}</Route>
-              <Route path="/sync">
-                <SyncScreen />
-              </Route>
-              <Route path="/audit">{guard('audit.read', <AuditScreen />)}</Route>
-              <Route path="/account">
-                <AccountScreen />
-              </Route>
-              <Route>{can('dossiers.read') ? <DashboardScreen /> : <HomeScreen />}</Route>
-            </Switch>
-          </AppShell.Main>
-        </AppShell>
+            </AppShell.Header>
+            <AppShell.Navbar p="xs">
+              <Nav />
+            </AppShell.Navbar>
+            <AppShell.Main bg="gray.0">
+              <Switch>
+                <Route path="/receive">{guard('dossiers.receive', <ReceiveScreen />)}</Route>
+                <Route path="/dossiers">{guard('dossiers.read', <DossierListScreen />)}</Route>
+                <Route path="/dossiers/:id">
+                  {(params) => guard('dossiers.read', <DossierDetailScreen id={params.id} />)}
+                </Route>
+                <Route path="/inbox">
+                  <InboxScreen />
+                </Route>
+                <Route path="/qms/documents">
+                  <DocumentRegisterScreen />
+                </Route>
+                <Route path="/qms/documents/:id">
+                  {(params) => <DocumentDetailScreen id={params.id} />}
+                </Route>
+                <Route path="/qms/actions/:id">
+                  {(params) => <ActionDetailScreen id={params.id} />}
+                </Route>
+                <Route path="/qms/nonconformities">
+                  <NonconformityRegisterScreen />
+                </Route>
+                <Route path="/qms/nonconformities/:id">
+                  {(params) => <NonconformityDetailScreen id={params.id} />}
+                </Route>
+                <Route path="/book">{guard('reports.read', <BookScreen />)}</Route>
+                <Route path="/catalog">{guard('catalog.read', <CatalogScreen />)}</Route>
+                <Route path="/catalog/:id">
+                  {(params) => guard('catalog.read', <CatalogDetailScreen id={params.id} />)}
+                </Route>
+                <Route path="/calendar">{guard('calendar.manage', <CalendarScreen />)}</Route>
+                <Route path="/desk-settings">
+                  {guard('office.manage', <DeskSettingsScreen />)}
+                </Route>
+                <Route path="/users">{guard('users.manage', <UsersScreen />)}</Route>
+                <Route path="/settings">{guard('office.manage', <SettingsScreen />)}</Route>
+                <Route path="/backups">{guard('backup.manage', <BackupsScreen />)}</Route>
+                <Route path="/sync">
+                  <SyncScreen />
+                </Route>
+                <Route path="/audit">{guard('audit.read', <AuditScreen />)}</Route>
+                <Route path="/account">
+                  <AccountScreen />
+                </Route>
+                <Route>{can('dossiers.read') ? <DashboardScreen /> : <HomeScreen />}</Route>
+              </Switch>
+            </AppShell.Main>
+          </AppShell>
+        </InboxProvider>
       </Router>
     </DatesProvider>
   );

@@ -72,6 +72,23 @@ export async function go(page: Page, navLabel: string): Promise<void> {
     .click();
 }
 
+/** Applies a record's move by its button and dialog (both named `button`), filling `fill`. */
+export async function move(
+  page: Page,
+  button: string,
+  fill: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: button });
+  for (const [label, value] of Object.entries(fill)) {
+    await dialog.getByLabel(label).fill(value);
+    // Leaves the field: a date picker's calendar closes instead of covering the buttons.
+    await dialog.getByLabel(label).press('Tab');
+  }
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 export async function openDossier(page: Page, id: string): Promise<void> {
   await page.evaluate(`location.hash = ${JSON.stringify(`#/dossiers/${id}`)}`);
   await page.getByTestId('dossier-code').waitFor();

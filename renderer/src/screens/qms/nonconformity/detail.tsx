@@ -2,7 +2,7 @@
 // its corrective actions, the check of effectiveness, its history; the moves the user may make
 // now (qms.transition) and the printed report.
 import { Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { RecordView } from '../../../../../core/contract/qms';
 import {
@@ -12,6 +12,7 @@ import {
   type NonconformityData,
 } from '../../../../../core/qms/nonconformity';
 import { api } from '../../../api/client';
+import { Field } from '../../../components/field';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PrintPreview, type PrintDoc } from '../../../components/print-preview';
 import { useAction } from '../../../components/use-action';
@@ -46,19 +47,6 @@ const WORDS: Readonly<Record<string, TransitionWords>> = {
   close: { title: 'Đóng sự không phù hợp', comment: 'Ghi chú', color: 'green' },
   cancel: { title: 'Hủy sự không phù hợp', comment: 'Lý do hủy', color: 'red' },
 };
-
-function Field({ label, children }: { readonly label: string; readonly children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {children || '—'}
-      </Text>
-    </div>
-  );
-}
 
 function History({ id }: { readonly id: string }) {
   const { data } = useLoad(useCallback(() => api.qms.history({ id }), [id]));
