@@ -80,7 +80,8 @@ afterAll(async () => {
   await app.close();
 });
 
-describe('one-stop desk in the browser', () => {
+// Each test logs several users in; a loaded 2-core machine takes over a minute for some.
+describe('one-stop desk in the browser', { timeout: 180_000 }, () => {
   let dossierId = '';
   let code = '';
   let tetId = '';

@@ -25,9 +25,10 @@ async function as(username: string): Promise<Page> {
   return page;
 }
 
+/** The navigation badge's number (0 without a badge); never waits for a badge to appear. */
 const navCount = async (page: Page, path: string) => {
-  const badge = page.getByTestId(`nav-count-${path}`);
-  return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+  const [text] = await page.getByTestId(`nav-count-${path}`).allTextContents();
+  return text === undefined ? 0 : Number(text);
 };
 
 const revisionState = (page: Page) => page.getByTestId('revision-state').textContent();
