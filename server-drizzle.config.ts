@@ -10,6 +10,7 @@ export default defineConfig({
     './server/database/schema/ops.ts',
     './server/database/schema/feed.ts',
     './server/database/schema/files.ts',
+    './server/database/schema/releases.ts',
   ],
   out: './server/database/migrations',
 });

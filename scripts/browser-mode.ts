@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
 import { openBackend } from '../services/app';
 import { restoreLatestBackup } from '../services/recovery';
+import { createNodeUpdater } from '../services/updates/node-updater';
 import { startBrowserServer } from './browser/server';
 
 const { values } = parseArgs({
@@ -31,7 +32,15 @@ async function main(): Promise<void> {
   }
   const backend = await openBackend({
     dataDir,
-    platform: { kind: 'browser', appVersion: version },
+    platform: {
+      kind: 'browser',
+      appVersion: version,
+      // electron-updater checks and downloads here too; installing needs the desktop app.
+      updates: {
+        create: (dir) =>
+          createNodeUpdater({ appVersion: version, dir: path.join(dir, 'updater') }).updater,
+      },
+    },
   });
   if (values.demo) {
     const status = await backend.call('cli', 'app.status', {});

@@ -17,7 +17,8 @@ export async function buildBrowserMode(root = process.cwd()): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'],
+    // electron: electron-updater requires it lazily, only on Electron code paths.
+    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs', 'electron'],
     logLevel: 'warning',
   });
   return outfile;

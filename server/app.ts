@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
 import { fileRoutes } from './routes/files';
 import { syncRoutes } from './routes/sync';
+import { updateRoutes } from './routes/updates';
 import { ephemeralSigner, type ServerSigner } from './security/signing-key';
 
 declare module 'fastify' {
@@ -124,6 +125,7 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
   const groups = [
     deviceRoutes,
     syncRoutes,
+    updateRoutes,
     fileRoutes,
     adminRoutes,
     provinceRoutes,

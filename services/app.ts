@@ -39,6 +39,8 @@ import { modelDocumentHandlers } from './qms/model-documents';
 import { auditHandlers } from './qms/audits';
 import { auditWorkHandlers } from './qms/audit-work';
 import { moveDeviceKeyOut } from './sync/state';
+import { AppUpdates, registerAppUpdates } from './updates/app-updates';
+import { prepareInstall, updateHandlers } from './updates/handlers';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -65,6 +67,7 @@ export const HANDLERS = mergeHandlers(
   documentOutputHandlers,
   auditHandlers,
   auditWorkHandlers,
+  updateHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */
@@ -130,6 +133,19 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   const sync = new SyncEngine(base);
   const unregisterSync = registerSyncEngine(options.dataDir, sync);
   sync.start();
+  // App updates: checked after each sync and daily, downloaded in the background.
+  const host = options.platform.updates;
+  const updates = host
+    ? new AppUpdates({
+        updater: host.create(options.dataDir),
+        engine: sync,
+        appVersion: options.platform.appVersion,
+        dataDir: options.dataDir,
+        now,
+      })
+    : null;
+  const unregisterUpdates = updates ? registerAppUpdates(options.dataDir, updates) : null;
+  updates?.start();
   const dispatch = createDispatcher(HANDLERS, base);
   // WAL pages go back into the database file when nobody is waiting for an answer, so a
   // commit at the desk rarely pays for a checkpoint.
@@ -146,6 +162,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   return {
     call,
     runDailyBackup: runDaily,
+    prepareUpdateInstall: () => prepareInstall(base()),
     database: () => conn.sqlite,
     close: () => {
       clearTimeout(first);
@@ -153,6 +170,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
       clearInterval(checkpointer);
       unregisterSync();
       unregisterKeyring();
+      unregisterUpdates?.();
       if (conn.sqlite.open) conn.sqlite.close();
     },
   };

@@ -1,8 +1,19 @@
 // What the running shell (Electron, browser mode, tests) gives the services: no service
 // imports a platform; the edge passes one of these in.
+import type { AppUpdater } from 'electron-updater';
 import type { Result } from '../core/errors';
 import type { Sqlite } from '../db/open';
 import type { KeyProtector } from './security/keyring';
+import type { UpdateState } from './updates/app-updates';
+
+/** The shell's side of app updates (services/updates). */
+export interface UpdaterHost {
+  /** electron-updater's updater: Electron's NsisUpdater, or one on a Node adapter. */
+  create(dataDir: string): AppUpdater;
+  /** Quits the app and runs the waiting installer (restart: start the new version after);
+   * absent where installing is not possible (browser mode). */
+  install?: (waiting: Readonly<UpdateState>, restart: boolean) => void;
+}
 
 export type PlatformKind = 'electron' | 'browser' | 'test';
 
@@ -20,6 +31,8 @@ export interface Platform {
   savePdf?: (html: string, defaultName: string) => Promise<string | null>;
   /** The OS keystore (Electron: safeStorage); without one, the key file is owner-only. */
   keyProtector?: KeyProtector;
+  /** App updates from the province; absent: no updater (tests, development). */
+  updates?: UpdaterHost;
 }
 
 export interface AppOptions {
@@ -44,6 +57,8 @@ export interface AppBackend {
   call(sessionKey: string, name: string, input: unknown): Promise<Result<unknown>>;
   /** Runs the once-a-day automatic backup now if today's is not done yet. */
   runDailyBackup(): Promise<unknown>;
+  /** Before quitting with a downloaded update: backup, then what to install (null: nothing). */
+  prepareUpdateInstall(): Promise<UpdateState | null>;
   /** The live connection, for read-only inspection by tests and benchmarks. */
   database(): Sqlite;
   close(): void;

@@ -1,8 +1,8 @@
 // Operations of the office side of sync: enrol this PC with the province, see the sync state,
 // sync now, restore the office's data onto a new PC, and the USB sync file.
 import { z } from 'zod';
-import { appUpdateManifest } from '../sync/app-update';
 import { noticeView } from '../sync/notice';
+import { UPDATE_PHASES } from '../update/report';
 import { op } from './define';
 import { agencyCode } from './schemas';
 
@@ -11,11 +11,27 @@ const empty = z.object({}).strict();
 export const SYNC_PHASES = ['auth', 'push', 'pull', 'restore'] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
-export const appUpdateView = appUpdateManifest.extend({
-  publishedAt: z.number(),
-  /** The installer is in the data folder and its sha256 matched. */
-  downloaded: z.boolean(),
+/** The app updater on this PC (services/updates): checking, downloading with progress,
+ * downloaded and waiting for the next quit, or failed with a message. */
+export const appUpdateView = z.object({
+  /** False where this app has no updater (development runs). */
+  available: z.boolean(),
+  phase: z.enum(UPDATE_PHASES),
+  version: z.string().nullable(),
+  notes: z.string().nullable(),
+  releaseDate: z.string().nullable(),
+  percent: z.number().nullable(),
+  transferred: z.number().nullable(),
+  total: z.number().nullable(),
+  error: z.string().nullable(),
+  checkedAt: z.number().nullable(),
+  source: z.enum(['network', 'usb']).nullable(),
+  /** This shell can run the installer (the desktop app; not browser mode). */
+  canInstall: z.boolean(),
+  /** The kept installer of the version before this one, to go back if ever needed. */
+  previousInstaller: z.string().nullable(),
 });
+export type AppUpdateView = z.infer<typeof appUpdateView>;
 
 export const syncStatusView = z.object({
   enrolled: z.boolean(),
@@ -52,8 +68,9 @@ export const syncStatusView = z.object({
   feedProblems: z.number().int(),
   /** Enrolled and no dossier on this PC yet: the office's data can be restored. */
   canRestore: z.boolean(),
-  /** The newest app update the province published, when newer than this app; null otherwise. */
-  update: appUpdateView.nullable(),
+  /** This app's version, and its updater's state. */
+  appVersion: z.string(),
+  update: appUpdateView,
 });
 export type SyncStatusView = z.infer<typeof syncStatusView>;
 
@@ -148,10 +165,23 @@ export const syncOps = {
     }),
     access: 'sync.manage',
   }),
-  /** Fetches the published installer into the data folder and checks its sha256. */
-  'sync.downloadUpdate': op({
+  /** Asks the province server for an update now (it downloads in the background). */
+  'sync.checkUpdate': op({
     input: empty,
-    output: z.object({ path: z.string(), version: z.string() }),
+    output: z.object({ started: z.boolean() }),
+    access: 'sync.run',
+  }),
+  /** "Cài đặt và khởi động lại": a backup, then the app quits and the installer runs. */
+  'sync.installUpdate': op({
+    input: empty,
+    output: z.object({ version: z.string() }),
+    access: 'sync.manage',
+  }),
+  /** An update from a USB stick: the province's signed .isoxa-update file, with the
+   * installer next to it; verified before anything is kept. */
+  'sync.importUpdate': op({
+    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: z.object({ version: z.string().nullable(), file: z.string().nullable() }),
     access: 'sync.manage',
   }),
 };

@@ -5,7 +5,7 @@ import { procedureCatalogSchema } from '../catalog/schema';
 import { agencyCode, password, trimmed, username } from '../contract/schemas';
 import { FORM_KINDS, FORM_SETS } from '../forms/registry';
 import type { FormSetId } from '../forms/registry';
-import { appUpdateManifest, appVersionNumber, updateFileName } from './app-update';
+import { appVersionNumber, releaseRecord, stagingPercent, updateFileName } from '../update/release';
 import { noticeView } from './notice';
 import { FEED_KINDS, safeText } from './protocol';
 
@@ -215,27 +215,52 @@ export const formNotesView = z.object({
 export type FormNotesView = z.infer<typeof formNotesView>;
 export const formNotesListResponse = z.object({ forms: z.array(formNotesView) });
 
-// App updates: installers in the server's updates directory, and publishing a manifest.
+// App updates: installers in the server's updates directory, the releases published from them
+// (staged per PC, paused, withdrawn), and what the PCs report.
 export const updateFileView = z.object({
   name: z.string(),
   size: z.number(),
   modifiedAt: z.number(),
+  /** electron-builder's .blockmap for it is in the directory too. */
+  blockMap: z.boolean(),
 });
+export const releaseView = releaseRecord.extend({
+  /** Active PCs running this version now. */
+  running: z.number(),
+  /** PCs that have downloaded it and will install it when the app is next closed. */
+  downloaded: z.number(),
+  downloading: z.number(),
+  /** PCs whose last attempt at it failed; their messages, newest first (a few). */
+  failed: z.number(),
+  errors: z.array(z.object({ office: z.string(), message: z.string(), at: z.number() })),
+  /** Active PCs the rollout reaches today (their device id is inside the percentage). */
+  reached: z.number(),
+});
+export type ReleaseView = z.infer<typeof releaseView>;
+export const versionInUse = z.object({ version: z.string(), devices: z.number() });
 export const updatesResponse = z.object({
   /** False when the server was started without an updates directory. */
   configured: z.boolean(),
   files: z.array(updateFileView),
-  latest: appUpdateManifest.extend({ publishedAt: z.number(), feedVersion: z.number() }).nullable(),
+  /** Newest first. */
+  releases: z.array(releaseView),
+  /** Versions the active PCs run, newest first; those below the newest live release are old. */
+  versions: z.array(versionInUse),
+  activeDevices: z.number(),
 });
 export type UpdatesResponse = z.infer<typeof updatesResponse>;
 export const publishUpdateRequest = z.object({
   file: updateFileName,
   version: appVersionNumber,
   notes: trimmed('Nội dung cập nhật', 5000).refine((s) => !s.includes('\u0000')),
+  /** Share of PCs offered the release at first; raised later from the dashboard. */
+  stagingPercentage: stagingPercent.default(10),
 });
 export type PublishUpdateRequest = z.infer<typeof publishUpdateRequest>;
-export const publishUpdateResponse = z.object({
-  serverSeq: z.number(),
-  feedVersion: z.number(),
-  manifest: appUpdateManifest,
-});
+export const publishUpdateResponse = z.object({ release: releaseRecord });
+export const releaseParams = z.object({ version: appVersionNumber });
+/** Raise (or lower) the share, pause or resume; a withdrawn release cannot be changed. */
+export const rolloutRequest = z
+  .object({ stagingPercentage: stagingPercent.optional(), paused: z.boolean().optional() })
+  .refine((r) => r.stagingPercentage !== undefined || r.paused !== undefined, 'Thiếu thay đổi');
+export type RolloutRequest = z.infer<typeof rolloutRequest>;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { AppError, ERROR_MESSAGES } from '../../core/errors';
+import { cannotOpenMessage, previousInstaller } from '../../services/updates/installers';
 import { openBackend } from '../../services/app';
 import { restoreLatestBackup } from '../../services/recovery';
 import type { AppBackend, Platform } from '../../services/platform';
@@ -12,6 +13,7 @@ import { osKeyProtector } from './key-protector';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
 import { permissionCheckHandler, permissionRequestHandler } from './security';
+import { installOnQuit, updaterHost } from './updater';
 import { createMainWindow, hardenWebContents } from './window';
 
 // Honour --user-data-dir (tests, support staff) explicitly and before the single-instance
@@ -36,9 +38,12 @@ let mainWindow: BrowserWindow | null = null;
 let backend: AppBackend | null = null;
 let unbindContract: (() => void) | null = null;
 
+const updates = updaterHost();
+
 const platform: Platform = {
   kind: 'electron',
   appVersion: app.getVersion(),
+  updates,
   pickSavePath: async (defaultName) => {
     const options = { defaultPath: path.join(app.getPath('documents'), defaultName) };
     const result = mainWindow
@@ -112,7 +117,12 @@ async function offerRestore(message: string): Promise<boolean> {
 function failToStart(error: unknown): void {
   // AppError (DB_LOCKED, DB_NEWER, DB_CORRUPT...) carries a Vietnamese message for the user.
   if (!(error instanceof AppError)) console.error('[main] start failed', error);
-  const message = error instanceof AppError ? error.message : ERROR_MESSAGES.INTERNAL;
+  // Anything else at start is this version failing to open or migrate the database, which
+  // the migration's transaction left as it was: point to the kept previous installer.
+  const message =
+    error instanceof AppError
+      ? error.message
+      : cannotOpenMessage(app.getVersion(), previousInstaller(dataDir(), app.getVersion()));
   if (error instanceof AppError && error.code === 'DB_CORRUPT') {
     void offerRestore(message).then((restored) =>
       restored ? start().catch(failToStart) : app.quit(),
@@ -134,11 +144,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  const closeBackend = () => {
     unbindContract?.();
     unbindContract = null;
     backend?.close();
     backend = null;
-  });
+  };
+  installOnQuit(app, updates, () => backend, closeBackend);
+  app.on('will-quit', closeBackend);
   app.whenReady().then(start).catch(failToStart);
 }

@@ -22,6 +22,7 @@ import {
   updatesResponse,
   type CreateOfficeRequest,
   type PublishUpdateRequest,
+  type RolloutRequest,
 } from '../../core/sync/admin';
 
 export class ProvinceApiError extends Error {
@@ -164,6 +165,23 @@ export const provinceApi = {
   updates: () => request(updatesResponse, 'GET', '/v1/admin/updates'),
   publishUpdate: (input: PublishUpdateRequest) =>
     request(publishUpdateResponse, 'POST', '/v1/admin/updates', input),
+  /** Raise or lower a release's share of PCs, pause or resume it. */
+  rollout: (version: string, input: RolloutRequest) =>
+    request(
+      publishUpdateResponse,
+      'POST',
+      `/v1/admin/updates/${encodeURIComponent(version)}/rollout`,
+      input,
+    ),
+  withdraw: (version: string) =>
+    request(
+      publishUpdateResponse,
+      'POST',
+      `/v1/admin/updates/${encodeURIComponent(version)}/withdraw`,
+    ),
+  /** Links (same-origin cookie) to the signed USB manifest and the installer. */
+  usbManifestUrl: (version: string) => `/v1/admin/updates/${encodeURIComponent(version)}/usb`,
+  updateFileUrl: (file: string) => `/v1/admin/update-files/${encodeURIComponent(file)}`,
   /** A new notice, or (with its key) the next version of one: a correction or a withdrawal. */
   publishNotice: (input: PublishNoticeRequest) =>
     request(publishNoticeResponse, 'POST', '/v1/admin/feed/notice', input),

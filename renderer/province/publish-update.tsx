@@ -1,10 +1,12 @@
 // Cập nhật phần mềm: the province picks an installer the operator put in the server's updates
-// directory, names its version and what changed; the server measures size and sha256 and
-// publishes the manifest, which offices receive at their next sync.
+// directory, names its version, what changed and the share of PCs to start with; the server
+// measures size and sha512 and offers it to those PCs at their next check. Below, the
+// releases with their rollout and counts (release-list.tsx).
 import {
   Alert,
   Button,
   Group,
+  NumberInput,
   Paper,
   Select,
   Stack,
@@ -16,15 +18,15 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import { errorText, provinceApi } from './api';
-import { formatBytes, formatDateTime } from './format';
+import { formatBytes } from './format';
+import { ReleaseList } from './release-list';
 import { useLoad } from '../src/components/use-load';
 import { ErrorAlert } from '../src/components/error-alert';
 
 export function UpdatePanel({ onPublished }: { readonly onPublished: () => void }) {
-  const [tick, setTick] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- tick asks for a reload
-  const loader = useCallback(() => provinceApi.updates(), [tick]);
-  const { data, error: loadError } = useLoad(loader, errorText);
+  const loader = useCallback(() => provinceApi.updates(), []);
+  const { data, error: loadError, reload } = useLoad(loader, errorText);
+  const [percent, setPercent] = useState<number>(10);
   const [file, setFile] = useState<string | null>(null);
   const [version, setVersion] = useState('');
   const [notes, setNotes] = useState('');
@@ -36,15 +38,20 @@ export function UpdatePanel({ onPublished }: { readonly onPublished: () => void 
     setBusy(true);
     setError(null);
     try {
-      const r = await provinceApi.publishUpdate({ file, version: version.trim(), notes });
+      const r = await provinceApi.publishUpdate({
+        file,
+        version: version.trim(),
+        notes,
+        stagingPercentage: percent,
+      });
       notifications.show({
         color: 'green',
-        message: `Đã công bố phiên bản ${r.manifest.version} (${r.manifest.file}).`,
+        message: `Đã công bố phiên bản ${r.release.version} cho ${r.release.stagingPercentage}% số máy.`,
       });
       setVersion('');
       setNotes('');
       setFile(null);
-      setTick((t) => t + 1);
+      reload();
       onPublished();
     } catch (err) {
       setError(errorText(err));
@@ -52,20 +59,15 @@ export function UpdatePanel({ onPublished }: { readonly onPublished: () => void 
       setBusy(false);
     }
   };
-  const latest = data?.latest ?? null;
   return (
     <Paper withBorder p="lg">
       <Stack>
         <Title order={4}>Cập nhật phần mềm ISO Xã</Title>
         <Text size="sm" c="dimmed">
-          Chọn bộ cài đã được chép vào thư mục bản cập nhật của máy chủ, nhập số phiên bản và nội
-          dung thay đổi. Máy chủ tự tính kích thước và mã kiểm tra SHA-256; các xã thấy thông báo
-          &quot;Có phiên bản mới&quot; ở lần đồng bộ tiếp theo.
-        </Text>
-        <Text size="sm" data-testid="latest-update">
-          {latest
-            ? `Đang công bố: phiên bản ${latest.version} (${latest.file}, ${formatBytes(latest.size)}) lúc ${formatDateTime(latest.publishedAt)}.`
-            : 'Chưa công bố bản cập nhật nào.'}
+          Chọn bộ cài (do npm run dist tạo ra) đã chép vào thư mục bản cập nhật của máy chủ, nhập số
+          phiên bản, nội dung thay đổi và tỷ lệ máy nhận trước. Máy chủ tự tính kích thước, mã
+          SHA-512; máy ở các xã tự tải về sau lần đồng bộ tiếp theo và cài khi tắt phần mềm. Tăng
+          dần tỷ lệ khi chưa thấy lỗi; một máy đã nhận thì luôn ở trong nhóm khi tỷ lệ tăng.
         </Text>
         {loadError ? <Alert color="red">{loadError}</Alert> : null}
         {data && !data.configured ? (
@@ -96,6 +98,16 @@ export function UpdatePanel({ onPublished }: { readonly onPublished: () => void 
                 onChange={(e) => setVersion(e.currentTarget.value)}
                 w={140}
               />
+              <NumberInput
+                label="Tỷ lệ máy nhận trước (%)"
+                value={percent}
+                onChange={(v) => setPercent(typeof v === 'number' ? v : Number(v) || 0)}
+                min={0}
+                max={100}
+                step={5}
+                allowDecimal={false}
+                w={190}
+              />
             </Group>
             <Textarea
               label="Nội dung thay đổi"
@@ -117,6 +129,7 @@ export function UpdatePanel({ onPublished }: { readonly onPublished: () => void 
             </Group>
           </>
         ) : null}
+        {data ? <ReleaseList data={data} onChanged={reload} /> : null}
       </Stack>
     </Paper>
   );

@@ -21,8 +21,9 @@ export interface ClientVersion {
 
 const RANGE = { minClientSchema: MIN_CLIENT_SCHEMA, schemaVersion: SCHEMA_VERSION };
 
-/** Checks the version headers; a client below the accepted range is told to update. */
-export const clientVersion = (request: FastifyRequest): ClientVersion => {
+/** Checks the version headers; a client below the accepted range is told to update (unless
+ * allowOld: authentication, so that an old PC can still fetch the update that fixes it). */
+export const clientVersion = (request: FastifyRequest, allowOld = false): ClientVersion => {
   const parsed = clientHeaders.safeParse(request.headers);
   if (!parsed.success) {
     throw new HttpError(400, 'INVALID_REQUEST', 'Thiếu hoặc sai thông tin phiên bản phần mềm.', {
@@ -30,7 +31,7 @@ export const clientVersion = (request: FastifyRequest): ClientVersion => {
     });
   }
   const schemaVersion = parsed.data[HEADERS.schemaVersion];
-  if (schemaVersion < MIN_CLIENT_SCHEMA)
+  if (schemaVersion < MIN_CLIENT_SCHEMA && !allowOld)
     throw new HttpError(426, 'UPGRADE_REQUIRED', undefined, RANGE);
   if (schemaVersion > SCHEMA_VERSION) throw new HttpError(409, 'SERVER_OUTDATED', undefined, RANGE);
   return { appVersion: parsed.data[HEADERS.appVersion], schemaVersion };
@@ -47,9 +48,12 @@ export interface AuthedDevice {
   readonly officeId: string;
 }
 
+/** graceMs: how long after its expiry a token is still good here (installer downloads, which
+ * electron-updater makes with the headers it was given at the start, over a slow line). */
 export const authenticateDevice = async (
   ctx: ServerContext,
   request: FastifyRequest,
+  graceMs = 0,
 ): Promise<AuthedDevice> => {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{43})$/.exec(header) : null;
@@ -67,7 +71,7 @@ export const authenticateDevice = async (
     .where(
       and(
         eq(authTokens.tokenHash, sha256(match[1])),
-        gt(authTokens.expiresAt, new Date(ctx.now())),
+        gt(authTokens.expiresAt, new Date(ctx.now() - graceMs)),
       ),
     )
     .limit(1);

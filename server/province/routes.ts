@@ -1,6 +1,7 @@
 // The dashboard's own endpoints, on top of the admin API in server/routes/admin.ts: an
 // office's drill-down, a device's reply file, the feed's history, publishing the catalog, a
 // year's calendar, an app update, notices and form notes at the next version of each key.
+import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -10,7 +11,9 @@ import {
   publishFormNotesRequest,
   publishNoticeRequest,
   publishUpdateRequest,
+  releaseParams,
   replyFileQuery,
+  rolloutRequest,
   yearParams,
 } from '../../core/sync/admin';
 import { issueTexts, vietnameseZodError } from '../../core/messages/labels';
@@ -24,7 +27,9 @@ import { currentFormNotes, publishFormNotes } from './form-notes';
 import { listNotices, publishNotice } from './notices';
 import { publishModelDocuments } from './model-documents';
 import { publishModelDocumentsRequest } from '../../core/qms/model-document';
-import { listUpdates, publishUpdate } from './updates';
+import { buildUsbUpdate } from './usb-update';
+import { changeRollout, listUpdates, publishRelease, statUpdate, withdrawRelease } from './updates';
+import { updateFileName } from '../../core/update/release';
 
 /** Like parseOr400, but with the schema's own Vietnamese messages: a province user fixes a
  * catalog file, a calendar or a notice from them. */
@@ -87,10 +92,53 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
   app.post('/v1/admin/updates', async (request, reply) => {
     const user = await requireAdmin(ctx, request);
     const input = parseForPeople(publishUpdateRequest, request.body, 'Bản cập nhật');
-    const result = await publishUpdate(ctx.db, ctx.updatesDir, input, user.id, ctx.now());
-    request.log.info({ version: input.version, by: user.username }, 'app update published');
+    const release = await publishRelease(ctx.db, ctx.updatesDir, input, user.id, ctx.now());
+    request.log.info(
+      { version: release.version, percent: release.stagingPercentage, by: user.username },
+      'app release published',
+    );
     reply.status(201);
-    return result;
+    return { release };
+  });
+
+  app.post('/v1/admin/updates/:version/rollout', async (request) => {
+    const user = await requireAdmin(ctx, request);
+    const { version } = parseOr400(releaseParams, request.params);
+    const input = parseForPeople(rolloutRequest, request.body, 'Tỷ lệ triển khai');
+    const release = await changeRollout(ctx.db, version, input, ctx.now());
+    request.log.info({ version, ...input, by: user.username }, 'app release rollout changed');
+    return { release };
+  });
+
+  app.post('/v1/admin/updates/:version/withdraw', async (request) => {
+    const user = await requireAdmin(ctx, request);
+    const { version } = parseOr400(releaseParams, request.params);
+    const release = await withdrawRelease(ctx.db, version, ctx.now());
+    request.log.info({ version, by: user.username }, 'app release withdrawn');
+    return { release };
+  });
+
+  // For an office without network: the signed manifest and the installer, to copy on a stick.
+  app.get('/v1/admin/updates/:version/usb', async (request, reply) => {
+    await requireAdmin(ctx, request);
+    const { version } = parseOr400(releaseParams, request.params);
+    const file = await buildUsbUpdate(ctx.db, ctx.signer, version, ctx.now());
+    return reply
+      .type('application/octet-stream')
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(file.bytes));
+  });
+
+  app.get('/v1/admin/update-files/:file', async (request, reply) => {
+    await requireAdmin(ctx, request);
+    const { file: name } = parseOr400(z.object({ file: updateFileName }), request.params);
+    const { file, size } = await statUpdate(ctx.updatesDir, name);
+    return reply
+      .type('application/octet-stream')
+      .header('content-length', String(size))
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(createReadStream(file));
   });
 
   app.post('/v1/admin/feed/calendar', async (request, reply) => {

@@ -1,24 +1,26 @@
-// App updates: installers an operator drops into the updates directory (read only here), the
-// manifest the province publishes for one of them (the server measures size and sha256 itself,
-// so a manifest never names a file that is not there), and serving the file to devices.
+// App releases: installers an operator drops into the updates directory, the releases the
+// province publishes from them (the server measures size and sha512 itself and takes the
+// .blockmap electron-builder wrote next to the installer, or makes one), the staged rollout
+// (raise, pause, withdraw), and what the PCs report, counted per release for the dashboard.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { and, desc, eq, max } from 'drizzle-orm';
-import type { PublishUpdateRequest, UpdatesResponse } from '../../core/sync/admin';
-import type { AppUpdateManifest } from '../../core/sync/app-update';
-import {
-  APP_UPDATE_KEY,
-  appUpdateManifest,
-  UPDATES_PATH,
-  updateFileName,
-} from '../../core/sync/app-update';
+import { eq, isNull } from 'drizzle-orm';
+import type {
+  PublishUpdateRequest,
+  ReleaseView,
+  RolloutRequest,
+  UpdatesResponse,
+} from '../../core/sync/admin';
+import type { ReleaseRecord } from '../../core/update/release';
+import { isLive, updateFileName } from '../../core/update/release';
+import { inStage } from '../../core/update/staging';
+import { compareVersions, sortNewestFirst } from '../../core/update/versions';
 import type { Db } from '../database/connect';
-import { feed } from '../database/schema/index';
+import { devices, offices, releases } from '../database/schema/index';
 import { HttpError } from '../http/errors';
-import { publishFeed } from '../sync/feed';
 
 const NOT_CONFIGURED =
   'Máy chủ chưa được cấu hình thư mục bản cập nhật (biến môi trường ISOXA_UPDATES_DIR).';
@@ -30,8 +32,8 @@ const missing = (name: string) =>
     `Không tìm thấy tệp cài đặt "${name}" trong thư mục bản cập nhật của máy chủ.`,
   );
 
-/** The file's size, or an error naming it; the name (no separators) cannot leave the dir. */
-const statUpdate = async (dir: string | null, name: string) => {
+/** The file's path and size, or an error naming it; the name (no separators) cannot leave the dir. */
+export const statUpdate = async (dir: string | null, name: string) => {
   if (dir === null) throw new HttpError(404, 'NOT_FOUND', NOT_CONFIGURED);
   if (!updateFileName.safeParse(name).success) throw missing(name);
   const file = path.join(dir, name);
@@ -40,68 +42,209 @@ const statUpdate = async (dir: string | null, name: string) => {
   return { file, size: stat.size };
 };
 
-export const openUpdateFile = async (dir: string | null, name: string) => {
-  const { file, size } = await statUpdate(dir, name);
-  return { size, stream: createReadStream(file) };
-};
+type ReleaseRow = typeof releases.$inferSelect;
 
-const latestManifest = async (db: Db) => {
-  const [row] = await db
-    .select()
-    .from(feed)
-    .where(and(eq(feed.kind, 'app_update'), eq(feed.key, APP_UPDATE_KEY)))
-    .orderBy(desc(feed.version))
-    .limit(1);
-  const parsed = row ? appUpdateManifest.safeParse(row.body) : null;
-  return row && parsed?.success
-    ? { ...parsed.data, publishedAt: row.publishedAt.getTime(), feedVersion: row.version }
-    : null;
-};
+export const recordOf = (r: ReleaseRow): ReleaseRecord => ({
+  version: r.version,
+  file: r.file,
+  size: r.size,
+  sha512: r.sha512,
+  blockMap: r.blockMap,
+  notes: r.notes,
+  releasedAt: r.releasedAt.getTime(),
+  stagingPercentage: r.stagingPercentage,
+  paused: r.paused,
+  withdrawnAt: r.withdrawnAt?.getTime() ?? null,
+});
 
-export const listUpdates = async (db: Db, dir: string | null): Promise<UpdatesResponse> => {
-  const latest = await latestManifest(db);
-  if (dir === null) return { configured: false, files: [], latest };
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files = [];
-  for (const e of entries) {
-    if (!e.isFile() || !updateFileName.safeParse(e.name).success) continue;
-    const stat = await fs.stat(path.join(dir, e.name)).catch(() => null);
-    if (stat && stat.size > 0)
-      files.push({ name: e.name, size: stat.size, modifiedAt: stat.mtime.getTime() });
+export const allReleases = async (db: Db): Promise<ReleaseRecord[]> =>
+  (await db.select().from(releases)).map(recordOf);
+
+async function sha512Of(file: string): Promise<string> {
+  const hash = createHash('sha512');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('base64');
+}
+
+/** electron-builder's blockmap next to the installer, else one made with its own code (when the
+ * build tools are installed and the directory is writable); false: full downloads only. */
+async function ensureBlockMap(installer: string): Promise<boolean> {
+  const blockMap = `${installer}.blockmap`;
+  if ((await fs.stat(blockMap).catch(() => null))?.isFile()) return true;
+  try {
+    const { buildBlockMap } = await import('app-builder-lib/out/targets/blockmap/blockmap.js');
+    await buildBlockMap(installer, 'gzip', `${blockMap}.part`);
+    await fs.rename(`${blockMap}.part`, blockMap);
+    return true;
+  } catch {
+    await fs.rm(`${blockMap}.part`, { force: true });
+    return false;
   }
-  files.sort((a, b) => b.modifiedAt - a.modifiedAt);
-  return { configured: true, files, latest };
-};
+}
 
-export const publishUpdate = async (
+export const publishRelease = async (
   db: Db,
   dir: string | null,
   input: Readonly<PublishUpdateRequest>,
   userId: string,
   now: number,
-) => {
+): Promise<ReleaseRecord> => {
   const { file, size } = await statUpdate(dir, input.file);
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
-  const manifest: AppUpdateManifest = appUpdateManifest.parse({
-    version: input.version,
-    notes: input.notes,
-    file: input.file,
-    path: UPDATES_PATH + input.file,
-    size,
-    sha256: hash.digest('hex'),
-  });
-  const [top] = await db
-    .select({ version: max(feed.version) })
-    .from(feed)
-    .where(and(eq(feed.kind, 'app_update'), eq(feed.key, APP_UPDATE_KEY)));
-  const feedVersion = Number(top?.version ?? 0) + 1;
-  const [row] = await publishFeed(
-    db,
-    [{ kind: 'app_update', key: APP_UPDATE_KEY, version: feedVersion, body: manifest }],
-    userId,
-    now,
-  );
-  if (!row) throw new Error('update manifest not published');
-  return { serverSeq: row.serverSeq, feedVersion, manifest };
+  const [existing] = await db
+    .select({ version: releases.version })
+    .from(releases)
+    .where(eq(releases.version, input.version));
+  if (existing) {
+    throw new HttpError(
+      409,
+      'CONFLICT',
+      `Phiên bản ${input.version} đã được công bố; mỗi phiên bản chỉ công bố một lần (hãy đặt số phiên bản mới).`,
+    );
+  }
+  const sha512 = await sha512Of(file);
+  const blockMap = await ensureBlockMap(file);
+  const [row] = await db
+    .insert(releases)
+    .values({
+      version: input.version,
+      file: input.file,
+      size,
+      sha512,
+      blockMap,
+      notes: input.notes,
+      stagingPercentage: input.stagingPercentage,
+      releasedAt: new Date(now),
+      releasedBy: userId,
+      changedAt: new Date(now),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new HttpError(409, 'CONFLICT', `Phiên bản ${input.version} đã được công bố.`);
+  return recordOf(row);
+};
+
+const findRelease = async (db: Db, version: string): Promise<ReleaseRow> => {
+  const [row] = await db.select().from(releases).where(eq(releases.version, version));
+  if (!row) throw new HttpError(404, 'NOT_FOUND', `Chưa công bố phiên bản ${version}.`);
+  return row;
+};
+
+const WITHDRAWN = (v: string) =>
+  new HttpError(409, 'CONFLICT', `Phiên bản ${v} đã bị thu hồi; hãy công bố một phiên bản mới.`);
+
+export const changeRollout = async (
+  db: Db,
+  version: string,
+  input: Readonly<RolloutRequest>,
+  now: number,
+): Promise<ReleaseRecord> => {
+  const row = await findRelease(db, version);
+  if (row.withdrawnAt) throw WITHDRAWN(version);
+  const [next] = await db
+    .update(releases)
+    .set({
+      ...(input.stagingPercentage !== undefined
+        ? { stagingPercentage: input.stagingPercentage }
+        : {}),
+      ...(input.paused !== undefined ? { paused: input.paused } : {}),
+      changedAt: new Date(now),
+    })
+    .where(eq(releases.version, version))
+    .returning();
+  if (!next) throw new Error('release vanished');
+  return recordOf(next);
+};
+
+export const withdrawRelease = async (
+  db: Db,
+  version: string,
+  now: number,
+): Promise<ReleaseRecord> => {
+  const row = await findRelease(db, version);
+  if (row.withdrawnAt) throw WITHDRAWN(version);
+  const [next] = await db
+    .update(releases)
+    .set({ withdrawnAt: new Date(now), changedAt: new Date(now) })
+    .where(eq(releases.version, version))
+    .returning();
+  if (!next) throw new Error('release vanished');
+  return recordOf(next);
+};
+
+async function listFiles(dir: string) {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+  const files = [];
+  for (const name of names) {
+    if (!updateFileName.safeParse(name).success || name.endsWith('.blockmap')) continue;
+    if (name.endsWith('.yml') || name.endsWith('.isoxa-update')) continue;
+    const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+    if (stat && stat.size > 0) {
+      const blockMap = names.has(`${name}.blockmap`);
+      files.push({ name, size: stat.size, modifiedAt: stat.mtime.getTime(), blockMap });
+    }
+  }
+  return files.sort((a, b) => b.modifiedAt - a.modifiedAt);
+}
+
+type DeviceRow = {
+  id: string;
+  appVersion: string;
+  updatePhase: string | null;
+  updateVersion: string | null;
+  updateError: string | null;
+  updateReportedAt: Date | null;
+  office: string;
+};
+
+const countsFor = (r: ReleaseRecord, active: readonly DeviceRow[]): ReleaseView => {
+  const about = active.filter((d) => d.updateVersion === r.version && d.appVersion !== r.version);
+  const failed = about.filter((d) => d.updatePhase === 'failed');
+  return {
+    ...r,
+    running: active.filter((d) => d.appVersion === r.version).length,
+    downloaded: about.filter((d) => d.updatePhase === 'downloaded').length,
+    downloading: about.filter((d) => d.updatePhase === 'downloading').length,
+    failed: failed.length,
+    errors: failed
+      .map((d) => ({
+        office: d.office,
+        message: d.updateError ?? '',
+        at: d.updateReportedAt?.getTime() ?? 0,
+      }))
+      .sort((a, b) => b.at - a.at)
+      .slice(0, 5),
+    reached: isLive(r) ? active.filter((d) => inStage(d.id, r.stagingPercentage)).length : 0,
+  };
+};
+
+export const listUpdates = async (db: Db, dir: string | null): Promise<UpdatesResponse> => {
+  const active: DeviceRow[] = await db
+    .select({
+      id: devices.id,
+      appVersion: devices.appVersion,
+      updatePhase: devices.updatePhase,
+      updateVersion: devices.updateVersion,
+      updateError: devices.updateError,
+      updateReportedAt: devices.updateReportedAt,
+      office: offices.name,
+    })
+    .from(devices)
+    .innerJoin(offices, eq(offices.id, devices.officeId))
+    .where(isNull(devices.revokedAt));
+  const all = (await allReleases(db)).sort((a, b) => compareVersions(b.version, a.version));
+  const byVersion = new Map<string, number>();
+  for (const d of active) byVersion.set(d.appVersion, (byVersion.get(d.appVersion) ?? 0) + 1);
+  const order = sortNewestFirst([...byVersion.keys()]);
+  const invalid = [...byVersion.keys()].filter((v) => !order.includes(v));
+  return {
+    configured: dir !== null,
+    files: dir === null ? [] : await listFiles(dir),
+    releases: all.map((r) => countsFor(r, active)),
+    versions: [...order, ...invalid].map((version) => ({
+      version,
+      devices: byVersion.get(version) ?? 0,
+    })),
+    activeDevices: active.length,
+  };
 };

@@ -33,7 +33,12 @@ import {
 } from '../security/crypto';
 
 export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
-  app.addHook('preValidation', versionHook);
+  // A PC too old to sync still authenticates: its token only opens the updater feed, since
+  // push, pull and restore answer it 426 (server/routes/sync.ts).
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.url.startsWith('/v1/auth/')) clientVersion(request, true);
+    else await versionHook(request, reply);
+  });
   const credential = {
     rateLimit: { max: ctx.limits.credentialRateMax, timeWindow: 60_000, keyGenerator: ipKey },
   };

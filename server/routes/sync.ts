@@ -1,11 +1,9 @@
-// The device sync endpoints: push office ops, pull the province feed, restore office rows,
-// fetch an installer the province published. Push and pull carry the device's outbox report.
+// The device sync endpoints: push office ops, pull the province feed, restore office rows.
+// Push and pull carry the device's outbox report, its app version and its updater's state.
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { updateFileName } from '../../core/sync/app-update';
 import type { PullResponse, PushResponse, RestoreResponse } from '../../core/sync/protocol';
 import { pageQuery, pushRequest } from '../../core/sync/protocol';
 import { REJECT_REASONS } from '../../core/sync/errors';
@@ -13,13 +11,11 @@ import { offices } from '../database/schema/index';
 import type { ServerContext } from '../http/context';
 import { authenticateDevice, versionHook } from '../http/device-auth';
 import { parseOr400 } from '../http/errors';
-import { openUpdateFile } from '../province/updates';
 import { applyOps } from '../sync/apply-ops';
 import { readFeed } from '../sync/feed';
 import { afterAnswers, readOutboxHeader, recordOutbox } from '../sync/outbox-report';
 import { readRestorePage } from '../sync/restore';
-
-const updateFileParams = z.object({ file: updateFileName });
+import { recordDeviceVersion } from '../sync/update-report';
 
 async function officeAgencyCode(ctx: ServerContext, officeId: string): Promise<string> {
   const [row] = await ctx.db
@@ -61,6 +57,7 @@ export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
       const answers = await applyOps(ctx.db, { ...device, source: 'push' }, body.ops, ctx.now());
       if (outbox)
         await recordOutbox(ctx.db, device.deviceId, afterAnswers(outbox, answers), ctx.now());
+      await recordDeviceVersion(ctx.db, device.deviceId, request, ctx.now());
       return answers;
     });
     const applied = results.filter((r) => r.status === 'applied').length;
@@ -74,21 +71,10 @@ export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     const outbox = readOutboxHeader(request);
     const page = await ctx.shed(async () => {
       if (outbox) await recordOutbox(ctx.db, device.deviceId, outbox, ctx.now());
+      await recordDeviceVersion(ctx.db, device.deviceId, request, ctx.now());
       return readFeed(ctx.db, query.cursor, query.limit);
     });
     return { ...page, serverTime: ctx.now() };
-  });
-
-  // Installers from the updates directory, for enrolled devices only (the manifest names them).
-  app.get('/v1/updates/:file', async (request, reply) => {
-    await authenticateDevice(ctx, request);
-    const { file } = parseOr400(updateFileParams, request.params);
-    const found = await openUpdateFile(ctx.updatesDir, file);
-    return reply
-      .type('application/octet-stream')
-      .header('content-length', String(found.size))
-      .header('content-disposition', `attachment; filename="${file}"`)
-      .send(found.stream);
   });
 
   app.get('/v1/restore', async (request): Promise<RestoreResponse> => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SyncPhase } from '../../core/contract/sync';
 import { AppError } from '../../core/errors';
-import { formatOutboxHeader, HEADERS } from '../../core/sync/protocol';
+import { formatOutboxHeader, HEADERS, SCHEMA_VERSION } from '../../core/sync/protocol';
+import { UPDATE_HEADER } from '../../core/update/report';
 import type { CtxBase } from '../dispatch';
 import { FileUploader } from './files';
 import { DeviceAuth, SyncFailure, SyncHttp } from './http';
@@ -83,6 +84,10 @@ export class SyncEngine {
   readonly auth = new DeviceAuth();
   progress: Progress | null = null;
   needsUpdate = false;
+  /** The app updater's report, sent with every push and pull (services/updates). */
+  updateHeader: (() => string | null) | null = null;
+  /** Called after every sync: the updater checks after a successful one, and after a 426. */
+  afterRun: ((outcome: RunOutcome) => void) | null = null;
   failures = 0;
   /** performance.now() before which the background timer does not start a sync. */
   nextDueAt = 0;
@@ -111,10 +116,29 @@ export class SyncEngine {
       appVersion: this.getBase().platform.appVersion,
       timeoutMs: this.tuning.timeoutMs,
       ...(this.tuning.fetch ? { fetch: this.tuning.fetch } : {}),
-      deviceHeaders: () => ({
-        [HEADERS.outbox]: formatOutboxHeader(outboxCounts(this.getBase().db)),
-      }),
+      deviceHeaders: () => {
+        const update = this.updateHeader?.() ?? null;
+        return {
+          [HEADERS.outbox]: formatOutboxHeader(outboxCounts(this.getBase().db)),
+          ...(update ? { [UPDATE_HEADER]: update } : {}),
+        };
+      },
     });
+  }
+
+  /** Headers of an authenticated device request (a fresh token when needed): the updater
+   * gives them to electron-updater for latest.yml, installers and blockmaps. */
+  async deviceHeaders(): Promise<Record<string, string> | null> {
+    const id = this.identity();
+    if (!id) return null;
+    const http = this.http(id);
+    const token = await this.auth.token(http, id);
+    return {
+      authorization: `Bearer ${token}`,
+      [HEADERS.device]: id.deviceId,
+      [HEADERS.appVersion]: http.appVersion,
+      [HEADERS.schemaVersion]: String(SCHEMA_VERSION),
+    };
   }
 
   /** Runs fn when nothing else runs; concurrent callers of run() share one sync. */
@@ -131,8 +155,10 @@ export class SyncEngine {
   }
 
   /** One full sync that starts after whatever runs now (so it sees every change made so far). */
-  run(): Promise<RunOutcome> {
-    return this.exclusive(() => this.syncOnce());
+  async run(): Promise<RunOutcome> {
+    const outcome = await this.exclusive(() => this.syncOnce());
+    this.afterRun?.(outcome);
+    return outcome;
   }
 
   /** Starts a sync without waiting; false when one is already running. */

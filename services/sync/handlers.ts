@@ -1,5 +1,5 @@
 // The sync operations of the contract: status, enrolment, sync now, restore, USB file and
-// the province's reply to it, the published app update.
+// the province's reply to it; the app updater's state (services/updates).
 import { asc, count, eq, isNotNull } from 'drizzle-orm';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import type { SyncStatusView } from '../../core/contract/sync';
@@ -18,7 +18,7 @@ import { restoreAllowed } from './restore';
 import { importReply } from './reply';
 import { keyringFor } from '../security/keyring';
 import { generateDeviceKey, identityOf, readState, saveServerKey, updateState } from './state';
-import { downloadUpdate, updateView } from './updates';
+import { updateView } from '../updates/handlers';
 import { exportNotice, exportSyncFiles } from './usb';
 
 const ENTITY_LABELS: Readonly<Record<string, string>> = {
@@ -93,6 +93,7 @@ export function syncStatus(ctx: Ctx): SyncStatusView {
     needsUpdate: engine.needsUpdate,
     feedProblems,
     canRestore: enrolled && restoreAllowed(ctx.db),
+    appVersion: ctx.platform.appVersion,
     update: updateView(ctx),
   };
 }
@@ -261,16 +262,4 @@ export const syncHandlers: PartialHandlers = {
   },
   'sync.importReply': (ctx, input) =>
     importReply(ctx, Buffer.from(input.base64, 'base64'), input.fileName),
-  'sync.downloadUpdate': async (ctx) => {
-    const done = await downloadUpdate(ctx, syncEngineFor(ctx.dataDir));
-    write(ctx, () => ({
-      result: undefined,
-      audit: {
-        operation: 'sync.downloadUpdate',
-        entity: 'sync',
-        summary: `Tải bản cập nhật ISO Xã ${done.version} về ${done.path}`,
-      },
-    }));
-    return done;
-  },
 };

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
+import { inStage } from '../../core/update/staging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import type { ServerDatabase } from '../../server/database/connect';
@@ -263,25 +264,26 @@ describe('province dashboard in Chromium', () => {
     await screenshot(page, 'province-office-queue');
   });
 
-  it('publishes an app update for an installer in the updates directory', async () => {
+  it('publishes an app release at 25 %, raises it to 50 %, and the PC is offered it by its id', async () => {
     await nav('Công bố');
     await page.getByRole('heading', { name: 'Cập nhật phần mềm ISO Xã' }).waitFor();
     await page.getByPlaceholder('Chọn tệp', { exact: true }).click();
     await page.getByRole('option', { name: /ISO-Xa-Setup-1\.4\.0\.exe/ }).click();
     await page.getByLabel('Phiên bản').fill('1.4.0');
+    await page.getByLabel('Tỷ lệ máy nhận trước (%)').fill('25');
     await page.getByLabel('Nội dung thay đổi').fill('Nhập tệp phản hồi của tỉnh qua USB.');
     await page.getByRole('button', { name: 'Công bố bản cập nhật' }).click();
-    await expect
-      .poll(() => page.getByTestId('latest-update').innerText())
-      .toContain('Đang công bố: phiên bản 1.4.0');
-    await page.getByTestId('feed-history').getByText('Bản cập nhật').first().waitFor();
-    await page.evaluate('window.scrollTo(0, 0)');
+    const row = page.getByTestId('release-1.4.0');
+    await row.getByText('25% số máy').waitFor();
+    await row.getByRole('button', { name: 'Tăng tỷ lệ' }).click();
+    await page.getByRole('menuitem', { name: '50% số máy' }).click();
+    await row.getByText('50% số máy').waitFor();
+    await row.scrollIntoViewIfNeeded();
     await screenshot(page, 'province-publish-update');
-    const pulled = await device.pull(0, 1000);
-    const update = (pulled.body.entries as { kind: string; body: unknown }[]).find(
-      (e) => e.kind === 'app_update',
-    );
-    expect(update?.body).toMatchObject({ version: '1.4.0', size: 150_000 });
+    const yml = await fetch(`${url}/v1/updates/latest.yml`, { headers: device.authHeaders() });
+    const text = await yml.text();
+    expect(text).toContain('version: 1.4.0');
+    expect(text).toContain(`stagingPercentage: ${inStage(device.deviceId, 50) ? 50 : 0}`);
     expect((globalThis as { __problems?: string[] }).__problems).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 // mode, in Chromium. The admin enrols the PC on the Sync screen, dossiers received at the
 // desk reach the province on "Đồng bộ ngay", the province's office figures show them, the
 // USB sync file makes the same trip without network and the province's reply file comes
-// back, and an app update the province published is announced.
+// back. App updates: test/e2e/updates.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -23,12 +23,8 @@ let app: E2eApp;
 let browser: Browser;
 const pages: Page[] = [];
 
-const INSTALLER = 'ISO-Xa-Setup-9.9.9.exe';
-
 beforeAll(async () => {
-  const updatesDir = tempDir('isoxa-e2e-updates-');
-  fs.writeFileSync(path.join(updatesDir, INSTALLER), Buffer.alloc(200_000, 'ISO Xã '));
-  h = await startServer(pglite, {}, undefined, { updatesDir });
+  h = await startServer(pglite);
   app = await startE2eApp({ demo: true, now: () => MON_1530 });
   browser = await launchChromium();
 });
@@ -157,31 +153,6 @@ describe('sync in the browser', () => {
     await admin.locator('input[type=file]').setInputFiles(file);
     await admin.getByText('Không nhập được tệp phản hồi').waitFor();
     expect(await admin.getByRole('alert').first().innerText()).toContain('giữ nguyên');
-  });
-
-  it('shows the app update the province published, and fetches its installer', async () => {
-    const published = await h.admin.call('POST', '/v1/admin/updates', {
-      body: {
-        file: INSTALLER,
-        version: '9.9.9',
-        notes: 'Nhập tệp phản hồi của tỉnh qua USB.\nSửa lỗi in giấy hẹn.',
-      },
-    });
-    expect(published.status).toBe(201);
-    const admin = await as('admin');
-    await go(admin, 'Đồng bộ');
-    await admin.getByRole('button', { name: 'Đồng bộ ngay' }).click();
-    const card = admin.getByTestId('app-update');
-    await card.waitFor({ timeout: 15_000 });
-    expect(await card.innerText()).toContain('Có phiên bản mới 9.9.9');
-    expect(await card.innerText()).toContain('Sửa lỗi in giấy hẹn.');
-    await card.getByRole('button', { name: 'Tải bộ cài về máy' }).click();
-    await card.getByText('Đã tải về, đã kiểm tra mã').waitFor();
-    await shot(admin, 'sync-update');
-    const desk = await as('motcua');
-    await go(desk, 'Đồng bộ');
-    await desk.getByTestId('app-update').waitFor();
-    expect(await desk.getByRole('button', { name: 'Tải bộ cài về máy' }).count()).toBe(0);
   });
 
   it("shows the province's notices on the overview and prints its notes on the receipt", async () => {

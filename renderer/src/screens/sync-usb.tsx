@@ -1,17 +1,14 @@
-// Parts of the Sync screen: what exporting a USB sync file did, importing the province's reply
-// to it (what the province confirmed, refused, and published), and the app update the
-// province announced.
-import { Alert, Badge, Button, Card, FileButton, Group, Stack, Text, Title } from '@mantine/core';
+// Parts of the Sync screen: what exporting a USB sync file did, and importing the province's
+// reply to it (what the province confirmed, refused, and published).
+import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api } from '../api/client';
 import { errorText, notifyDone } from '../components/errors';
 import { readAsBase64 } from '../components/files';
-import { formatBytes, formatCount, formatDate } from '../format';
-import { ErrorAlert } from '../components/error-alert';
+import { formatCount } from '../format';
 
-type Status = OpOutput<'sync.status'>;
 type Imported = OpOutput<'sync.importReply'>;
 
 /** After "Xuất tệp đồng bộ": kept on screen in orange when a scan could not go with it. */
@@ -103,59 +100,5 @@ export function ImportReply({ onDone }: { readonly onDone: () => void }) {
         </FileButton>
       </Group>
     </Stack>
-  );
-}
-
-/** "Có phiên bản mới x.y.z": the manifest the province published; installing comes later. */
-export function UpdateCard({ s, canManage }: { readonly s: Status; readonly canManage: boolean }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const u = s.update;
-  if (!u) return null;
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.sync.downloadUpdate({});
-      setSaved(r.path);
-      notifyDone(`Đã tải bộ cài ISO Xã ${r.version} về máy.`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card withBorder data-testid="app-update">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={4}>Có phiên bản mới {u.version}</Title>
-          {u.downloaded || saved ? (
-            <Badge color="green" variant="light">
-              Đã tải về, đã kiểm tra mã
-            </Badge>
-          ) : null}
-        </Group>
-        <Text size="sm" c="dimmed">
-          Sở công bố ngày {formatDate(u.publishedAt)} · bộ cài {u.file} ({formatBytes(u.size)})
-        </Text>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {u.notes}
-        </Text>
-        <ErrorAlert error={error} />
-        {saved ? <Text size="sm">Bộ cài đã lưu tại {saved}.</Text> : null}
-        {canManage && !u.downloaded && !saved ? (
-          <Group>
-            <Button variant="light" loading={busy} onClick={() => void download()}>
-              Tải bộ cài về máy
-            </Button>
-            <Text size="xs" c="dimmed">
-              Bộ cài được kiểm tra mã SHA-256 do tỉnh công bố trước khi giữ lại.
-            </Text>
-          </Group>
-        ) : null}
-      </Stack>
-    </Card>
   );
 }

@@ -20,7 +20,7 @@ import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { useLoad } from '../components/use-load';
 import { formatDate } from '../format';
-import { UpdateCard } from './sync-usb';
+import { UpdateCard } from './sync-update';
 import { ErrorAlert } from '../components/error-alert';
 import { AdminTools } from './sync-admin';
 import { EnrollCard } from './sync-enroll';
@@ -177,9 +177,10 @@ export function SyncScreen() {
   const { can } = useSession();
   const loader = useCallback(() => api.sync.status({}), []);
   const { data: s, error, reload } = useLoad(loader);
-  // Poll while a sync runs, and every half minute otherwise (the background sync).
+  // Poll while a sync runs or an update downloads, and every half minute otherwise.
   useEffect(() => {
-    const timer = setTimeout(reload, s?.running ? 500 : 30_000);
+    const busy = s?.running || s?.update.phase === 'checking' || s?.update.phase === 'downloading';
+    const timer = setTimeout(reload, busy ? 500 : 30_000);
     return () => clearTimeout(timer);
   }, [s, reload]);
   const syncNow = async () => {
@@ -212,7 +213,7 @@ export function SyncScreen() {
       {s?.enrolled ? (
         <>
           <StatusCard s={s} {...(can('sync.run') ? { onSync: () => void syncNow() } : {})} />
-          <UpdateCard s={s} canManage={can('sync.manage')} />
+          <UpdateCard s={s} canManage={can('sync.manage')} onChanged={reload} />
           <RejectedTable s={s} />
           {can('sync.manage') ? <AdminTools s={s} onDone={reload} /> : null}
           {can('sync.manage') ? <EnrollCard again onDone={reload} /> : null}

@@ -24,6 +24,11 @@ export const devices = pgTable(
     /** Ops the device holds as rejected, as it last reported them. */
     rejectedOps: integer('rejected_ops'),
     pendingReportedAt: at('pending_reported_at'),
+    /** The device's updater as it last reported it (x-isoxa-update): phase, version, error. */
+    updatePhase: text('update_phase'),
+    updateVersion: text('update_version'),
+    updateError: text('update_error'),
+    updateReportedAt: at('update_reported_at'),
   },
   (t) => [index('devices_office_idx').on(t.officeId)],
 );

@@ -4,3 +4,4 @@ export * from './feed';
 export * from './files';
 export * from './offices';
 export * from './ops';
+export * from './releases';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserServer, type BrowserServer } from '../../../scripts/browser/server';
 import { openBackend } from '../../../services/app';
-import type { AppBackend } from '../../../services/platform';
+import type { AppBackend, Platform } from '../../../services/platform';
 import { tempDir } from '../../support/backend';
 
 export const CHROMIUM_ARGS = [
@@ -36,12 +36,12 @@ export interface E2eApp {
 }
 
 export async function startE2eApp(
-  options: { demo?: boolean; now?: () => number } = {},
+  options: { demo?: boolean; now?: () => number; platform?: Partial<Platform> } = {},
 ): Promise<E2eApp> {
   const dataDir = tempDir('isoxa-e2e-');
   const backend = await openBackend({
     dataDir,
-    platform: { kind: 'browser', appVersion: '0.0.0-e2e' },
+    platform: { kind: 'browser', appVersion: '0.0.0-e2e', ...options.platform },
     backupDelayMs: 3600_000,
     ...(options.now ? { now: options.now } : {}),
   });
