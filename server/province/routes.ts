@@ -3,7 +3,7 @@
 // year's calendar, an app update, notices and form notes at the next version of each key.
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   idParams,
   publishCalendarRequest,
