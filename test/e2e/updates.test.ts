@@ -66,11 +66,14 @@ describe('app updates in the browser', () => {
     const admin = await openAs(browser, app, 'admin', MON_1530);
     pages.push(admin);
     await admin.setViewportSize({ width: 1366, height: 768 });
-    const { officeId, code } = await h.admin.createOffice('000.00.31.H56', 'UBND xã Cập Nhật');
+    // The demo office's own agency code: enrolment refuses a code issued for another commune.
+    const { officeId, code } = await h.admin.createOffice('000.00.12.H56', 'UBND xã Tân Lập');
     await api(admin, 'sync.enroll', { serverUrl: proxy.url, code });
     // Device ids are the server's: enrol again until this PC is in the lower half (as one
     // office in two is), so the test always sees the staged side.
     for (let i = 0; i < 12 && !inStage(deviceId(), 50); i++) {
+      // Enrolment starts a sync; a new enrolment waits for it to finish.
+      await syncEngineFor(app.dataDir).idle();
       await api(admin, 'sync.enroll', {
         serverUrl: proxy.url,
         code: await h.admin.newCode(officeId),
