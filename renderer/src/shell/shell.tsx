@@ -1,7 +1,17 @@
 // The logged-in frame: header (office, user, logout), navigation by permission, routes.
 import 'dayjs/locale/vi';
 import { DatesProvider } from '@mantine/dates';
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Badge,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ROLE_LABELS } from '../../../core/auth/roles';
@@ -112,7 +122,10 @@ export function Shell() {
               </Group>
             </AppShell.Header>
             <AppShell.Navbar p="xs">
-              <Nav />
+              {/* Scrolls when the entries outgrow a 768-pixel-high screen. */}
+              <AppShell.Section grow component={ScrollArea}>
+                <Nav />
+              </AppShell.Section>
             </AppShell.Navbar>
             <AppShell.Main bg="gray.0">
               <Switch>
