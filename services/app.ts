@@ -32,6 +32,8 @@ import { documentOutputHandlers } from './qms/document-output';
 import { documentHandlers } from './qms/documents';
 import { qmsHandlers } from './qms/handlers';
 import { nonconformityHandlers } from './qms/nonconformity';
+import { feedbackHandlers } from './qms/feedback';
+import { ratingHandlers } from './qms/ratings';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
 import { disposalHandlers } from './qms/disposal';
 import { recordsControlHandlers } from './qms/records-control';
@@ -59,6 +61,8 @@ export const HANDLERS = mergeHandlers(
   syncHandlers,
   qmsHandlers,
   nonconformityHandlers,
+  ratingHandlers,
+  feedbackHandlers,
   nonconformityOutputHandlers,
   recordsControlHandlers,
   disposalHandlers,

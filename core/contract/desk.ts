@@ -6,6 +6,7 @@ import { procedureVersionSchema } from '../catalog/schema';
 import { DOC_KINDS, DOSSIER_STATUSES, OUTCOMES } from '../desk/types';
 import { ID_KINDS } from '../desk/identity';
 import { op } from './define';
+import { ratingChoice } from './satisfaction';
 import { id } from './schemas';
 
 const civilDate = z.string().refine(isCivilDate, 'Ngày không hợp lệ');
@@ -326,7 +327,14 @@ export const dossierOps = {
     access: 'dossiers.approve',
   }),
   'dossiers.return': op({
-    input: z.object({ ...dossierRef, note: text(1000).default('') }).strict(),
+    input: z
+      .object({
+        ...dossierRef,
+        note: text(1000).default(''),
+        /** The citizen's satisfaction, asked on the return dialog; null = not given. */
+        rating: ratingChoice.nullable().default(null),
+      })
+      .strict(),
     output: dossierDetail,
     access: 'dossiers.return',
   }),

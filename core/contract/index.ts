@@ -9,6 +9,7 @@ import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './fo
 import { nonconformityOps } from './nonconformity';
 import { qmsOps } from './qms';
 import { recordsControlOps } from './records-control';
+import { satisfactionOps } from './satisfaction';
 import { modelDocumentOps } from './model-documents';
 import { documentOps } from './qms-documents';
 import { syncOps } from './sync';
@@ -33,6 +34,7 @@ export const contract = defineContract(
   modelDocumentOps,
   documentOps,
   internalAuditOps,
+  satisfactionOps,
 );
 
 export type Contract = typeof contract;

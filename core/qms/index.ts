@@ -27,8 +27,10 @@ import { auditKind } from './audit';
 import { disposalKind } from './disposal';
 import { documentKind } from './document';
 import { findingKind } from './finding';
+import { feedbackKind } from './feedback';
 import type { RecordKind } from './kind';
 import { nonconformityKind } from './nonconformity';
+import { ratingKind } from './rating';
 import { recordListKind } from './record-list';
 import { revisionKind } from './revision';
 
@@ -41,6 +43,8 @@ export const QMS_KINDS = {
   disposal: disposalKind,
   audit: auditKind,
   finding: findingKind,
+  rating: ratingKind,
+  feedback: feedbackKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

@@ -17,6 +17,7 @@ import type { Tx } from '../../db/open';
 import { dossierEvents, dossierSteps, dossiers, users } from '../../db/schema';
 import { newId, requireUser, write, type Ctx, type CurrentUser } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { insertRating } from '../qms/ratings';
 import { enqueueDossierChange } from '../sync/outbox';
 import { getDeskSettings, workCalendar } from './calendar';
 import { appointment } from './receive';
@@ -239,15 +240,22 @@ export const flowHandlers: PartialHandlers = {
       };
     }),
   'dossiers.return': (ctx, input) =>
-    act(ctx, input, 'return', (d, _u, now) => {
+    act(ctx, input, 'return', (d, user, now) => {
       // An extension does not make a late dossier on time: the outcome is against the appointment before it.
       const unit = d.version.body.timeLimit.unit;
       const outcome = classifyTiming(now, d.row.originalDueAt, unit, workCalendar(ctx));
+      const rating = input.rating;
       return {
         dossier: { status: 'returned', returnedAt: now, resolvedAt: now, outcome },
         event: { kind: 'returned', data: { outcome, note: input.note } },
-        summary: 'trả kết quả',
-        extra: (tx) => closeOpen(ctx, tx, d, now, input.note),
+        summary: rating ? 'trả kết quả, ghi đánh giá sự hài lòng' : 'trả kết quả',
+        extra: (tx) => {
+          closeOpen(ctx, tx, d, now, input.note);
+          if (!rating) return;
+          const actor = { id: user.id, name: user.fullName, roles: user.roles };
+          const dossier = { id: d.row.id, code: d.row.code, returnedAt: now };
+          insertRating(tx, ctx, actor, dossier, rating, 'desk', civilDateOf(now));
+        },
       };
     }),
 };

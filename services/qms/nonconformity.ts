@@ -22,6 +22,7 @@ import type { Db, Tx } from '../../db/open';
 import { dossiers, procedures, qmsRecords, users } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { draftFromFeedback } from './feedback';
 import {
   actorOf,
   applyTransition,
@@ -31,6 +32,7 @@ import {
   toRecord,
   type Effect,
 } from './records';
+import { nextRecordCode } from './codes';
 import { userNames } from './views';
 
 const KIND = 'nonconformity';
@@ -109,15 +111,8 @@ export const nonconformityFollowUp: Effect = (e) => {
     applyTransition(e.tx, e.ctx, SYSTEM_ACTOR, nc, 'implement', {});
 };
 
-export function nextNcCode(tx: Tx, year: string): string {
-  const prefix = `SKPH-${year}-`;
-  const row = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(qmsRecords)
-    .where(and(eq(qmsRecords.kind, KIND), like(qmsRecords.code, `${prefix}%`)))
-    .get();
-  return `${prefix}${String((row?.n ?? 0) + 1).padStart(3, '0')}`;
-}
+/** The next SKPH-<year>-NNN (audit findings open nonconformities too). */
+export const nextNcCode = (tx: Tx, year: string): string => nextRecordCode(tx, KIND, 'SKPH', year);
 
 function lateDossier(db: Db, id: string, now: number) {
   const d = db
@@ -163,6 +158,14 @@ function draftFromDossier(ctx: Ctx, id: string): OpOutput<'nonconformities.draft
     deadline: addCivilDays(today, 30),
   };
 }
+
+/** The pre-filled nonconformity each kind of source opens in one click. */
+const DRAFTERS: Readonly<
+  Partial<Record<string, (ctx: Ctx, id: string) => OpOutput<'nonconformities.draft'>>>
+> = {
+  dossier: draftFromDossier,
+  feedback: draftFromFeedback,
+};
 
 /** A nonconformity's source: the dossier or quality-system record it was opened from. */
 function checkSource(ctx: Ctx, input: OpParsed<'nonconformities.create'>): void {
@@ -297,9 +300,9 @@ export const nonconformityHandlers: PartialHandlers = {
       .all()
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
   'nonconformities.draft': (ctx, input) => {
-    if (input.sourceKind !== 'dossier')
-      throw new AppError('INVALID_INPUT', 'Chưa hỗ trợ tạo từ nguồn này.');
-    return draftFromDossier(ctx, input.sourceId);
+    const drafter = DRAFTERS[input.sourceKind];
+    if (!drafter) throw new AppError('INVALID_INPUT', 'Chưa hỗ trợ tạo từ nguồn này.');
+    return drafter(ctx, input.sourceId);
   },
   'nonconformities.create': (ctx, input) => createNonconformity(ctx, input),
   'nonconformities.list': (ctx, input) => {

@@ -33,6 +33,8 @@ import { ActionDetailScreen } from '../screens/qms/action-detail';
 import { DocumentDetailScreen } from '../screens/qms/documents/detail';
 import { DocumentRegisterScreen } from '../screens/qms/documents/register';
 import { InboxScreen } from '../screens/qms/inbox';
+import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
+import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
 import { NonconformityDetailScreen } from '../screens/qms/nonconformity/detail';
 import { NonconformityRegisterScreen } from '../screens/qms/nonconformity/register';
 import { SettingsScreen } from '../screens/settings';
@@ -152,6 +154,8 @@ export function Shell() {
                 <Route path="/qms/nonconformities/:id">
                   {(params) => <NonconformityDetailScreen id={params.id} />}
                 </Route>
+                <Route path="/qms/feedback">{<FeedbackRegisterScreen />}</Route>
+                <Route path="/qms/feedback/:id">{(p) => <FeedbackDetailScreen id={p.id} />}</Route>
                 <Route path="/book">{guard('reports.read', <BookScreen />)}</Route>
                 <Route path="/catalog">{guard('catalog.read', <CatalogScreen />)}</Route>
                 <Route path="/catalog/:id">

@@ -10,6 +10,14 @@ import { VnDateInput } from '../../components/inputs';
 import { isStepRole, type Assignee } from './receive-hooks';
 import { GuardedForm } from '../../components/guarded-form';
 import { SelectField, TextareaField } from '../../components/fields';
+import {
+  NO_RATING,
+  RatingFields,
+  ratingInput,
+  ratingKeys,
+  useRatingScale,
+  type RatingValue,
+} from '../qms/satisfaction/rating-fields';
 
 export const ACTION_LABELS: Readonly<Record<DossierAction, string>> = {
   forward: 'Chuyển bước tiếp theo',
@@ -59,6 +67,8 @@ function ActionDialog({
   const [date, setDate] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rating, setRating] = useState<RatingValue>(NO_RATING);
+  const scale = useRatingScale();
   const next = detail.nextStep;
   useEffect(() => {
     if (action !== 'forward' || !isStepRole(next?.role)) return;
@@ -94,7 +104,7 @@ function ActionDialog({
       case 'stop':
         return api.dossiers.stop({ ...ref, reason: text });
       case 'return':
-        return api.dossiers.return({ ...ref, note: text });
+        return api.dossiers.return({ ...ref, note: text, rating: ratingInput(rating) });
       default: {
         const never: never = action;
         return never;
@@ -117,7 +127,11 @@ function ActionDialog({
   const needsReason = ['requestSupplement', 'refuse', 'apologize', 'stop'].includes(action);
   return (
     <Modal opened onClose={onClose} title={ACTION_LABELS[action]} size="lg">
-      <GuardedForm onSubmit={(e) => void submit(e)} aria-label={ACTION_LABELS[action]}>
+      <GuardedForm
+        onSubmit={(e) => void submit(e)}
+        aria-label={ACTION_LABELS[action]}
+        onKeyDown={action === 'return' ? ratingKeys(scale, rating, setRating) : undefined}
+      >
         <Stack>
           {error ? (
             <Alert color="red" role="alert" data-testid="action-error">
@@ -153,6 +167,9 @@ function ActionDialog({
           {action === 'apologize' ? (
             <VnDateInput label="Ngày hẹn trả mới" value={date} onChange={setDate} required />
           ) : null}
+          {action === 'return' && scale ? (
+            <RatingFields scale={scale} value={rating} onChange={setRating} allowNone autoFocus />
+          ) : null}
           <TextareaField
             label={needsReason ? 'Lý do' : 'Ghi chú'}
             autosize
@@ -161,7 +178,7 @@ function ActionDialog({
             onChange={(e) => setText(e.currentTarget.value)}
             required={needsReason}
             data-autofocus={
-              action === 'forward' || action === 'requestSupplement' ? undefined : true
+              ['forward', 'requestSupplement', 'return'].includes(action) ? undefined : true
             }
           />
           <Group justify="flex-end">

@@ -22,6 +22,7 @@ import { useLoad } from '../../components/use-load';
 import { api } from '../../api/client';
 import { formatDateTime, formatVnd } from '../../format';
 import { DossierNonconformities } from '../qms/nonconformity/dossier-card';
+import { DossierRating } from '../qms/satisfaction/dossier-rating';
 import { DossierActions } from './dossier-actions';
 import { DossierAttachments } from './dossier-attachments';
 import { EventTimeline, StepTable } from './dossier-history';
@@ -194,6 +195,7 @@ export function DossierDetailScreen({ id }: { readonly id: string }) {
               ) : null}
               <DossierActions detail={data} onChange={setData} />
             </Card>
+            <DossierRating dossierId={d.id} returned={d.status === 'returned'} />
             <DossierNonconformities dossierId={d.id} late={d.outcome === 'late' || d.overdue} />
             <Card withBorder>
               <Text fw={600} mb="xs">

@@ -4,6 +4,7 @@ import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { OpOutput } from '../../../../../core/contract';
+import type { NC_LINK_KINDS } from '../../../../../core/contract/nonconformity';
 import { NC_SOURCES, NC_SOURCE_LABELS } from '../../../../../core/qms/nonconformity';
 import { addCivilDays } from '../../../../../core/calendar/civil-time';
 import { api } from '../../../api/client';
@@ -35,7 +36,10 @@ export function CreateNonconformityDialog({
   onClose,
 }: {
   /** The source to pre-fill from; null for a blank form. */
-  readonly from: { readonly sourceKind: 'dossier'; readonly sourceId: string } | null;
+  readonly from: {
+    readonly sourceKind: (typeof NC_LINK_KINDS)[number];
+    readonly sourceId: string;
+  } | null;
   readonly onClose: () => void;
 }) {
   const [, navigate] = useLocation();
@@ -46,12 +50,13 @@ export function CreateNonconformityDialog({
   const action = useAction();
   const { setError } = action;
   const sourceId = from?.sourceId ?? null;
+  const sourceKind = from?.sourceKind ?? 'dossier';
   useEffect(() => {
     if (!sourceId) return;
     api.nonconformities
-      .draft({ sourceKind: 'dossier', sourceId })
+      .draft({ sourceKind, sourceId })
       .then(setDraft, (err: unknown) => setError(errorText(err)));
-  }, [sourceId, setError]);
+  }, [sourceKind, sourceId, setError]);
   const set = (patch: Partial<Draft>) => draft && setDraft({ ...draft, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
