@@ -50,6 +50,8 @@ import {
   users,
 } from '../db/schema';
 import { openBackend } from '../services/app';
+import { AUDIT_COUNTER, chainHash } from '../services/security/audit-chain';
+import { GENESIS_HASH } from '../core/audit/chain';
 import { DB_FILE_NAME } from '../services/backup';
 import { appointment } from '../services/desk/receive';
 import type { AppBackend } from '../services/platform';
@@ -517,7 +519,14 @@ export function generateHistory(backend: AppBackend, options: HistoryOptions): H
     'entity',
     'entityId',
     'summary',
+    'seq',
+    'prevHash',
+    'hash',
   ]);
+  // Generated rows join the office's audit hash chain after the rows the app wrote.
+  let auditHead =
+    (sqlite.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck().get() as
+      string | undefined) ?? GENESIS_HASH;
   const readCounter = sqlite.prepare('SELECT last FROM counters WHERE scope = ?').pluck();
   const writeCounter = sqlite.prepare(
     'INSERT INTO counters (scope, last) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET last = max(last, excluded.last)',
@@ -894,8 +903,9 @@ export function generateHistory(backend: AppBackend, options: HistoryOptions): H
         data: JSON.stringify(e.data),
       });
       if (withAudit && e.audit) {
-        insertAudit({
+        const row = {
           id: uuid7(e.at, rng),
+          seq: nextCounter(AUDIT_COUNTER),
           at: e.at,
           actorId: e.user.id,
           actorName: e.user.fullName,
@@ -903,7 +913,10 @@ export function generateHistory(backend: AppBackend, options: HistoryOptions): H
           entity: 'dossier',
           entityId: id,
           summary: e.audit.summary,
-        });
+          prevHash: auditHead,
+        };
+        auditHead = chainHash(row);
+        insertAudit({ ...row, hash: auditHead });
         stats.auditRows++;
       }
     }

@@ -43,6 +43,8 @@ import { auditWorkHandlers } from './qms/audit-work';
 import { moveDeviceKeyOut } from './sync/state';
 import { AppUpdates, registerAppUpdates } from './updates/app-updates';
 import { prepareInstall, updateHandlers } from './updates/handlers';
+import { auditTrailHandlers, startAuditCheck } from './foundation/audit-trail';
+import { sealLegacyAudit } from './security/audit-chain';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -72,6 +74,7 @@ export const HANDLERS = mergeHandlers(
   auditHandlers,
   auditWorkHandlers,
   updateHandlers,
+  auditTrailHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */
@@ -102,6 +105,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
     },
   });
   moveDeviceKeyOut(conn.db, options.dataDir, true);
+  sealLegacyAudit(conn.db);
   const sessions = new SessionStore();
   const resourcesDir = options.resourcesDir ?? path.resolve(process.cwd(), 'resources');
   const cache = new Map<string, unknown>();
@@ -116,10 +120,14 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
     resourcesDir,
     cache,
     swapConnection: (next) => {
+      sealLegacyAudit(next.db);
       conn = next;
       cache.clear();
     },
   });
+  // The audit trail is checked once the app is up; the audit screen shows the outcome.
+  const auditCheck = setTimeout(() => void startAuditCheck(base()), options.backupDelayMs ?? 1000);
+  auditCheck.unref();
   const runDaily = () =>
     dailyBackup(base()).catch((error: unknown) => {
       console.error(
@@ -170,6 +178,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
     database: () => conn.sqlite,
     close: () => {
       clearTimeout(first);
+      clearTimeout(auditCheck);
       clearInterval(timer);
       clearInterval(checkpointer);
       unregisterSync();

@@ -5,8 +5,8 @@ import type { Permission, Role } from '../core/auth/roles';
 import { hasPermission } from '../core/auth/roles';
 import { AppError } from '../core/errors';
 import type { Connection, Db, Tx } from '../db/open';
-import { auditLog } from '../db/schema';
 import type { Platform } from './platform';
+import { appendAudit } from './security/audit-chain';
 import type { SessionStore } from './sessions';
 
 export interface CurrentUser {
@@ -59,18 +59,16 @@ export function newId(): string {
 export function write<T>(ctx: Ctx, fn: (tx: Tx) => { result: T; audit: AuditEntry }): T {
   return ctx.db.transaction((tx) => {
     const { result, audit } = fn(tx);
-    tx.insert(auditLog)
-      .values({
-        id: newId(),
-        at: ctx.now(),
-        actorId: ctx.user?.id ?? null,
-        actorName: ctx.user?.fullName ?? null,
-        operation: audit.operation,
-        entity: audit.entity,
-        entityId: audit.entityId ?? null,
-        summary: audit.summary,
-      })
-      .run();
+    appendAudit(ctx.db, tx, {
+      id: newId(),
+      at: ctx.now(),
+      actorId: ctx.user?.id ?? null,
+      actorName: ctx.user?.fullName ?? null,
+      operation: audit.operation,
+      entity: audit.entity,
+      entityId: audit.entityId ?? null,
+      summary: audit.summary,
+    });
     return result;
   });
 }

@@ -222,4 +222,23 @@ export const auditOps = {
     }),
     access: 'audit.read',
   }),
+  /** "Kiểm tra toàn vẹn nhật ký": the hash chain walked; `fresh: false` gives the start-up check. */
+  'audit.verify': op({
+    input: z.object({ fresh: z.boolean().default(true) }).strict(),
+    output: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      checkedAt: z.string(),
+      broken: z
+        .object({
+          seq: z.number().int(),
+          at: z.string().nullable(),
+          summary: z.string().nullable(),
+          message: z.string(),
+        })
+        .nullable(),
+      message: z.string(),
+    }),
+    access: 'audit.read',
+  }),
 };

@@ -201,6 +201,13 @@ describe('generate-history', () => {
     ).toBe(true);
   });
 
+  it('extends the audit hash chain: the check finds the generated log whole', async () => {
+    expect(stats.auditRows).toBeGreaterThan(DOSSIERS);
+    const check = await app.ok('admin')('audit.verify', { fresh: true });
+    expect(check).toMatchObject({ ok: true, broken: null });
+    expect(check.checked).toBe(one<number>('SELECT count(*) FROM audit_log'));
+  });
+
   it('is reproducible: the same seed gives the same history', async () => {
     const other = await startDemoDesk(NOW);
     try {

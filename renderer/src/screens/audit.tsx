@@ -1,5 +1,6 @@
-// The audit log: who changed what, when; newest first, paged.
-import { Pagination, Stack, Table, Text, Title } from '@mantine/core';
+// The audit log: who changed what, when; newest first, paged. Above it, the integrity check of
+// the log's hash chain (the start-up result, and "Kiểm tra toàn vẹn nhật ký" to run it again).
+import { Alert, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
 import { api } from '../api/client';
@@ -11,12 +12,30 @@ const PAGE_SIZE = 50;
 export function AuditScreen() {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<OpOutput<'audit.list'> | null>(null);
+  const [check, setCheck] = useState<OpOutput<'audit.verify'> | null>(null);
+  const [checking, setChecking] = useState(false);
   useEffect(() => {
     api.audit.list({ page, pageSize: PAGE_SIZE }).then(setData, notifyError);
   }, [page]);
+  useEffect(() => {
+    api.audit.verify({ fresh: false }).then(setCheck, notifyError);
+  }, []);
+  const verify = () => {
+    setChecking(true);
+    api.audit
+      .verify({ fresh: true })
+      .then(setCheck, notifyError)
+      .finally(() => setChecking(false));
+  };
   return (
     <Stack>
-      <Title order={2}>Nhật ký hệ thống</Title>
+      <Group justify="space-between">
+        <Title order={2}>Nhật ký hệ thống</Title>
+        <Button variant="default" loading={checking} onClick={verify}>
+          Kiểm tra toàn vẹn nhật ký
+        </Button>
+      </Group>
+      {check ? <IntegrityResult check={check} /> : null}
       <Table striped withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -44,5 +63,27 @@ export function AuditScreen() {
         <Pagination total={Math.ceil(data.total / PAGE_SIZE)} value={page} onChange={setPage} />
       ) : null}
     </Stack>
+  );
+}
+
+function IntegrityResult({ check }: { readonly check: OpOutput<'audit.verify'> }) {
+  const when = `Kiểm tra lúc ${formatDateTime(check.checkedAt)}.`;
+  if (check.ok)
+    return (
+      <Alert color="green" title="Nhật ký toàn vẹn" data-testid="audit-integrity">
+        {check.message} {when}
+      </Alert>
+    );
+  const row = check.broken;
+  return (
+    <Alert color="red" title="Nhật ký đã bị can thiệp" data-testid="audit-integrity">
+      <Text size="sm">{check.message}</Text>
+      {row?.summary ? (
+        <Text size="sm">
+          Dòng bị ảnh hưởng{row.at ? ` (${formatDateTime(row.at)})` : ''}: “{row.summary}”
+        </Text>
+      ) : null}
+      <Text size="sm">{when} Hãy báo ngay cho quản trị viên và lãnh đạo UBND.</Text>
+    </Alert>
   );
 }
