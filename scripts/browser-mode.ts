@@ -8,6 +8,7 @@ import { openBackend } from '../services/app';
 import { restoreLatestBackup } from '../services/recovery';
 import { createNodeUpdater } from '../services/updates/node-updater';
 import { startBrowserServer } from './browser/server';
+import { Transfers } from './browser/transfers';
 
 const { values } = parseArgs({
   options: {
@@ -30,11 +31,13 @@ async function main(): Promise<void> {
     const restored = restoreLatestBackup(dataDir, path.join(root, 'db/migrations'));
     console.log(`Đã khôi phục từ bản sao lưu ${restored}.`);
   }
+  const transfers = new Transfers(path.join(dataDir, 'browser-transfers'));
   const backend = await openBackend({
     dataDir,
     platform: {
       kind: 'browser',
       appVersion: version,
+      ...transfers.platform,
       // electron-updater checks and downloads here too; installing needs the desktop app.
       updates: {
         create: (dir) =>
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   }
   const server = await startBrowserServer({
     backend,
+    transfers,
     rendererDir: path.join(root, 'dist/renderer'),
     fontsDir: path.join(root, 'resources/fonts'),
     port: Number(values.port),

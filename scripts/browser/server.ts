@@ -12,9 +12,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { CSP } from '../../electron/main/security';
 import type { AppBackend } from '../../services/platform';
+import { registerFileRoutes } from './file-routes';
+import type { Transfers } from './transfers';
 
 export interface BrowserServerOptions {
   readonly backend: AppBackend;
+  /** Staging of downloads and uploads; its platform part must be the backend's. */
+  readonly transfers: Transfers;
   readonly rendererDir: string;
   readonly fontsDir: string;
   readonly port?: number;
@@ -118,6 +122,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (sid !== undefined && ended) issued.delete(sid);
     return result;
   });
+
+  /** A logged-in caller's session id for the file routes, or null after refusing the request. */
+  const session = (req: FastifyRequest, reply: FastifyReply): string | null => {
+    if (!checkOrigin(req, reply)) return null;
+    if (!same(header(req, RUN_HEADER), token)) {
+      void reply
+        .code(403)
+        .send(
+          refusal('Phiên chạy đã hết hiệu lực. Hãy mở lại đường dẫn được in ra khi khởi động.'),
+        );
+      return null;
+    }
+    const sid = header(req, SESSION_HEADER);
+    if (sid !== undefined && issued.has(sid)) return sid;
+    void reply.code(401).send(refusal('Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại.'));
+    return null;
+  };
+  registerFileRoutes(app, { backend: options.backend, transfers: options.transfers, session });
 
   await app.register(fastifyStatic, {
     root: options.fontsDir,

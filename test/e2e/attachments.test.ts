@@ -1,10 +1,11 @@
 // Tài liệu đính kèm on the dossier detail in Chromium against browser mode: the desk officer
 // attaches a scanned PDF and a photo, sees them listed with size and date, views the photo,
-// saves the PDF; an oversize scan is refused with a Vietnamese message; the admin saves a
-// backup to a chosen file and the scans go with it. Screenshots.
+// saves the PDF; an oversize scan is refused with a Vietnamese message; the admin downloads a
+// backup and the scans go with it in the .zip. Screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/backend';
@@ -137,19 +138,25 @@ describe('attachments on the dossier detail', () => {
     expect(await table.locator('tbody tr').count()).toBe(2);
   });
 
-  it('says the scans go with a backup saved to a chosen file, and puts them there', async () => {
+  it('says the scans go with a backup downloaded as one .zip, and puts them in it', async () => {
     const admin = await openAs(browser, app, 'admin', AT);
     await go(admin, 'Sao lưu dữ liệu');
     const note = admin.getByTestId('backup-attachments');
     await expect.poll(() => note.textContent()).toContain('và 2 tệp đính kèm (');
-    const target = path.join(tempDir('isoxa-usb-'), 'iso-xa-2026-11-23.sqlite');
-    await admin.getByLabel('Lưu bản sao ra tệp (đường dẫn đầy đủ)').fill(target);
-    await admin.getByRole('button', { name: 'Lưu bản sao ra tệp…' }).click();
-    await admin.getByText(/và 2 tệp đính kèm \(.*\) vào .*iso-xa-2026-11-23\.files/).waitFor();
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'Tải bản sao về máy' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('iso-xa-2026-11-23.zip');
+    await admin.getByText(/Đã lưu bản sao kèm 2 tệp đính kèm \(.*\) vào thư mục Tải về/).waitFor();
     await screenshotViewport(admin, 'backups-with-attachments');
-    const folder = path.join(path.dirname(target), 'iso-xa-2026-11-23.files');
-    const copies = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' });
-    expect(copies.filter((f) => /[0-9a-f]{64}$/.test(f))).toHaveLength(2);
+    const zip = path.join(tempDir('isoxa-usb-'), 'iso-xa-2026-11-23.zip');
+    await download.saveAs(zip);
+    const names = Object.keys(unzipSync(fs.readFileSync(zip)));
+    expect(names).toContain('iso-xa-2026-11-23.sqlite');
+    expect(names.filter((f) => /^iso-xa-2026-11-23\.files\/.*[0-9a-f]{64}$/.test(f))).toHaveLength(
+      2,
+    );
     await admin.context().close();
   });
 });

@@ -111,10 +111,15 @@ describe('sync in the browser', () => {
     await receiveDossiers(desk, admin, 1);
     await go(admin, 'Đồng bộ');
     await admin.getByRole('heading', { name: 'Tình trạng đồng bộ' }).waitFor();
-    const target = path.join(tempDir('isoxa-e2e-usb-'), 'dong-bo.isoxa-sync');
-    await admin.getByLabel('Lưu tệp đồng bộ vào (đường dẫn đầy đủ)').fill(target);
-    await admin.getByRole('button', { name: /Xuất tệp đồng bộ/ }).click();
-    await admin.getByText(`Đã xuất 4 thay đổi ra ${target}`).waitFor();
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: /Xuất tệp đồng bộ/ }).click(),
+    ]);
+    const name = download.suggestedFilename();
+    expect(name).toMatch(/^dong-bo-.*\.isoxa-sync$/);
+    await admin.getByText(`Đã xuất 4 thay đổi ra ${name}. Tệp đã được tải về`).waitFor();
+    const target = path.join(tempDir('isoxa-e2e-usb-'), name);
+    await download.saveAs(target);
     const upload = await h.admin.call('POST', '/v1/admin/sync-files', {
       raw: fs.readFileSync(target),
       headers: { 'content-type': 'application/octet-stream' },

@@ -36,22 +36,24 @@ function takeRunTokenFromUrl(): void {
   window.history.replaceState(null, '', url.pathname + url.search + url.hash);
 }
 
-const httpTransport: Transport = async (name, input) => {
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    'x-isoxa-run': window.sessionStorage.getItem(RUN_KEY) ?? '',
-  };
+/**
+ * A request to the browser-mode server with what proves this page's run and session (headers
+ * from sessionStorage); keeps the session id the server issues and forgets a refused one.
+ */
+export async function browserFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('x-isoxa-run', window.sessionStorage.getItem(RUN_KEY) ?? '');
   const sid = window.sessionStorage.getItem(SESSION_KEY);
-  if (sid) headers['x-isoxa-session'] = sid;
-  const response = await fetch(`/api/${name}`, {
-    method: 'POST',
-    headers,
-    credentials: 'omit',
-    body: JSON.stringify(input ?? {}),
-  });
+  if (sid) headers.set('x-isoxa-session', sid);
+  const response = await fetch(url, { ...init, headers, credentials: 'omit' });
   const issued = response.headers.get('x-isoxa-session');
   if (issued) window.sessionStorage.setItem(SESSION_KEY, issued);
   if (response.status === 401) window.sessionStorage.removeItem(SESSION_KEY);
+  return response;
+}
+
+/** A browser-mode answer as a Result (a refused run or session is NOT_AUTHENTICATED). */
+export async function browserResult(response: Response): Promise<Result<unknown>> {
   if (response.status !== 200) {
     const body = (await response.json().catch(() => null)) as Result<unknown> | null;
     return body && !body.ok
@@ -64,23 +66,38 @@ const httpTransport: Transport = async (name, input) => {
           },
         };
   }
-  const result = (await response.json()) as Result<unknown>;
+  return (await response.json()) as Result<unknown>;
+}
+
+const httpTransport: Transport = async (name, input) => {
+  const result = await browserResult(
+    await browserFetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    }),
+  );
   if (name === 'auth.logout') window.sessionStorage.removeItem(SESSION_KEY);
   return result;
 };
 
 if (!window.isoxa) takeRunTokenFromUrl();
 
-const transport: Transport = async (name, input) => {
-  const result = window.isoxa
-    ? await window.isoxa.call(name, input)
-    : await httpTransport(name, input);
+/** Tells the app when a call reports an expired or missing session. */
+export function watchSession<T>(result: Result<T>): Result<T> {
   if (
     !result.ok &&
     (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'NOT_AUTHENTICATED')
   ) {
     for (const l of sessionListeners) l(result.error.code);
   }
+  return result;
+}
+
+const transport: Transport = async (name, input) => {
+  const result = watchSession(
+    window.isoxa ? await window.isoxa.call(name, input) : await httpTransport(name, input),
+  );
   reportCall(name, result.ok);
   return result;
 };

@@ -1,9 +1,21 @@
 // Backups: the automatic copies, back up now, save a copy to a chosen file (with the
-// attachment files in a folder beside it), restore.
-import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// attachment files in a folder beside it; in a browser, one .zip download), restore.
+import {
+  Button,
+  Card,
+  FileButton,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
+import { restoreFromUpload, saveAsDownloads } from '../api/browser-files';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText, notifyDone, notifyError } from '../components/errors';
@@ -13,7 +25,7 @@ import { RecoveryCodeCard } from '../components/recovery-code';
 
 type Backup = OpOutput<'backup.list'>[number];
 type Attachments = OpOutput<'backup.attachments'>;
-type RestoreTarget = { name: string } | { path: string };
+type RestoreTarget = { name: string } | { path: string } | { file: File };
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   auto: 'Tự động hằng ngày',
@@ -28,8 +40,8 @@ export function BackupsScreen() {
   const desktop = status?.platform === 'electron';
   const [list, setList] = useState<Backup[]>([]);
   const [files, setFiles] = useState<Attachments | null>(null);
-  const [path, setPath] = useState('');
   const [restorePath, setRestorePath] = useState('');
+  const [restoreFile, setRestoreFile] = useState<File | null>(null);
   const [confirm, setConfirm] = useState<RestoreTarget | null>(null);
   const [recoveryCode, setRecoveryCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -58,8 +70,13 @@ export function BackupsScreen() {
     act(async () => {
       setConfirm(null);
       const code = recoveryCode.trim();
-      const r = await api.backup.restore(code ? { ...target, recoveryCode: code } : target);
+      const extra = code ? { recoveryCode: code } : {};
+      const r =
+        'file' in target
+          ? await restoreFromUpload(target.file, extra)
+          : await api.backup.restore({ ...target, ...extra });
       setRecoveryCode('');
+      setRestoreFile(null);
       if (r.attachments.missingCount > 0)
         notifications.show({
           color: 'orange',
@@ -90,54 +107,76 @@ export function BackupsScreen() {
               Sao lưu ngay
             </Button>
           </Group>
-          <Group align="flex-end">
-            {desktop ? null : (
-              <TextInput
-                label="Lưu bản sao ra tệp (đường dẫn đầy đủ)"
-                placeholder="D:\\SaoLuu\\iso-xa.sqlite"
-                value={path}
-                onChange={(e) => setPath(e.currentTarget.value)}
-                w={420}
-              />
-            )}
+          <Group>
             <Button
               variant="light"
               onClick={() =>
                 void act(async () => {
-                  const r = await api.backup.saveAs(desktop ? {} : { path });
-                  if (r.path) notifySaved(r);
+                  if (desktop) {
+                    const r = await api.backup.saveAs({});
+                    if (r.path) notifySaved(r, r.path);
+                    return;
+                  }
+                  const { result, fileNames } = await saveAsDownloads('backup.saveAs', {});
+                  if (result.path) notifySaved(result, `thư mục Tải về: ${fileNames.join(', ')}`);
                 })
               }
             >
-              Lưu bản sao ra tệp…
+              {desktop ? 'Lưu bản sao ra tệp…' : 'Tải bản sao về máy'}
             </Button>
           </Group>
           <Text size="sm" data-testid="backup-attachments">
-            {attachmentsText(files)}
+            {attachmentsText(files, desktop)}
           </Text>
-          <Group align="flex-end">
-            <TextInput
-              label="Khôi phục từ tệp (đường dẫn đầy đủ)"
-              description="Tệp đính kèm được chép lại từ thư mục .files cùng tên đặt cạnh tệp."
-              value={restorePath}
-              onChange={(e) => setRestorePath(e.currentTarget.value)}
-              w={420}
-            />
-            <Button
-              variant="light"
-              color="orange"
-              disabled={!restorePath.trim()}
-              onClick={() => setConfirm({ path: restorePath.trim() })}
-            >
-              Khôi phục từ tệp…
-            </Button>
-          </Group>
+          {desktop ? (
+            <Group align="flex-end">
+              <TextInput
+                label="Khôi phục từ tệp (đường dẫn đầy đủ)"
+                description="Tệp đính kèm được chép lại từ thư mục .files cùng tên đặt cạnh tệp."
+                value={restorePath}
+                onChange={(e) => setRestorePath(e.currentTarget.value)}
+                w={420}
+              />
+              <Button
+                variant="light"
+                color="orange"
+                disabled={!restorePath.trim()}
+                onClick={() => setConfirm({ path: restorePath.trim() })}
+              >
+                Khôi phục từ tệp…
+              </Button>
+            </Group>
+          ) : (
+            <Group>
+              <FileButton onChange={setRestoreFile} accept=".zip,.sqlite">
+                {(props) => (
+                  <Button {...props} variant="default">
+                    Chọn tệp sao lưu…
+                  </Button>
+                )}
+              </FileButton>
+              <Text size="sm" {...(restoreFile ? {} : { c: 'dimmed' })} data-testid="restore-file">
+                {restoreFile
+                  ? `${restoreFile.name} (${formatBytes(restoreFile.size)})`
+                  : 'Tệp .zip đã tải về từ trang này (hoặc tệp .sqlite).'}
+              </Text>
+              <Button
+                variant="light"
+                color="orange"
+                disabled={!restoreFile}
+                onClick={() => restoreFile && setConfirm({ file: restoreFile })}
+              >
+                Khôi phục từ tệp…
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Card>
       <RecoveryCodeCard />
       <Text size="sm" c="dimmed">
         Các bản sao tự động được lưu trên máy này, cạnh thư mục tệp đính kèm (tệp đính kèm không bao
-        giờ bị xóa). Để phòng hỏng máy, hãy lưu bản sao ra USB bằng nút “Lưu bản sao ra tệp…”.
+        giờ bị xóa). Để phòng hỏng máy, hãy lưu bản sao ra USB bằng nút “
+        {desktop ? 'Lưu bản sao ra tệp…' : 'Tải bản sao về máy'}”.
       </Text>
       <Table striped withTableBorder>
         <Table.Thead>
@@ -198,9 +237,15 @@ export function BackupsScreen() {
   );
 }
 
-function attachmentsText(files: Attachments | null): string {
+function attachmentsText(files: Attachments | null, desktop: boolean): string {
   if (!files) return '';
   if (files.count === 0) return 'Chưa có tệp đính kèm nào: bản sao ra tệp chỉ gồm cơ sở dữ liệu.';
+  if (!desktop)
+    return (
+      `Bản sao tải về là một tệp .zip gồm cơ sở dữ liệu và ${files.count.toLocaleString('vi-VN')} ` +
+      `tệp đính kèm (${formatBytes(files.bytes)}). Hãy chép tệp này sang USB; khi cần, chọn lại ` +
+      'chính tệp .zip này để khôi phục.'
+    );
   return (
     `Bản sao ra tệp gồm cơ sở dữ liệu và ${files.count.toLocaleString('vi-VN')} tệp đính kèm ` +
     `(${formatBytes(files.bytes)}), lưu trong thư mục cùng tên có đuôi .files đặt cạnh tệp ` +
@@ -208,12 +253,10 @@ function attachmentsText(files: Attachments | null): string {
   );
 }
 
-function notifySaved(r: OpOutput<'backup.saveAs'>): void {
+function notifySaved(r: OpOutput<'backup.saveAs'>, where: string): void {
   const a = r.attachments;
-  const folder = a?.folder
-    ? ` và ${a.count} tệp đính kèm (${formatBytes(a.bytes)}) vào ${a.folder}`
-    : '';
-  notifyDone(`Đã lưu bản sao ra ${r.path ?? ''}${folder}.`);
+  const count = a?.folder ? ` kèm ${a.count} tệp đính kèm (${formatBytes(a.bytes)})` : '';
+  notifyDone(`Đã lưu bản sao${count} vào ${where}.`);
   if (a && a.unavailable > 0)
     notifications.show({
       color: 'orange',

@@ -1,8 +1,9 @@
 // The admin's tools on the Sync screen: the USB sync file and the province's reply, and
 // restoring the office's data onto a new PC.
-import { Button, Card, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { OpOutput } from '../../../core/contract';
+import { saveAsDownloads } from '../api/browser-files';
 import { api } from '../api/client';
 import { useSession } from '../auth/session';
 import { errorText, notifyDone } from '../components/errors';
@@ -14,7 +15,6 @@ type Status = OpOutput<'sync.status'>;
 export function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone: () => void }) {
   const { status } = useSession();
   const desktop = status?.platform === 'electron';
-  const [path, setPath] = useState('');
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const act = async (fn: () => Promise<void>) => {
@@ -37,27 +37,22 @@ export function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone:
           được giữ trên máy cho đến khi máy chủ xác nhận (qua mạng hoặc tệp phản hồi của tỉnh).
         </Text>
         <ErrorAlert error={error} />
-        <Group align="flex-end">
-          {desktop ? null : (
-            <TextInput
-              label="Lưu tệp đồng bộ vào (đường dẫn đầy đủ)"
-              placeholder={'E:\\dong-bo.isoxa-sync'}
-              value={path}
-              onChange={(e) => setPath(e.currentTarget.value)}
-              w={420}
-            />
-          )}
+        <Group>
           <Button
             variant="light"
-            disabled={!desktop && !path.trim()}
             onClick={() =>
               void act(async () => {
-                const r = await api.sync.exportFile(desktop ? {} : { path: path.trim() });
-                if (r.path) notifyExported(r);
+                if (desktop) {
+                  const r = await api.sync.exportFile({});
+                  if (r.path) notifyExported(r);
+                  return;
+                }
+                const { result } = await saveAsDownloads('sync.exportFile', {});
+                if (result.path) notifyExported(downloaded(result));
               })
             }
           >
-            Xuất tệp đồng bộ…
+            {desktop ? 'Xuất tệp đồng bộ…' : 'Xuất tệp đồng bộ (tải về máy)'}
           </Button>
         </Group>
         <ImportReply onDone={onDone} />
@@ -108,4 +103,14 @@ export function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone:
       </Modal>
     </Card>
   );
+}
+
+/** In a browser the files went to its downloads folder: name them, not the server's copy. */
+function downloaded(r: OpOutput<'sync.exportFile'>): OpOutput<'sync.exportFile'> {
+  const name = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  const notice = r.paths.reduce((text, p) => text.replaceAll(p, name(p)), r.notice);
+  return {
+    ...r,
+    notice: `${notice} Tệp đã được tải về thư mục Tải về (Downloads) của trình duyệt.`,
+  };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserServer, type BrowserServer } from '../../../scripts/browser/server';
+import { Transfers } from '../../../scripts/browser/transfers';
 import { openBackend } from '../../../services/app';
 import type { AppBackend, Platform } from '../../../services/platform';
 import { tempDir } from '../../support/backend';
@@ -39,15 +40,22 @@ export async function startE2eApp(
   options: { demo?: boolean; now?: () => number; platform?: Partial<Platform> } = {},
 ): Promise<E2eApp> {
   const dataDir = tempDir('isoxa-e2e-');
+  const transfers = new Transfers(path.join(dataDir, 'browser-transfers'));
   const backend = await openBackend({
     dataDir,
-    platform: { kind: 'browser', appVersion: '0.0.0-e2e', ...options.platform },
+    platform: {
+      kind: 'browser',
+      appVersion: '0.0.0-e2e',
+      ...transfers.platform,
+      ...options.platform,
+    },
     backupDelayMs: 3600_000,
     ...(options.now ? { now: options.now } : {}),
   });
   if (options.demo) await backend.call('cli', 'setup.demo', {});
   const server = await startBrowserServer({
     backend,
+    transfers,
     rendererDir: path.resolve('dist/renderer'),
     fontsDir: path.resolve('resources/fonts'),
   });
