@@ -128,11 +128,11 @@ describe('attachments on the dossier detail', () => {
     expect(download.suggestedFilename()).toBe('Tờ khai đã ký.pdf');
 
     // An oversize scan is refused before it is sent.
-    await desk.locator('input[type="file"]').setInputFiles({
-      name: 'qua-lon.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.alloc(21 * 1024 * 1024),
-    });
+    // Given by path: the browser reads it from disk instead of 21 MB crossing the driver's
+    // pipe, which on a loaded machine took longer than the action's timeout.
+    const oversize = path.join(tempDir('isoxa-e2e-oversize-'), 'qua-lon.pdf');
+    fs.writeFileSync(oversize, Buffer.alloc(21 * 1024 * 1024));
+    await desk.locator('input[type="file"]').setInputFiles(oversize);
     await desk.getByRole('button', { name: 'Đính kèm', exact: true }).click();
     await desk.getByText(/Tệp quá lớn: mỗi tệp đính kèm tối đa 20 MB/).waitFor();
     expect(await table.locator('tbody tr').count()).toBe(2);
