@@ -115,6 +115,10 @@ export class AppUpdates {
   }
 
   private available(info: UpdateInfo): void {
+    // A later check offering the version already downloaded keeps it ready to install
+    // (electron-updater then reuses its cached file).
+    const c = this.current;
+    if (c.phase === 'downloaded' && c.source === 'network' && c.version === info.version) return;
     this.set({
       phase: 'downloading',
       version: info.version,

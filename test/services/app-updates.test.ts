@@ -112,8 +112,11 @@ describe('network updates through electron-updater', () => {
     expect(other.update).toMatchObject({ phase: 'idle', version: null });
     expect(fs.existsSync(path.join(outside.app.dataDir, 'updates'))).toBe(false);
 
-    // The next sync tells the province; the dashboard counts it.
+    // The next sync tells the province; the dashboard counts it. Its check offers the same
+    // version again: the download stays ready to install.
     await inside.engine.run();
+    await inside.updates.settled();
+    expect((await inside.app.ok('motcua')('sync.status', {})).update.phase).toBe('downloaded');
     const counted = (await dashboard()).releases.find((r) => r.version === '1.2.0');
     expect(counted).toMatchObject({ downloaded: 1, failed: 0 });
 

@@ -62,6 +62,16 @@ export function syncTables(app: DeskApp): string {
       'procedures',
       'counters',
       'app_meta',
-    ].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()),
+      // The audit trail's counter is left out: importing a file is audited even when it
+      // changes nothing else.
+    ].map((t) =>
+      db
+        .prepare(
+          t === 'counters'
+            ? `SELECT * FROM counters WHERE scope <> 'audit_log' ORDER BY rowid`
+            : `SELECT * FROM ${t} ORDER BY rowid`,
+        )
+        .all(),
+    ),
   );
 }
