@@ -19,6 +19,7 @@ import type { AppBackend } from '../../services/platform';
 import { databaseBytes, generateOffice, HISTORY_VERSION } from '../generate-history';
 import { makePerson } from './people';
 import { createRng } from './rng';
+import { copyOffice } from './sync-backlog';
 import {
   bundledLauncher,
   launchBrowser,
@@ -153,14 +154,6 @@ async function sourceOffice(): Promise<{
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(tmp, dir);
   return { dir, origin: `generated into ${path.relative(root, dir)}`, generatedMs: stats.ms };
-}
-
-function copyOffice(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const suffix of ['', '-wal']) {
-    const file = path.join(from, DB_FILE_NAME + suffix);
-    if (fs.existsSync(file)) fs.copyFileSync(file, path.join(to, DB_FILE_NAME + suffix));
-  }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openSqlite } from '../../db/open';
-import { keyringFor } from '../../services/security/keyring';
+import { keyringFor, KEYRING_FILE } from '../../services/security/keyring';
 import * as schema from '../../db/schema';
 import { DB_FILE_NAME } from '../../services/backup';
 import { enqueueDossierChange } from '../../services/sync/outbox';
@@ -128,12 +128,13 @@ export async function buildBacklog(dir: string, ops: number, seed: number): Prom
   }
 }
 
-/** A copy of the template office (database file and WAL) in `to`. */
+/** A copy of the template office in `to`: database file, WAL, and the keyring that opens
+ * them (the database is encrypted; without its key the copy is unreadable). */
 export function copyOffice(from: string, to: string): void {
-  fs.mkdirSync(to, { recursive: true });
-  for (const suffix of ['', '-wal']) {
-    const file = path.join(from, DB_FILE_NAME + suffix);
-    if (fs.existsSync(file)) fs.copyFileSync(file, path.join(to, DB_FILE_NAME + suffix));
+  fs.mkdirSync(to, { recursive: true, mode: 0o700 });
+  for (const name of [DB_FILE_NAME, `${DB_FILE_NAME}-wal`, KEYRING_FILE]) {
+    const file = path.join(from, name);
+    if (fs.existsSync(file)) fs.copyFileSync(file, path.join(to, name));
   }
 }
 
