@@ -5,6 +5,7 @@
 // plaintext file is untouched, after it the encrypted one is complete.
 import fs from 'node:fs';
 import path from 'node:path';
+import { vietnamStamp } from '../../core/calendar/civil-time';
 import { isPlainDatabase, openSqlite, rekey } from '../../db/open';
 import { writeBackupFile } from '../backup-format';
 import { encryptLegacyFiles } from '../file-store';
@@ -45,16 +46,10 @@ function encryptedCopy(plain: string, dest: string, key: Buffer): void {
   fsyncFile(dest);
 }
 
-/** yyyymmdd-HHMMss in Vietnam time, as the other backups are named. */
-function stamp(now: number): string {
-  const vn = new Date(now + 7 * 3600_000).toISOString();
-  return `${vn.slice(0, 10).replaceAll('-', '')}-${vn.slice(11, 19).replaceAll(':', '')}`;
-}
-
 function uniqueBackupName(dir: string, now: number): string {
-  let name = `pre-encrypt-${stamp(now)}.sqlite`;
+  let name = `pre-encrypt-${vietnamStamp(now)}.sqlite`;
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++)
-    name = `pre-encrypt-${stamp(now)}-${i}.sqlite`;
+    name = `pre-encrypt-${vietnamStamp(now)}-${i}.sqlite`;
   return name;
 }
 
