@@ -20,7 +20,7 @@ import { DEMO, ensureDemo } from '../../server/database/seed';
 import { vietnamMonthStart } from '../../server/province/figures';
 import { decodeReplyFile } from '../../core/sync/reply-file';
 import { buildSyncFile, dossierRow, send, TestDevice } from '../server/support/client';
-import { launchChromium, screenshot, SCREENSHOTS } from './support/harness';
+import { dismissNotifications, launchChromium, screenshot, SCREENSHOTS } from './support/harness';
 
 const HOUR = 3_600_000;
 const AGENCY = '000.00.31.H56';
@@ -275,6 +275,7 @@ describe('province dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Công bố bản cập nhật' }).click();
     const row = page.getByTestId('release-1.4.0');
     await row.getByText('25% số máy').waitFor();
+    await dismissNotifications(page);
     await row.getByRole('button', { name: 'Tăng tỷ lệ' }).click();
     await page.getByRole('menuitem', { name: '50% số máy' }).click();
     await row.getByText('50% số máy').waitFor();

@@ -90,6 +90,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Closes every toast still on screen: one left by an earlier step must not cover a menu. */
+export async function dismissNotifications(page: Page): Promise<void> {
+  const toasts = page.locator('.mantine-Notification-root');
+  for (const close of await toasts.locator('button.mantine-Notification-closeButton').all()) {
+    await close.click().catch(() => undefined);
+  }
+  await toasts.first().waitFor({ state: 'detached' });
+}
+
 export async function login(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel(/^Mật khẩu/).fill(password);
