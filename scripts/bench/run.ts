@@ -11,9 +11,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import type { OpInput, OpName, OpOutput } from '../../core/contract';
 import type { Result } from '../../core/errors';
-import { readJournal } from '../../db/open';
 import { openBackend } from '../../services/app';
 import { DB_FILE_NAME } from '../../services/backup';
+import { Database, openSqlite, readJournal, rekey } from '../../db/open';
+import { keyringFor } from '../../services/security/keyring';
 import { DEMO_PASSWORD } from '../../services/foundation/setup';
 import type { AppBackend } from '../../services/platform';
 import { databaseBytes, generateOffice, HISTORY_VERSION } from '../generate-history';
@@ -58,7 +59,7 @@ const MIN_SAMPLES = 30;
 
 interface Figure {
   readonly name: string;
-  readonly unit: 'ms' | 'MB';
+  readonly unit: 'ms' | 'MB' | '%' | 'x';
   readonly summary?: Summary;
   /** For single-value figures (size, medians of few runs). */
   readonly value?: number;
@@ -156,6 +157,52 @@ async function sourceOffice(): Promise<{
   return { dir, origin: `generated into ${path.relative(root, dir)}`, generatedMs: stats.ms };
 }
 
+/** A plain (unencrypted) copy of an office, for the figures without encryption. */
+function decryptedCopy(from: string, to: string): void {
+  copyOffice(from, to);
+  const sqlite = openSqlite(path.join(to, DB_FILE_NAME), keyringFor(from).dbKey());
+  try {
+    // Rekeying needs a rollback journal; the backend puts WAL back when it opens the copy.
+    sqlite.pragma('journal_mode = DELETE');
+    rekey(sqlite, null);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The floor: what a bare 6-row transaction costs on this disk (WAL, synchronous=FULL). */
+function measureFloor(dir: string): number[] {
+  const sqlite = new Database(path.join(dir, 'floor.sqlite'));
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b INTEGER NOT NULL)');
+    const insert = sqlite.prepare('INSERT INTO t (a, b) VALUES (?, ?)');
+    const six = sqlite.transaction(() => {
+      for (let i = 0; i < 6; i++) insert.run('x'.repeat(200), i);
+    });
+    for (let i = 0; i < WARMUP; i++) six();
+    const samples: number[] = [];
+    for (let i = 0; i < ITERATIONS; i++) {
+      const t0 = performance.now();
+      six();
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  } finally {
+    sqlite.close();
+  }
+}
+
+const officeFields = (o: OpOutput<'office.get'>) => ({
+  name: o.name,
+  agencyCode: o.agencyCode,
+  province: o.province,
+  commune: o.commune,
+  address: o.address,
+  backupKeep: o.backupKeep,
+});
+
 // ---------------------------------------------------------------------------------------
 // Calls
 
@@ -238,6 +285,169 @@ async function main(): Promise<void> {
     dossierCount: 0,
   };
 
+  /** Receive, search and list figures on an open backend (with encryption, then without). */
+  const deskFigures = async (
+    backend: AppBackend,
+    desk: ReturnType<typeof caller>,
+    suffix: string,
+  ): Promise<Figure[]> => {
+    const figures: Figure[] = [];
+    // -- receive ------------------------------------------------------------------------
+    log('Measuring dossiers.receive...');
+    const catalog = await desk('catalog.list', {});
+    const byCode = new Map(catalog.map((p) => [p.code, p]));
+    const mix = ['1.001193', '2.000815', '2.000815', '2.000884', '1.004873', '1.013225']
+      .map((code) => byCode.get(code))
+      .filter((p) => p !== undefined);
+    const receiveProcs = mix.length ? mix : catalog.slice(0, 3);
+    const assignee = new Map<string, string>();
+    for (const p of receiveProcs) {
+      const preview = await desk('dossiers.preview', { procedureId: p.id });
+      const role = (preview.nextRole ?? 'specialist') as OpInput<'desk.assignees'>['role'];
+      const people = await desk('desk.assignees', { role });
+      if (!people[0]) throw new Error(`no assignee with role ${role}`);
+      assignee.set(p.id, people[0].id);
+    }
+    const rng = createRng(SEED + 1000);
+    let failures = 0;
+    let firstFailure = '';
+    const receiveSamples = await measure(ITERATIONS, WARMUP, async (i) => {
+      const p = receiveProcs[i % receiveProcs.length];
+      const person = makePerson(rng, 'xã Tân Lập', 'tỉnh Phú Thọ');
+      const r = await backend.call('bench', 'dossiers.receive', {
+        requestKey: uuidv7(),
+        procedureId: p.id,
+        applicant: {
+          fullName: person.name,
+          idKind: 'cccd',
+          idNumber: person.cccd,
+          address: person.address,
+          phone: person.phone,
+          email: '',
+        },
+        documents: [{ name: 'Tờ khai (theo mẫu)', kind: 'original', count: 1 }],
+        sets: 1,
+        feeVnd: 0,
+        channel: 'direct',
+        assigneeId: assignee.get(p.id),
+        note: '',
+      });
+      if (!r.ok) {
+        failures++;
+        firstFailure ||= `${r.error.code} ${r.error.message}`;
+      }
+    });
+    figures.push({
+      name: `Receive a dossier (dossiers.receive)${suffix}`,
+      unit: 'ms',
+      summary: summarize(receiveSamples),
+      target: 5,
+      targetText: 'p95 ≤ 5 ms',
+      ...(failures ? { note: `${failures} failed: ${firstFailure}` } : {}),
+    });
+
+    // -- search by name -----------------------------------------------------------------
+    log('Measuring name search...');
+    const queries = [
+      'nguyen van duc',
+      'tran thi',
+      'le minh h',
+      'Nguyễn Thị Thu Hà',
+      'pham van',
+      'hoang',
+      'nguyen',
+      'nguyen thi h',
+      'vu quoc',
+      'bui thi lan',
+      'do dinh',
+      'trieu',
+      'kieu van',
+      'au thi',
+      'ly thi ngoc',
+      'quach',
+      'dinh van tien',
+      'khong minh',
+    ];
+    const search = await measureCases(
+      queries.map((q) => ({ label: q })),
+      ITERATIONS,
+      async (c) => (await desk('dossiers.list', { query: c.label })).total,
+    );
+    if (!suffix) found.searchCases = search.perCase;
+    figures.push({
+      name: `Search by folded name (dossiers.list query)${suffix}`,
+      unit: 'ms',
+      summary: summarize(search.all),
+      target: 20,
+      targetText: 'p95 ≤ 20 ms',
+    });
+
+    // -- filtered list pages ------------------------------------------------------------
+    log('Measuring filtered list pages...');
+    const pid = (code: string) => byCode.get(code)?.id;
+    const today = civilDateOf(Date.now());
+    const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+    const oldYear = Number(today.slice(0, 4)) - 6;
+    type ListInput = OpInput<'dossiers.list'>;
+    const filters: { label: string; input: ListInput }[] = [
+      { label: 'all, newest first', input: {} },
+      { label: 'open', input: { status: 'open' } },
+      { label: 'open by due', input: { status: 'open', sort: 'due_asc' } },
+      { label: 'overdue', input: { status: 'overdue' } },
+      { label: 'processing', input: { status: 'processing' } },
+      { label: 'ready', input: { status: 'ready' } },
+      { label: 'supplement', input: { status: 'supplement' } },
+      { label: 'returned', input: { status: 'returned' } },
+      { label: 'refused', input: { status: 'refused' } },
+      { label: 'mine (open steps)', input: { mine: true } },
+      { label: 'procedure: birth', input: { procedureId: pid('1.001193') } },
+      {
+        label: 'procedure: copies, returned',
+        input: { procedureId: pid('2.000815'), status: 'returned' },
+      },
+      {
+        label: 'procedure: building permit, oldest first',
+        input: { procedureId: pid('1.013225'), sort: 'received_asc' },
+      },
+      { label: 'this month', input: { from: `${today.slice(0, 8)}01`, to: today } },
+      {
+        label: `March ${oldYear}`,
+        input: { from: `${oldYear}-03-01`, to: `${oldYear}-03-31` },
+      },
+      {
+        label: 'last 12 months, returned',
+        input: { status: 'returned', from: yearAgo, to: today },
+      },
+      {
+        label: `year ${oldYear}, birth, returned`,
+        input: {
+          procedureId: pid('1.001193'),
+          status: 'returned',
+          from: `${oldYear}-01-01`,
+          to: `${oldYear}-12-31`,
+        },
+      },
+    ];
+    const listCasesInput = filters.flatMap((f) =>
+      [1, 2, 3, 4, 5].map((page) => ({ label: f.label, input: { ...f.input, page } })),
+    );
+    const list = await measureCases(
+      listCasesInput,
+      Math.max(ITERATIONS, listCasesInput.length),
+      async (c) => (await desk('dossiers.list', c.input)).total,
+    );
+    if (!suffix) found.listCases = list.perCase;
+    figures.push({
+      name: `Filtered list page (status/procedure/dates, pages 1-5)${suffix}`,
+      unit: 'ms',
+      summary: summarize(list.all),
+      target: 20,
+      targetText: 'p95 ≤ 20 ms',
+    });
+
+    return figures;
+  };
+
   try {
     const open = () =>
       openBackend({
@@ -272,158 +482,7 @@ async function main(): Promise<void> {
       const desk = caller(backend, 'bench');
       await desk('auth.login', { username: 'motcua', password: DEMO_PASSWORD });
 
-      // -- receive ------------------------------------------------------------------------
-      log('Measuring dossiers.receive...');
-      const catalog = await desk('catalog.list', {});
-      const byCode = new Map(catalog.map((p) => [p.code, p]));
-      const mix = ['1.001193', '2.000815', '2.000815', '2.000884', '1.004873', '1.013225']
-        .map((code) => byCode.get(code))
-        .filter((p) => p !== undefined);
-      const receiveProcs = mix.length ? mix : catalog.slice(0, 3);
-      const assignee = new Map<string, string>();
-      for (const p of receiveProcs) {
-        const preview = await desk('dossiers.preview', { procedureId: p.id });
-        const role = (preview.nextRole ?? 'specialist') as OpInput<'desk.assignees'>['role'];
-        const people = await desk('desk.assignees', { role });
-        if (!people[0]) throw new Error(`no assignee with role ${role}`);
-        assignee.set(p.id, people[0].id);
-      }
-      const rng = createRng(SEED + 1000);
-      let failures = 0;
-      let firstFailure = '';
-      const receiveSamples = await measure(ITERATIONS, WARMUP, async (i) => {
-        const p = receiveProcs[i % receiveProcs.length];
-        const person = makePerson(rng, 'xã Tân Lập', 'tỉnh Phú Thọ');
-        const r = await backend.call('bench', 'dossiers.receive', {
-          requestKey: uuidv7(),
-          procedureId: p.id,
-          applicant: {
-            fullName: person.name,
-            idKind: 'cccd',
-            idNumber: person.cccd,
-            address: person.address,
-            phone: person.phone,
-            email: '',
-          },
-          documents: [{ name: 'Tờ khai (theo mẫu)', kind: 'original', count: 1 }],
-          sets: 1,
-          feeVnd: 0,
-          channel: 'direct',
-          assigneeId: assignee.get(p.id),
-          note: '',
-        });
-        if (!r.ok) {
-          failures++;
-          firstFailure ||= `${r.error.code} ${r.error.message}`;
-        }
-      });
-      figures.push({
-        name: 'Receive a dossier (dossiers.receive)',
-        unit: 'ms',
-        summary: summarize(receiveSamples),
-        target: 5,
-        targetText: 'p95 ≤ 5 ms',
-        ...(failures ? { note: `${failures} failed: ${firstFailure}` } : {}),
-      });
-
-      // -- search by name -----------------------------------------------------------------
-      log('Measuring name search...');
-      const queries = [
-        'nguyen van duc',
-        'tran thi',
-        'le minh h',
-        'Nguyễn Thị Thu Hà',
-        'pham van',
-        'hoang',
-        'nguyen',
-        'nguyen thi h',
-        'vu quoc',
-        'bui thi lan',
-        'do dinh',
-        'trieu',
-        'kieu van',
-        'au thi',
-        'ly thi ngoc',
-        'quach',
-        'dinh van tien',
-        'khong minh',
-      ];
-      const search = await measureCases(
-        queries.map((q) => ({ label: q })),
-        ITERATIONS,
-        async (c) => (await desk('dossiers.list', { query: c.label })).total,
-      );
-      found.searchCases = search.perCase;
-      figures.push({
-        name: 'Search by folded name (dossiers.list query)',
-        unit: 'ms',
-        summary: summarize(search.all),
-        target: 20,
-        targetText: 'p95 ≤ 20 ms',
-      });
-
-      // -- filtered list pages ------------------------------------------------------------
-      log('Measuring filtered list pages...');
-      const pid = (code: string) => byCode.get(code)?.id;
-      const today = civilDateOf(Date.now());
-      const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-      const oldYear = Number(today.slice(0, 4)) - 6;
-      type ListInput = OpInput<'dossiers.list'>;
-      const filters: { label: string; input: ListInput }[] = [
-        { label: 'all, newest first', input: {} },
-        { label: 'open', input: { status: 'open' } },
-        { label: 'open by due', input: { status: 'open', sort: 'due_asc' } },
-        { label: 'overdue', input: { status: 'overdue' } },
-        { label: 'processing', input: { status: 'processing' } },
-        { label: 'ready', input: { status: 'ready' } },
-        { label: 'supplement', input: { status: 'supplement' } },
-        { label: 'returned', input: { status: 'returned' } },
-        { label: 'refused', input: { status: 'refused' } },
-        { label: 'mine (open steps)', input: { mine: true } },
-        { label: 'procedure: birth', input: { procedureId: pid('1.001193') } },
-        {
-          label: 'procedure: copies, returned',
-          input: { procedureId: pid('2.000815'), status: 'returned' },
-        },
-        {
-          label: 'procedure: building permit, oldest first',
-          input: { procedureId: pid('1.013225'), sort: 'received_asc' },
-        },
-        { label: 'this month', input: { from: `${today.slice(0, 8)}01`, to: today } },
-        {
-          label: `March ${oldYear}`,
-          input: { from: `${oldYear}-03-01`, to: `${oldYear}-03-31` },
-        },
-        {
-          label: 'last 12 months, returned',
-          input: { status: 'returned', from: yearAgo, to: today },
-        },
-        {
-          label: `year ${oldYear}, birth, returned`,
-          input: {
-            procedureId: pid('1.001193'),
-            status: 'returned',
-            from: `${oldYear}-01-01`,
-            to: `${oldYear}-12-31`,
-          },
-        },
-      ];
-      const listCasesInput = filters.flatMap((f) =>
-        [1, 2, 3, 4, 5].map((page) => ({ label: f.label, input: { ...f.input, page } })),
-      );
-      const list = await measureCases(
-        listCasesInput,
-        Math.max(ITERATIONS, listCasesInput.length),
-        async (c) => (await desk('dossiers.list', c.input)).total,
-      );
-      found.listCases = list.perCase;
-      figures.push({
-        name: 'Filtered list page (status/procedure/dates, pages 1-5)',
-        unit: 'ms',
-        summary: summarize(list.all),
-        target: 20,
-        targetText: 'p95 ≤ 20 ms',
-      });
+      figures.push(...(await deskFigures(backend, desk, '')));
 
       // -- dashboard ------------------------------------------------------------------------
       log('Measuring dashboard.get...');
@@ -446,6 +505,60 @@ async function main(): Promise<void> {
     } finally {
       backend.close();
     }
+
+    // -- the same desk figures without encryption, and the floor ------------------------------
+    log('Measuring the same without encryption (a decrypted copy of the office)...');
+    const plainDir = path.join(work, 'plain');
+    decryptedCopy(source.dir, plainDir);
+    const plain = await openBackend({
+      dataDir: plainDir,
+      plainDatabase: true,
+      platform: { kind: 'test', appVersion: 'bench' },
+      backupDelayMs: 24 * 3600_000,
+    });
+    let plainFigures: Figure[];
+    try {
+      const plainAdmin = caller(plain, 'bench-admin');
+      await plainAdmin('auth.login', { username: 'admin', password: DEMO_PASSWORD });
+      const office = await plainAdmin('office.get', {});
+      await plainAdmin('office.update', { ...officeFields(office), sessionTimeoutMinutes: 240 });
+      const plainDesk = caller(plain, 'bench');
+      await plainDesk('auth.login', { username: 'motcua', password: DEMO_PASSWORD });
+      plainFigures = await deskFigures(plain, plainDesk, ' — without encryption');
+    } finally {
+      plain.close();
+    }
+    figures.push(...plainFigures);
+    log('Measuring the floor (a bare 6-row synchronous=FULL transaction on the same disk)...');
+    const floor = summarize(measureFloor(work));
+    figures.push({
+      name: 'Floor: bare 6-row transaction, WAL, synchronous=FULL',
+      unit: 'ms',
+      summary: floor,
+      target: null,
+      targetText: 'report',
+    });
+    const p95Of = (name: string) => figures.find((f) => f.name === name)?.summary?.p95 ?? NaN;
+    const receiveEnc = p95Of('Receive a dossier (dossiers.receive)');
+    figures.push({
+      name: 'Receive p95 / floor p95',
+      unit: 'x',
+      value: receiveEnc / floor.p95,
+      target: 3,
+      targetText: '≤ 3×',
+    });
+    for (const [label, name] of [
+      ['receive', 'Receive a dossier (dossiers.receive)'],
+      ['search', 'Search by folded name (dossiers.list query)'],
+      ['list', 'Filtered list page (status/procedure/dates, pages 1-5)'],
+    ] as const)
+      figures.push({
+        name: `Encryption cost on ${label} p95`,
+        unit: '%',
+        value: (p95Of(name) / p95Of(`${name} — without encryption`) - 1) * 100,
+        target: 15,
+        targetText: '≤ 15 %',
+      });
 
     figures.push({
       name: `Database size (${(found.dossierCount / 1000).toFixed(0)}k dossiers)`,
@@ -564,7 +677,13 @@ async function main(): Promise<void> {
     return v <= f.target ? 'PASS' : 'MISS';
   };
   const fmt = (f: Figure, v: number | undefined) =>
-    v === undefined ? '–' : f.unit === 'MB' ? v.toFixed(0) : ms(v);
+    v === undefined
+      ? '–'
+      : f.unit === 'MB'
+        ? v.toFixed(0)
+        : f.unit === '%' || f.unit === 'x'
+          ? v.toFixed(1)
+          : ms(v);
   const rows = [
     ['Figure', 'n', 'p50', 'p95', 'max', 'value', 'target', 'result'],
     ...figures.map((f) => [
