@@ -1,7 +1,7 @@
 // Reading one dossier: its row, pinned procedure version, steps, events, and the detail view
 // with the actions the current user may take.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DossierDetail } from '../../core/contract/desk';
+import type { DossierDetail } from '../../core/contract/dossiers';
 import { availableActions, type ActionState } from '../../core/desk/actions';
 import { AppError } from '../../core/errors';
 import type { Db, Tx } from '../../db/open';

@@ -2,7 +2,7 @@
 // Every call carries the step the user saw, so a concurrent hand-off fails with CONFLICT.
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { DossierDetail } from '../../../../core/contract/desk';
+import type { DossierDetail } from '../../../../core/contract/dossiers';
 import type { DossierAction } from '../../../../core/desk/actions';
 import { api } from '../../api/client';
 import { errorText, notifyDone } from '../../components/errors';

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useSearch } from 'wouter';
-import type { DossierDetail } from '../../../../core/contract/desk';
+import type { DossierDetail } from '../../../../core/contract/dossiers';
 import { ID_KIND_LABELS, ID_KINDS } from '../../../../core/desk/identity';
 import { OutcomeBadge, StatusBadge } from '../../components/badges';
 import { useFormPrint, type FormKind } from '../../components/form-print';

@@ -2,7 +2,7 @@
 // early / on-time / late result) and the timeline of events.
 import { Table, Text, Timeline } from '@mantine/core';
 import { STEP_ROLE_LABELS } from '../../../../core/catalog/schema';
-import type { DossierDetail } from '../../../../core/contract/desk';
+import type { DossierDetail } from '../../../../core/contract/dossiers';
 import { EVENT_LABELS, STATUS_LABELS } from '../../../../core/desk/types';
 import { OutcomeBadge } from '../../components/badges';
 import { formatDateTime } from '../../format';
