@@ -1,5 +1,6 @@
 // The sync benchmark's report: each figure with its target and PASS/MISS (a miss never fails
-// the run), printed as a table and written to bench-results/sync.{json,md}.
+// the run), printed as a table and written to bench-results/sync.{json,md} (the update
+// benchmark writes update.{json,md} the same way).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,6 +93,9 @@ export interface Report {
   readonly figures: readonly Figure[];
   readonly notes: readonly string[];
   readonly details: Record<string, unknown>;
+  /** The files' base name and the heading (default: sync, the sync benchmark). */
+  readonly name?: string;
+  readonly title?: string;
 }
 
 export function writeReport(report: Readonly<Report>, outDir: string): void {
@@ -117,9 +121,10 @@ export function writeReport(report: Readonly<Report>, outDir: string): void {
     notes,
     details: report.details,
   };
-  fs.writeFileSync(path.join(outDir, 'sync.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const name = report.name ?? 'sync';
+  fs.writeFileSync(path.join(outDir, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
   const md = [
-    '# ISO Xã sync benchmark',
+    `# ${report.title ?? 'ISO Xã sync benchmark'}`,
     '',
     `- Date: ${report.startedAt.toISOString()}`,
     `- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB RAM, ${m.platform}, Node ${m.node}`,
@@ -131,8 +136,8 @@ export function writeReport(report: Readonly<Report>, outDir: string): void {
     ...notes.map((n) => `- ${n}`),
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(outDir, 'sync.md'), md);
+  fs.writeFileSync(path.join(outDir, `${name}.md`), md);
   console.log(
-    `\nWrote ${path.relative(process.cwd(), path.join(outDir, 'sync.json'))} and sync.md`,
+    `\nWrote ${path.relative(process.cwd(), path.join(outDir, `${name}.json`))} and ${name}.md`,
   );
 }

@@ -66,21 +66,46 @@ async function sha512Of(file: string): Promise<string> {
   return hash.digest('base64');
 }
 
+const making = new Map<string, Promise<boolean>>();
+
 /** electron-builder's blockmap next to the installer, else one made with its own code (when the
- * build tools are installed and the directory is writable); false: full downloads only. */
-async function ensureBlockMap(installer: string): Promise<boolean> {
+ * build tools are installed and the directory is writable); false: full downloads only. One
+ * build per installer at a time (PCs asking together share it). */
+export function ensureBlockMap(installer: string): Promise<boolean> {
+  const pending = making.get(installer);
+  if (pending) return pending;
+  const job = makeBlockMap(installer).finally(() => making.delete(installer));
+  making.set(installer, job);
+  return job;
+}
+
+async function makeBlockMap(installer: string): Promise<boolean> {
   const blockMap = `${installer}.blockmap`;
   if ((await fs.stat(blockMap).catch(() => null))?.isFile()) return true;
+  const part = `${blockMap}.${process.pid}.part`;
   try {
     const { buildBlockMap } = await import('app-builder-lib/out/targets/blockmap/blockmap.js');
-    await buildBlockMap(installer, 'gzip', `${blockMap}.part`);
-    await fs.rename(`${blockMap}.part`, blockMap);
+    await buildBlockMap(installer, 'gzip', part);
+    await fs.rename(part, blockMap);
     return true;
   } catch {
-    await fs.rm(`${blockMap}.part`, { force: true });
+    await fs.rm(part, { force: true });
     return false;
   }
 }
+
+/**
+ * An installer's blockmap for electron-updater, made on first request when the installer is
+ * there without one. The updater asks for two: the new release's, and the one of the version
+ * it runs (the new name with the version replaced), which may never have been published here.
+ */
+export const statBlockMap = async (dir: string | null, name: string) => {
+  if (dir !== null && name.endsWith('.blockmap') && updateFileName.safeParse(name).success) {
+    const installer = path.join(dir, name.slice(0, -'.blockmap'.length));
+    if ((await fs.stat(installer).catch(() => null))?.isFile()) await ensureBlockMap(installer);
+  }
+  return statUpdate(dir, name);
+};
 
 export const publishRelease = async (
   db: Db,

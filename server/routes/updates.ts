@@ -1,8 +1,10 @@
 // The updater feed for enrolled devices, read by electron-updater's generic provider at
 // <server>/v1/updates/: latest.yml made for the asking PC (the newest live release whose staged
 // rollout includes it), and the installers and blockmaps of the updates directory, with byte
-// ranges for differential downloads. No version gate here: a PC too old to sync (426 on push)
-// must still be able to fetch the update that brings it back.
+// ranges for differential downloads (a blockmap missing beside its installer is made on first
+// request: electron-updater also asks for the one of the version a PC runs). No version gate
+// here: a PC too old to sync (426 on push) must still be able to fetch the update that brings
+// it back.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -13,7 +15,7 @@ import type { ServerContext } from '../http/context';
 import { authenticateDevice } from '../http/device-auth';
 import { HttpError, parseOr400 } from '../http/errors';
 import { parseRange, rangeBody } from '../http/ranges';
-import { allReleases, statUpdate } from '../province/updates';
+import { allReleases, statBlockMap } from '../province/updates';
 
 /** A token stays good for update downloads this long after it expires (a 100 MB installer over
  * a commune's 256 kbit/s line takes about an hour). */
@@ -48,7 +50,7 @@ export const updateRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
     const { file: name } = parseOr400(fileParams, request.params);
     if (CHANNEL_FILE.test(name)) return latestYml(request, reply);
     await authenticateDevice(ctx, request, UPDATE_TOKEN_GRACE_MS);
-    const { file, size } = await statUpdate(ctx.updatesDir, name);
+    const { file, size } = await statBlockMap(ctx.updatesDir, name);
     const ranges = parseRange(request.headers.range, size);
     if (ranges?.length === 0) {
       return reply.status(416).header('content-range', `bytes */${size}`).send();
