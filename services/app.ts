@@ -45,6 +45,7 @@ import { AppUpdates, registerAppUpdates } from './updates/app-updates';
 import { prepareInstall, updateHandlers } from './updates/handlers';
 import { auditTrailHandlers, startAuditCheck } from './foundation/audit-trail';
 import { sealLegacyAudit } from './security/audit-chain';
+import { auditOutputHandlers } from './qms/audit-output';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -75,6 +76,7 @@ export const HANDLERS = mergeHandlers(
   auditWorkHandlers,
   updateHandlers,
   auditTrailHandlers,
+  auditOutputHandlers,
 );
 
 /** A checkpoint runs after this long without a call. */

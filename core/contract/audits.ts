@@ -66,6 +66,16 @@ export const auditDetail = z.object({
 });
 export type AuditDetail = z.infer<typeof auditDetail>;
 
+const docOutput = z.object({ fileName: z.string(), base64: z.string() });
+/** Which document: one audit's plan or report, or a year's programme. */
+const printInput = z
+  .object({
+    which: z.enum(['plan', 'report', 'programme'], 'Loại văn bản không hợp lệ'),
+    id: id.nullable().default(null),
+    year: z.int().min(2000).max(2100).nullable().default(null),
+  })
+  .strict();
+
 export const internalAuditOps = {
   /** What a plan is made of: procedure documents with the roles working in them, people. */
   'audits.options': op({
@@ -187,6 +197,16 @@ export const internalAuditOps = {
       })
       .strict(),
     output: z.object({ id: z.string(), code: z.string(), nonconformityId: z.string().nullable() }),
+    access: 'user',
+  }),
+  'audits.print': op({
+    input: printInput,
+    output: z.object({ title: z.string(), html: z.string() }),
+    access: 'user',
+  }),
+  'audits.exportDocx': op({
+    input: printInput,
+    output: docOutput,
     access: 'user',
   }),
 };

@@ -195,6 +195,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   type: 'Loại',
   evidence: 'Bằng chứng',
   checklistItemId: 'Câu hỏi trong danh mục',
+  which: 'Loại văn bản',
 };
 
 /** The label of a field; undefined when it has none (the unit test keeps that from happening). */

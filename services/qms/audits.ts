@@ -236,6 +236,41 @@ export function startIfApproved(tx: Tx, ctx: Ctx, a: Audit): Audit {
     : a;
 }
 
+/** The year's programme: its audits by month, with progress and findings counted. */
+export function auditRows(ctx: Ctx, year: number) {
+  const rows = ctx.db
+    .select()
+    .from(qmsRecords)
+    .where(and(eq(qmsRecords.kind, 'audit'), like(qmsRecords.code, `DGNB-${year}-%`)))
+    .all()
+    .map((r) => toRecord(r) as Audit);
+  const names = userNames(
+    ctx.db,
+    rows.map((r) => r.data.leadAuditorId),
+  );
+  return rows
+    .map((a) => {
+      const findings = findingsOf(ctx.db, a.id).filter((f) => f.state !== 'cancelled');
+      const p = checklistProgress(a.data.checklist);
+      return {
+        id: a.id,
+        code: a.code,
+        year: a.data.year,
+        month: a.data.month,
+        area: a.data.area,
+        date: a.data.date,
+        state: a.state,
+        stateLabel: auditKind.stateLabels[a.state as AuditState] ?? a.state,
+        leadAuditorName: a.data.leadAuditorId ? (names.get(a.data.leadAuditorId) ?? null) : null,
+        answered: p.answered,
+        questions: p.total,
+        findings: findings.length,
+        nonconformities: findings.filter((f) => isNcFinding(f.data.type)).length,
+      };
+    })
+    .sort((a, b) => a.month - b.month || a.code.localeCompare(b.code));
+}
+
 export const AUDIT_EFFECTS: Readonly<Record<string, Effect>> = {
   'audit.approve': (e) => checkPlanPeople(e.tx, e.after.data as AuditData),
 };
@@ -267,39 +302,7 @@ export const auditHandlers: PartialHandlers = {
         .map((c) => ({ clause: c.clause, title: c.title, applicable: !excluded.has(c.clause) })),
     };
   },
-  'audits.list': (ctx, input) => {
-    const rows = ctx.db
-      .select()
-      .from(qmsRecords)
-      .where(and(eq(qmsRecords.kind, 'audit'), like(qmsRecords.code, `DGNB-${input.year}-%`)))
-      .all()
-      .map((r) => toRecord(r) as Audit);
-    const names = userNames(
-      ctx.db,
-      rows.map((r) => r.data.leadAuditorId),
-    );
-    return rows
-      .map((a) => {
-        const findings = findingsOf(ctx.db, a.id).filter((f) => f.state !== 'cancelled');
-        const p = checklistProgress(a.data.checklist);
-        return {
-          id: a.id,
-          code: a.code,
-          year: a.data.year,
-          month: a.data.month,
-          area: a.data.area,
-          date: a.data.date,
-          state: a.state,
-          stateLabel: auditKind.stateLabels[a.state as AuditState] ?? a.state,
-          leadAuditorName: a.data.leadAuditorId ? (names.get(a.data.leadAuditorId) ?? null) : null,
-          answered: p.answered,
-          questions: p.total,
-          findings: findings.length,
-          nonconformities: findings.filter((f) => isNcFinding(f.data.type)).length,
-        };
-      })
-      .sort((a, b) => a.month - b.month || a.code.localeCompare(b.code));
-  },
+  'audits.list': (ctx, input) => auditRows(ctx, input.year),
   'audits.create': (ctx, input) => {
     if (!isManager(ctx))
       throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo hoặc Thư ký ISO lập chương trình đánh giá.');

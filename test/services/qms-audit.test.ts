@@ -253,5 +253,32 @@ describe('doing the audit', () => {
     });
     const inbox = await app.ok('danhgia')('qms.inbox', {});
     expect(inbox.items.some((i) => i.id === created.id)).toBe(false);
+
+    const report = await app.ok('thuky')('audits.print', { which: 'report', id: created.id });
+    expect(report.title).toBe('Báo cáo đánh giá nội bộ Số: DGNB-2026-01');
+    for (const text of [
+      late.dossier.code,
+      'DGNB-2026-01-PH01',
+      nc.code,
+      'Không phù hợp nhẹ',
+      'Hệ thống cơ bản phù hợp',
+      'Vũ Quốc Kiểm',
+    ])
+      expect(report.html).toContain(text);
+    const plan = await app.ok('thuky')('audits.print', { which: 'plan', id: created.id });
+    expect(plan.html).toContain('KẾ HOẠCH ĐÁNH GIÁ NỘI BỘ');
+    expect(plan.html).toContain('Thông tin dạng văn bản');
+    expect(plan.html).toContain('26/11/2026');
+    const programme = await app.ok('thuky')('audits.print', { which: 'programme', year: 2026 });
+    expect(programme.html).toContain('Lĩnh vực hộ tịch');
+    const docx = await app.ok('thuky')('audits.exportDocx', { which: 'report', id: created.id });
+    expect(docx.fileName).toBe('bao-cao-danh-gia_DGNB-2026-01.docx');
+    const zip = Buffer.from(docx.base64, 'base64');
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    const mammoth = await import('mammoth');
+    const { value: text } = await mammoth.extractRawText({ buffer: zip });
+    expect(text).toContain('BÁO CÁO ĐÁNH GIÁ NỘI BỘ');
+    expect(text).toContain('DGNB-2026-01-PH01');
+    expect(text).toContain('Hệ thống cơ bản phù hợp, 1 điểm không phù hợp nhẹ');
   });
 });

@@ -32,6 +32,9 @@ import { HomeScreen } from '../screens/home';
 import { ActionDetailScreen } from '../screens/qms/action-detail';
 import { DocumentDetailScreen } from '../screens/qms/documents/detail';
 import { DocumentRegisterScreen } from '../screens/qms/documents/register';
+import { AuditChecklistScreen } from '../screens/qms/audit/checklist';
+import { AuditDetailScreen } from '../screens/qms/audit/detail';
+import { AuditProgrammeScreen } from '../screens/qms/audit/programme';
 import { InboxScreen } from '../screens/qms/inbox';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
@@ -156,6 +159,15 @@ export function Shell() {
                 </Route>
                 <Route path="/qms/feedback">{<FeedbackRegisterScreen />}</Route>
                 <Route path="/qms/feedback/:id">{(p) => <FeedbackDetailScreen id={p.id} />}</Route>
+                <Route path="/qms/audits">
+                  <AuditProgrammeScreen />
+                </Route>
+                <Route path="/qms/audits/:id">
+                  {(params) => <AuditDetailScreen id={params.id} />}
+                </Route>
+                <Route path="/qms/audits/:id/checklist">
+                  {(params) => <AuditChecklistScreen id={params.id} />}
+                </Route>
                 <Route path="/book">{guard('reports.read', <BookScreen />)}</Route>
                 <Route path="/catalog">{guard('catalog.read', <CatalogScreen />)}</Route>
                 <Route path="/catalog/:id">
