@@ -34,6 +34,7 @@ import { qmsHandlers } from './qms/handlers';
 import { nonconformityHandlers } from './qms/nonconformity';
 import { feedbackHandlers } from './qms/feedback';
 import { ratingHandlers } from './qms/ratings';
+import { objectiveHandlers } from './qms/objectives';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
 import { disposalHandlers } from './qms/disposal';
 import { recordsControlHandlers } from './qms/records-control';
@@ -66,6 +67,7 @@ export const HANDLERS = mergeHandlers(
   nonconformityHandlers,
   ratingHandlers,
   feedbackHandlers,
+  objectiveHandlers,
   nonconformityOutputHandlers,
   recordsControlHandlers,
   disposalHandlers,

@@ -10,6 +10,7 @@ import { auditOps, authOps, backupOps, officeOps, setupOps, userOps } from './fo
 import { nonconformityOps } from './nonconformity';
 import { qmsOps } from './qms';
 import { recordsControlOps } from './records-control';
+import { objectiveOps } from './objectives';
 import { satisfactionOps } from './satisfaction';
 import { modelDocumentOps } from './model-documents';
 import { documentOps } from './qms-documents';
@@ -36,6 +37,7 @@ export const contract = defineContract(
   documentOps,
   internalAuditOps,
   satisfactionOps,
+  objectiveOps,
 );
 
 export type Contract = typeof contract;

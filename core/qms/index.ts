@@ -30,6 +30,7 @@ import { findingKind } from './finding';
 import { feedbackKind } from './feedback';
 import type { RecordKind } from './kind';
 import { nonconformityKind } from './nonconformity';
+import { measurementKind, objectiveKind } from './objective';
 import { ratingKind } from './rating';
 import { recordListKind } from './record-list';
 import { revisionKind } from './revision';
@@ -45,6 +46,8 @@ export const QMS_KINDS = {
   finding: findingKind,
   rating: ratingKind,
   feedback: feedbackKind,
+  objective: objectiveKind,
+  measurement: measurementKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

@@ -23,6 +23,7 @@ import { dossiers, procedures, qmsRecords, users } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { draftFromFeedback } from './feedback';
+import { draftFromObjective } from './objectives';
 import {
   actorOf,
   applyTransition,
@@ -165,6 +166,7 @@ const DRAFTERS: Readonly<
 > = {
   dossier: draftFromDossier,
   feedback: draftFromFeedback,
+  objective: draftFromObjective,
 };
 
 /** A nonconformity's source: the dossier or quality-system record it was opened from. */

@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/qms/nonconformities', label: 'Sự không phù hợp', permission: null },
   { path: '/qms/feedback', label: 'Phản ánh, kiến nghị', permission: null },
   { path: '/qms/audits', label: 'Đánh giá nội bộ', permission: null },
+  { path: '/qms/objectives', label: 'Mục tiêu chất lượng', permission: null },
   { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
   { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
   { path: '/desk-settings', label: 'Cấu hình một cửa', permission: 'office.manage' },

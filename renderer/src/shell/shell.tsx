@@ -36,6 +36,7 @@ import { AuditChecklistScreen } from '../screens/qms/audit/checklist';
 import { AuditDetailScreen } from '../screens/qms/audit/detail';
 import { AuditProgrammeScreen } from '../screens/qms/audit/programme';
 import { InboxScreen } from '../screens/qms/inbox';
+import { ObjectivesScreen } from '../screens/qms/objectives/screen';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
 import { NonconformityDetailScreen } from '../screens/qms/nonconformity/detail';
@@ -157,6 +158,7 @@ export function Shell() {
                 <Route path="/qms/nonconformities/:id">
                   {(params) => <NonconformityDetailScreen id={params.id} />}
                 </Route>
+                <Route path="/qms/objectives">{<ObjectivesScreen />}</Route>
                 <Route path="/qms/feedback">{<FeedbackRegisterScreen />}</Route>
                 <Route path="/qms/feedback/:id">{(p) => <FeedbackDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/audits">
