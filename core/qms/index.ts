@@ -33,6 +33,7 @@ import { nonconformityKind } from './nonconformity';
 import { measurementKind, objectiveKind } from './objective';
 import { ratingKind } from './rating';
 import { recordListKind } from './record-list';
+import { reviewKind } from './review';
 import { revisionKind } from './revision';
 
 export const QMS_KINDS = {
@@ -48,6 +49,7 @@ export const QMS_KINDS = {
   feedback: feedbackKind,
   objective: objectiveKind,
   measurement: measurementKind,
+  review: reviewKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;
