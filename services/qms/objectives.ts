@@ -213,7 +213,7 @@ function listObjectives(ctx: Ctx, year: number): OpOutput<'objectives.list'> {
     : [];
   const views = recordViews(ctx.db, objectives, actor, today);
   const rows = objectives.map((o, i) => ({
-    record: views[i]!,
+    record: views[i],
     indicatorLabel: INDICATOR_LABELS[o.data.indicator],
     scopeLabel: o.data.scope.label,
     frequencyLabel: FREQUENCY_LABELS[o.data.frequency],

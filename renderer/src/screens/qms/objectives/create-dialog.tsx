@@ -105,7 +105,7 @@ export function CreateObjectiveDialog({
               label="Chỉ số đo lường"
               data={INDICATOR_KEYS.map((k) => ({ value: k, label: INDICATOR_LABELS[k] }))}
               value={indicator}
-              onChange={(v) => v && setIndicator(v as IndicatorKey)}
+              onChange={(v) => v && setIndicator(v)}
               allowDeselect={false}
             />
             {indicator === 'on_time_rate' ? (
@@ -141,7 +141,7 @@ export function CreateObjectiveDialog({
               label="Tần suất theo dõi"
               data={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
               value={frequency}
-              onChange={(v) => v && setFrequency(v as Frequency)}
+              onChange={(v) => v && setFrequency(v)}
               allowDeselect={false}
             />
             <Checkbox

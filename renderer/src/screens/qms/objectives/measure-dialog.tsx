@@ -11,6 +11,7 @@ import { GuardedForm } from '../../../components/guarded-form';
 import { VnDateInput, VnNumberInput } from '../../../components/inputs';
 import { useAction } from '../../../components/use-action';
 import { civilDateOf, formatCivilDate } from '../../../format';
+import { objectiveUnit } from './unit';
 
 const CUSTOM = 'custom';
 
@@ -25,7 +26,7 @@ export function MeasureDialog({
 }) {
   const today = civilDateOf(Date.now());
   const manual = row.record.data['indicator'] === 'manual';
-  const unit = String(row.record.data['unit'] ?? '%');
+  const unit = objectiveUnit(row);
   const started = row.periods.filter((p) => p.from <= today);
   const current = started.at(-1);
   const [period, setPeriod] = useState<string>(current?.from ?? CUSTOM);

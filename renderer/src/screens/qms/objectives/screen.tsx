@@ -16,11 +16,12 @@ import { CreateNonconformityDialog } from '../nonconformity/create-dialog';
 import { TransitionDialog, type TransitionOption } from '../transition-dialog';
 import { CreateObjectiveDialog } from './create-dialog';
 import { MeasureDialog } from './measure-dialog';
+import { objectiveUnit } from './unit';
 
 const MANAGERS = ['leader', 'iso_coordinator'];
 
 const unitOf = (row: ObjectiveRow) => {
-  const unit = String(row.record.data['unit'] ?? '%');
+  const unit = objectiveUnit(row);
   return unit === '%' ? ' %' : ` ${unit}`;
 };
 const targetText = (row: ObjectiveRow) =>
