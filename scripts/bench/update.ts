@@ -84,7 +84,7 @@ try {
       title: 'ISO Xã app update benchmark (differential download)',
       startedAt,
       setup: [
-        `Installers: ${mb(pair.oldSize)} → ${mb(pair.newSize)}, seed ${SEED}, built in ${(built / 1000).toFixed(1)} s: a 160 KB stub and non-solid incompressible packed files, as electron-builder's NSIS differentialPackage`,
+        `Installers: ${mb(pair.oldSize)} → ${mb(pair.newSize)}, seed ${SEED}, built in ${(built / 1000).toFixed(1)} s: a 160 KB stub and non-solid incompressible packed files, as electron-builder's NSIS package with differentialPackage: store-asar (electron-builder.yml)`,
         `Change: ${pair.changes.map((c) => `${c.kind} ${c.length < 1024 ? `${c.length} B` : kb(c.length)} at ${mb(c.offset)}`).join('; ')}`,
         "Blockmaps: electron-builder's own generator (app-builder-lib buildBlockMap, gzip, as `npm run dist` writes them)",
         "Download: electron-updater's GenericDifferentialDownloader (plan: computeOperations) against a local server answering ranges with server/http/ranges.ts, every byte counted",
