@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (values.demo) {
     const status = await backend.call('cli', 'app.status', {});
     if (status.ok && !(status.value as { setUp: boolean }).setUp)
-      await backend.call('cli', 'setup.demo', {});
+      await backend.call('cli', 'setup.demo', { history: true });
   }
   const server = await startBrowserServer({
     backend,

@@ -34,7 +34,15 @@ import {
 import { computeFee } from '../core/catalog/fees';
 import type { ProcedureVersion } from '../core/catalog/schema';
 import { formatCode, sequenceScope } from '../core/desk/code-format';
-import type { DossierDocument, DossierStatus, Outcome } from '../core/desk/types';
+import type { DossierStatus, Outcome } from '../core/desk/types';
+import {
+  APOLOGY_REASONS,
+  documentList,
+  PROCEDURE_MIX,
+  REFUSE_REASONS,
+  STOP_REASONS,
+  SUPPLEMENT_REASONS,
+} from '../core/demo/desk-mix';
 import { FORM_SETS, formSetFor } from '../core/forms/registry';
 import * as schema from '../db/schema';
 import {
@@ -55,8 +63,8 @@ import { GENESIS_HASH } from '../core/audit/chain';
 import { DB_FILE_NAME } from '../services/backup';
 import { appointment } from '../services/desk/receive';
 import type { AppBackend } from '../services/platform';
-import { makePerson, type Person } from './bench/people';
-import { createRng, uuid7, weighted, type Rng } from './bench/rng';
+import { makePerson, type Person } from '../core/demo/people';
+import { createRng, uuid7, weighted, type Rng } from '../core/demo/rng';
 
 /** Bump when the generated data changes shape or distribution (benchmark caches key on it). */
 export const HISTORY_VERSION = 1;
@@ -174,24 +182,6 @@ interface Proc {
   readonly lateRate: number;
 }
 
-/** Share of dossiers by national procedure code: certifications and birth registration lead. */
-const PROCEDURE_MIX: Readonly<Record<string, number>> = {
-  '2.000815': 34, // chứng thực bản sao từ bản chính
-  '1.001193': 17, // đăng ký khai sinh
-  '2.000884': 12, // chứng thực chữ ký
-  '1.004873': 8, // xác nhận tình trạng hôn nhân
-  '2.001035': 5, // chứng thực hợp đồng, giao dịch
-  '2.000635': 5, // bản sao trích lục hộ tịch
-  '1.000894': 4, // đăng ký kết hôn
-  '1.000656': 3, // đăng ký khai tử
-  '1.001776': 2.5, // trợ cấp xã hội
-  '2.000908': 2, // bản sao từ sổ gốc
-  '1.013225': 1.5, // giấy phép xây dựng
-  '1.004859': 1.5, // thay đổi, cải chính hộ tịch
-  '1.004884': 1, // đăng ký lại khai sinh
-  '1.001022': 0.5, // nhận cha, mẹ, con
-  '1.004837': 0.3, // giám hộ
-};
 const LATE_RATE: Readonly<Record<string, number>> = {
   '1.013225': 0.14,
   '1.001776': 0.1,
@@ -204,42 +194,6 @@ const BASE_LATE_RATE = 0.06;
 const MONTH_WEIGHT = [0, 1.15, 0.72, 1.0, 0.95, 1.0, 1.1, 1.3, 1.32, 1.05, 0.95, 0.97, 1.12];
 /** ISO weekday → relative volume (Mondays are busy; a worked Saturday is quiet). */
 const WEEKDAY_WEIGHT = [0, 1.22, 1.05, 1.0, 0.96, 0.9, 0.55, 0.4];
-
-const REFUSE_REASONS = [
-  'Hồ sơ không đủ điều kiện giải quyết theo quy định',
-  'Yêu cầu không thuộc thẩm quyền giải quyết của UBND xã',
-  'Giấy tờ nộp kèm không hợp lệ, người yêu cầu không bổ sung được',
-  'Người yêu cầu chứng thực không đủ năng lực hành vi dân sự',
-];
-const STOP_REASONS = [
-  'Người yêu cầu có văn bản đề nghị rút hồ sơ',
-  'Người yêu cầu không bổ sung hồ sơ trong thời hạn đã hẹn',
-  'Có tranh chấp, khiếu nại liên quan đến nội dung yêu cầu',
-];
-const SUPPLEMENT_REASONS = [
-  'Giấy tờ nộp kèm chưa đầy đủ theo quy định',
-  'Thông tin trên tờ khai chưa khớp với giấy tờ tùy thân',
-  'Bản sao chưa được chứng thực, cần xuất trình bản chính để đối chiếu',
-];
-const APOLOGY_REASONS = [
-  'Cần xác minh thêm thông tin tại nơi cư trú trước đây của người yêu cầu',
-  'Công chức chuyên môn đi công tác đột xuất',
-  'Phải lấy ý kiến của cơ quan có liên quan',
-  'Hệ thống cơ sở dữ liệu hộ tịch gián đoạn',
-];
-
-function documentList(body: ProcedureVersion, withOptional: boolean): DossierDocument[] {
-  const out: DossierDocument[] = [];
-  for (const d of body.documents) {
-    if (!d.required && !withOptional) continue;
-    if (d.original > 0) out.push({ name: d.name, kind: 'original', count: d.original });
-    else if (d.certifiedCopy > 0)
-      out.push({ name: d.name, kind: 'certified_copy', count: d.certifiedCopy });
-    else out.push({ name: d.name, kind: 'copy', count: d.copy });
-  }
-  if (!out.length) out.push({ name: 'Đơn đề nghị', kind: 'original', count: 1 });
-  return out;
-}
 
 function loadProcedures(db: ReturnType<typeof drizzle<typeof schema>>): Proc[] {
   const procs = db.select().from(procedures).where(eq(procedures.active, true)).all();

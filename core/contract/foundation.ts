@@ -52,7 +52,16 @@ export const setupOps = {
     output: z.object({ done: z.literal(true), recoveryCode: z.string() }),
     access: 'public',
   }),
-  'setup.demo': op({ input: empty, output: done, access: 'public' }),
+  'setup.demo': op({
+    input: z
+      .object({
+        /** A few months of dossiers and quality-system records, made through the operations. */
+        history: z.boolean().default(false),
+      })
+      .strict(),
+    output: done,
+    access: 'public',
+  }),
 };
 
 export const authOps = {

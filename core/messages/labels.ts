@@ -89,6 +89,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   fullName: 'Họ và tên',
   groups: 'Nhóm hồ sơ',
   handlingDays: 'Số ngày làm việc để xử lý',
+  history: 'Dữ liệu mẫu vài tháng',
   hours: 'Số giờ',
   id: 'Mã định danh',
   idKind: 'Loại giấy tờ tùy thân',

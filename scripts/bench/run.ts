@@ -18,8 +18,8 @@ import { keyringFor } from '../../services/security/keyring';
 import { DEMO_PASSWORD } from '../../services/foundation/setup';
 import type { AppBackend } from '../../services/platform';
 import { databaseBytes, generateOffice, HISTORY_VERSION } from '../generate-history';
-import { makePerson } from './people';
-import { createRng } from './rng';
+import { makePerson } from '../../core/demo/people';
+import { createRng } from '../../core/demo/rng';
 import { copyOffice } from './sync-backlog';
 import {
   bundledLauncher,

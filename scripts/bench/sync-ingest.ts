@@ -15,7 +15,7 @@ import { DB_FILE_NAME } from '../../services/backup';
 import { DeviceAuth, SyncFailure, SyncHttp } from '../../services/sync/http';
 import { buildBatch, readPending } from '../../services/sync/push';
 import type { Identity } from '../../services/sync/state';
-import { createRng } from './rng';
+import { createRng } from '../../core/demo/rng';
 import { APP_VERSION, enroll, ready } from './sync-child';
 
 export interface IngestOptions {

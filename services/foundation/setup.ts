@@ -1,4 +1,5 @@
-// First run: create the office and its first admin, or a demo office with one user per role.
+// First run: create the office and its first admin, or a demo office with one user per role,
+// empty or lived in for some months (services/foundation/demo).
 import { ROLE_LABELS, permissionsOf, type Role } from '../../core/auth/roles';
 import { AppError } from '../../core/errors';
 import { office, users } from '../../db/schema';
@@ -10,6 +11,7 @@ import { seedQms } from '../qms/seed';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import { hashPassword, requireGoodPassword } from '../passwords';
 import { keyringFor } from '../security/keyring';
+import { demoHistoryStart, liveInDemoOffice } from './demo/office';
 import { toOfficeView, toUserView } from './views';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -126,11 +128,14 @@ export const setupHandlers: PartialHandlers = {
     const recoveryCode = keyringFor(ctx.dataDir).newRecoveryCode();
     return { done: true as const, recoveryCode };
   },
-  'setup.demo': async (ctx) => {
+  'setup.demo': async (ctx, input) => {
     if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    // A lived-in office was set up some months ago and has been used every working day since.
+    const now = ctx.now();
+    const setUpAt = input.history ? demoHistoryStart(now) : now;
     insertOffice(
-      ctx,
+      { ...ctx, now: () => setUpAt },
       {
         name: 'UBND xã Tân Lập',
         agencyCode: '000.00.12.H56',
@@ -145,6 +150,7 @@ export const setupHandlers: PartialHandlers = {
         passwordHash,
       })),
     );
+    if (input.history) await liveInDemoOffice(ctx, setUpAt, now);
     return { done: true as const };
   },
 };

@@ -7,6 +7,7 @@ import { fold } from '../../core/text/fold';
 import { ftsQuery } from '../../services/desk/query';
 import { generateHistory, type HistoryStats } from '../../scripts/generate-history';
 import { procedureId, receiveInput, startDemoDesk, vn, type DeskApp } from '../support/desk';
+import { sqlOf } from '../support/sql';
 
 const NOW = vn('2026-11-23', '15:30');
 const DOSSIERS = 2000;
@@ -16,17 +17,7 @@ let app: DeskApp;
 let stats: HistoryStats;
 let ftsTriggerSql: string;
 let codeTriggerSql: string;
-const all = <T>(sql: string, ...params: unknown[]) =>
-  app.backend
-    .database()
-    .prepare(sql)
-    .all(...params) as T[];
-const one = <T>(sql: string, ...params: unknown[]) =>
-  app.backend
-    .database()
-    .prepare(sql)
-    .pluck()
-    .get(...params) as T;
+const { all, one } = sqlOf(() => app);
 
 beforeAll(async () => {
   app = await startDemoDesk(NOW);

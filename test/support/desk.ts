@@ -17,10 +17,11 @@ export type DeskApp = TestApp & { users: Record<string, string>; relogin: () => 
 export async function startDemoDesk(
   at = vn('2026-11-23', '15:30'),
   options: Partial<AppOptions> = {},
+  setup: OpInput<'setup.demo'> = {},
 ): Promise<DeskApp> {
   const app = await startTestApp(options);
   app.clock.now = at;
-  await app.ok('setup')('setup.demo', {});
+  await app.ok('setup')('setup.demo', setup);
   const users: Record<string, string> = {};
   const relogin = async () => {
     for (const u of DEMO_USERS) {

@@ -140,7 +140,7 @@ export function SetupScreen() {
               disabled={busy}
               onClick={() =>
                 void run(async () => {
-                  await api.setup.demo({});
+                  await api.setup.demo({ history: true });
                   return {};
                 })
               }

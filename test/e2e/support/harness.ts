@@ -37,7 +37,13 @@ export interface E2eApp {
 }
 
 export async function startE2eApp(
-  options: { demo?: boolean; now?: () => number; platform?: Partial<Platform> } = {},
+  options: {
+    demo?: boolean;
+    /** The lived-in demo office (`npm run browser -- --demo`): months of history. */
+    history?: boolean;
+    now?: () => number;
+    platform?: Partial<Platform>;
+  } = {},
 ): Promise<E2eApp> {
   const dataDir = tempDir('isoxa-e2e-');
   const transfers = new Transfers(path.join(dataDir, 'browser-transfers'));
@@ -52,7 +58,7 @@ export async function startE2eApp(
     backupDelayMs: 3600_000,
     ...(options.now ? { now: options.now } : {}),
   });
-  if (options.demo) await backend.call('cli', 'setup.demo', {});
+  if (options.demo) await backend.call('cli', 'setup.demo', { history: options.history ?? false });
   const server = await startBrowserServer({
     backend,
     transfers,

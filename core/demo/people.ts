@@ -1,7 +1,7 @@
 // Residents of a commune for generated histories: Vietnamese names with diacritics (family
 // names weighted roughly by their share of the population, a long tail of rare ones), a
 // 12-digit citizen ID with a real province prefix, an older 9-digit ID, an address, a phone.
-import { fold } from '../../core/text/fold';
+import { fold } from '../text/fold';
 import { weighted, type Rng } from './rng';
 
 export interface Person {
