@@ -6,7 +6,7 @@
 // files rewritten in place (same size), and one that grows, which shifts everything after it.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRng, type Rng } from './rng';
+import { createRng, type Rng } from '../../core/demo/rng';
 
 export interface Change {
   /** Where the change starts in the new file, and its length there (bytes). */
