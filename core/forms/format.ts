@@ -66,3 +66,10 @@ export function formatVnd(amount: number): string {
 export function formatCount(n: number): string {
   return n >= 0 && n < 10 && Number.isInteger(n) ? pad2(n) : String(n);
 }
+
+const decimalFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** 33.3 → '33,3', 1234.5 → '1.234,5': a measured figure as Vietnamese text writes it. */
+export function formatDecimal(n: number): string {
+  return decimalFmt.format(n);
+}

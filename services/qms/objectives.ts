@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { addCivilDays } from '../../core/calendar/civil-time';
 import type { OpOutput, OpParsed } from '../../core/contract';
 import { AppError } from '../../core/errors';
-import { formatIsoDate } from '../../core/forms/format';
+import { formatDecimal, formatIsoDate } from '../../core/forms/format';
 import type { QmsRecord } from '../../core/qms';
 import {
   computeIndicator,
@@ -251,8 +251,8 @@ export function draftFromObjective(ctx: Ctx, id: string): OpOutput<'nonconformit
     description:
       `Mục tiêu "${o.data.statement}" (${INDICATOR_LABELS[o.data.indicator].toLowerCase()}` +
       `${o.data.scope.label ? `, ${o.data.scope.label.toLowerCase()}` : ''}): chỉ tiêu ` +
-      `${o.data.atMost ? 'không quá' : 'đạt ít nhất'} ${o.data.target}${unit}, kết quả ` +
-      `${o.data.lastValue ?? '—'}${unit}` +
+      `${o.data.atMost ? 'không quá' : 'đạt ít nhất'} ${formatDecimal(o.data.target)}${unit}, kết quả ` +
+      `${o.data.lastValue === null ? '—' : formatDecimal(o.data.lastValue)}${unit}` +
       (window ? ` (từ ${formatIsoDate(window.from)} đến ${formatIsoDate(window.to)}).` : '.'),
     detectedOn: today,
     deadline: addCivilDays(today, 30),

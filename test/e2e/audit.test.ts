@@ -3,50 +3,16 @@
 // auditor is refused — the chairman approves the plan, the auditor finds the checklist in the
 // inbox and fills it by keyboard, raises a finding that opens a nonconformity, draws a sample
 // of real dossiers, and reports; the report prints. Screenshots at 1366x768.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startE2eApp, type E2eApp } from './support/harness';
-import { api, go, openAs, shot } from './support/pages';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { api, go, receiveBirths, shot } from './support/pages';
+import { demoOffice } from './support/office';
 
 // Mon 23/11/2026 09:00 Vietnam time.
 const MON_0900 = Date.UTC(2026, 10, 23, 2, 0);
 
-let browser: Browser;
-let app: E2eApp;
-const pages: Page[] = [];
-
-async function as(username: string): Promise<Page> {
-  const page = await openAs(browser, app, username, MON_0900);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  pages.push(page);
-  return page;
-}
-
-/** Two birth registrations received at the desk this morning: the sample's pool. */
-async function receiveTwo(desk: Page): Promise<string[]> {
-  const procedures = await api(desk, 'catalog.list', {});
-  const procedureId = procedures.find((p) => p.code === '1.001193')?.id ?? '';
-  const [specialist] = await api(desk, 'desk.assignees', { role: 'specialist' });
-  const codes: string[] = [];
-  for (const name of ['Lý Thị Mai', 'Đỗ Văn Nam']) {
-    const applicant = { fullName: name, idKind: 'cccd' as const, idNumber: '001099077777' };
-    const d = await api(desk, 'dossiers.receive', {
-      requestKey: crypto.randomUUID(),
-      procedureId,
-      applicant: { ...applicant, address: 'Thôn Bắc', phone: '0912000222', email: '' },
-      documents: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1 }],
-      sets: 1,
-      feeVnd: 0,
-      channel: 'direct',
-      assigneeId: specialist?.id ?? '',
-      note: '',
-    });
-    codes.push(d.dossier.code);
-  }
-  return codes;
-}
+const { as } = demoOffice(() => MON_0900);
 
 async function pickOption(page: Page, field: string, search: string, option: RegExp) {
   const dialog = page.getByRole('dialog');
@@ -56,20 +22,9 @@ async function pickOption(page: Page, field: string, search: string, option: Reg
   await input.press('Tab');
 }
 
-beforeAll(async () => {
-  fs.mkdirSync(path.resolve('test-results'), { recursive: true });
-  browser = await launchChromium();
-  app = await startE2eApp({ demo: true, now: () => MON_0900 });
-});
-afterAll(async () => {
-  for (const p of pages) await p.context().close();
-  await browser.close();
-  await app.close();
-});
-
 describe('internal audit from plan to report', () => {
   it('is planned, approved, filled by keyboard, raises a nonconformity and is reported', async () => {
-    const dossiers = await receiveTwo(await as('motcua'));
+    const dossiers = await receiveBirths(await as('motcua'), ['Lý Thị Mai', 'Đỗ Văn Nam']);
 
     const iso = await as('thuky');
     await go(iso, 'Đánh giá nội bộ');

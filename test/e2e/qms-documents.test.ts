@@ -4,26 +4,16 @@
 // and the desk receives under the new step table; a desk officer acknowledges it from the
 // inbox and the navigation's count drops; it prints with its sign-off block and the .docx
 // reads back. Screenshots at 1366x768.
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startE2eApp, type E2eApp } from './support/harness';
-import { api, go, openAs, shot, move } from './support/pages';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { api, go, shot, move } from './support/pages';
+import { demoOffice } from './support/office';
 
 // Mon 23/11/2026 09:00 Vietnam time.
 const MON_0900 = Date.UTC(2026, 10, 23, 2, 0);
 
-let browser: Browser;
-let app: E2eApp;
-const pages: Page[] = [];
-
-async function as(username: string): Promise<Page> {
-  const page = await openAs(browser, app, username, MON_0900);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  pages.push(page);
-  return page;
-}
+const { as } = demoOffice(() => MON_0900);
 
 /** The navigation badge's number (0 without a badge); never waits for a badge to appear. */
 const navCount = async (page: Page, path: string) => {
@@ -45,17 +35,6 @@ async function openFromInbox(page: Page, task: string, code: string) {
   await page.getByTestId('document-code').waitFor();
   expect(await page.getByTestId('document-code').textContent()).toBe(code);
 }
-
-beforeAll(async () => {
-  fs.mkdirSync(path.resolve('test-results'), { recursive: true });
-  browser = await launchChromium();
-  app = await startE2eApp({ demo: true, now: () => MON_0900 });
-});
-afterAll(async () => {
-  for (const p of pages) await p.context().close();
-  await browser.close();
-  await app.close();
-});
 
 describe('a procedure revision from draft to acknowledged', { timeout: 300_000 }, () => {
   it('is drafted, reviewed, approved, takes effect, drives the desk and is acknowledged', async () => {

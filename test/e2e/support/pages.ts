@@ -65,6 +65,34 @@ export async function api<N extends OpName>(
   return r.value;
 }
 
+/** Birth registrations received at the desk now, one per applicant's name: their codes. */
+export async function receiveBirths(
+  desk: Page,
+  names: readonly string[],
+  channel: 'direct' | 'online' = 'direct',
+): Promise<string[]> {
+  const procedures = await api(desk, 'catalog.list', {});
+  const procedureId = procedures.find((p) => p.code === '1.001193')?.id ?? '';
+  const [specialist] = await api(desk, 'desk.assignees', { role: 'specialist' });
+  const codes: string[] = [];
+  for (const name of names) {
+    const applicant = { fullName: name, idKind: 'cccd' as const, idNumber: '001099077777' };
+    const d = await api(desk, 'dossiers.receive', {
+      requestKey: crypto.randomUUID(),
+      procedureId,
+      applicant: { ...applicant, address: 'Thôn Bắc', phone: '0912000222', email: '' },
+      documents: [{ name: 'Tờ khai đăng ký khai sinh', kind: 'original', count: 1 }],
+      sets: 1,
+      feeVnd: 0,
+      channel,
+      assigneeId: specialist?.id ?? '',
+      note: '',
+    });
+    codes.push(d.dossier.code);
+  }
+  return codes;
+}
+
 export async function go(page: Page, navLabel: string): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Chức năng' })

@@ -40,6 +40,9 @@ const FILTERS: { value: StateFilter; label: string }[] = [
 /** Roles that take in feedback (core/qms/feedback.ts createRoles). */
 export const FEEDBACK_CREATORS = ['desk_officer', 'iso_coordinator', 'leader'];
 
+/** A badge never shrinks below its words in a narrow column (no "TRẢ LỜI ĐÚN…"). */
+const WHOLE = { minWidth: 'max-content' } as const;
+
 export function ResultBadge({
   row,
 }: {
@@ -47,24 +50,24 @@ export function ResultBadge({
 }) {
   if (row.state === 'cancelled')
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" style={WHOLE}>
         Đã hủy
       </Badge>
     );
   if (row.onTime === true)
     return (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="light" style={WHOLE}>
         Trả lời đúng hạn
       </Badge>
     );
   if (row.onTime === false)
     return (
-      <Badge color="red" variant="light">
+      <Badge color="red" variant="light" style={WHOLE}>
         Trả lời trễ hạn
       </Badge>
     );
   return (
-    <Badge color={row.overdue ? 'red' : 'orange'} variant="light">
+    <Badge color={row.overdue ? 'red' : 'orange'} variant="light" style={WHOLE}>
       {row.overdue ? 'Quá hạn, chưa trả lời' : 'Đang xử lý'}
     </Badge>
   );

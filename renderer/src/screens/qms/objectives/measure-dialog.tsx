@@ -11,7 +11,7 @@ import { GuardedForm } from '../../../components/guarded-form';
 import { VnDateInput, VnNumberInput } from '../../../components/inputs';
 import { useAction } from '../../../components/use-action';
 import { civilDateOf, formatCivilDate } from '../../../format';
-import { objectiveUnit } from './unit';
+import { objectiveUnit, withUnit } from './unit';
 
 const CUSTOM = 'custom';
 
@@ -51,7 +51,7 @@ export function MeasureDialog({
         setPreview(
           m.value === null
             ? 'Chưa có dữ liệu trong kỳ này.'
-            : `${m.value} % (${m.numerator}/${m.denominator})`,
+            : `${withUnit(m.value, '%')} (${m.numerator}/${m.denominator})`,
         ),
       (err: unknown) => setError(errorText(err)),
     );

@@ -16,16 +16,13 @@ import { CreateNonconformityDialog } from '../nonconformity/create-dialog';
 import { TransitionDialog, type TransitionOption } from '../transition-dialog';
 import { CreateObjectiveDialog } from './create-dialog';
 import { MeasureDialog } from './measure-dialog';
-import { objectiveUnit } from './unit';
+import { objectiveUnit, withUnit } from './unit';
 
 const MANAGERS = ['leader', 'iso_coordinator'];
 
-const unitOf = (row: ObjectiveRow) => {
-  const unit = objectiveUnit(row);
-  return unit === '%' ? ' %' : ` ${unit}`;
-};
+const valueText = (value: number, row: ObjectiveRow) => withUnit(value, objectiveUnit(row));
 const targetText = (row: ObjectiveRow) =>
-  `${row.record.data['atMost'] ? '≤' : '≥'} ${String(row.record.data['target'])}${unitOf(row)}`;
+  `${row.record.data['atMost'] ? '≤' : '≥'} ${valueText(Number(row.record.data['target']), row)}`;
 
 export function VerdictBadge({ row }: { readonly row: ObjectiveRow }) {
   const s = row.record.state;
@@ -118,7 +115,7 @@ function ObjectiveCard({
             dataKey="kỳ"
             series={[{ name: 'Kết quả', color: 'indigo.6' }]}
             referenceLines={[{ y: target, label: `Chỉ tiêu ${target}`, color: 'red.6' }]}
-            yAxisProps={{ domain: [0, String(row.record.data['unit']) === '%' ? 100 : 'auto'] }}
+            yAxisProps={{ domain: [0, objectiveUnit(row) === '%' ? 100 : 'auto'] }}
             curveType="linear"
             withDots
           />
@@ -139,7 +136,7 @@ function ObjectiveCard({
                     {formatCivilDate(m.from)} — {formatCivilDate(m.to)}
                   </Table.Td>
                   <Table.Td {...(m.met === false ? { c: 'red.7' } : {})} fw={600}>
-                    {m.value === null ? 'chưa có dữ liệu' : `${m.value}${unitOf(row)}`}
+                    {m.value === null ? 'chưa có dữ liệu' : valueText(m.value, row)}
                     {m.denominator ? ` (${m.numerator}/${m.denominator})` : ''}
                   </Table.Td>
                   <Table.Td>{formatCivilDate(m.measuredOn)}</Table.Td>
@@ -240,7 +237,7 @@ export function ObjectivesScreen() {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{targetText(r)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {last?.value != null ? `${last.value}${unitOf(r)} (${last.label})` : '—'}
+                      {last?.value != null ? `${valueText(last.value, r)} — ${last.label}` : '—'}
                     </Table.Td>
                     <Table.Td>
                       <VerdictBadge row={r} />
