@@ -124,6 +124,11 @@ function configure(sqlite: Sqlite): void {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // SQLite's temporary files (statement journals, sorts and indexes too large for memory,
+  // VACUUM INTO's work) are not encrypted: on disk they held plaintext pages of the office's
+  // database in /var/tmp (an unlinked file still reaches the disk). In memory they never do,
+  // and a receive no longer writes its statement journals through the file system.
+  sqlite.pragma('temp_store = MEMORY');
   // 16 MiB of page cache: a 10-year office is over a gigabyte, and a receive touches a dozen
   // index pages that SQLite's 2 MiB default would keep re-reading from the OS.
   sqlite.pragma('cache_size = -16384');

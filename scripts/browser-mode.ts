@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
 import { openBackend } from '../services/app';
 import { restoreLatestBackup } from '../services/recovery';
-import { createNodeUpdater } from '../services/updates/node-updater';
 import { startBrowserServer } from './browser/server';
 import { Transfers } from './browser/transfers';
 
@@ -40,8 +39,10 @@ async function main(): Promise<void> {
       ...transfers.platform,
       // electron-updater checks and downloads here too; installing needs the desktop app.
       updates: {
-        create: (dir) =>
-          createNodeUpdater({ appVersion: version, dir: path.join(dir, 'updater') }).updater,
+        create: async (dir) => {
+          const { createNodeUpdater } = await import('../services/updates/node-updater');
+          return createNodeUpdater({ appVersion: version, dir: path.join(dir, 'updater') }).updater;
+        },
       },
     },
   });

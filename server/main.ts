@@ -26,7 +26,7 @@ const database = await openDatabase(
 
 if (config.createAdmin !== null) {
   const password = process.env.ISOXA_ADMIN_PASSWORD ?? '';
-  const problem = passwordProblem(password, [config.createAdmin]);
+  const problem = await passwordProblem(password, [config.createAdmin]);
   if (problem) {
     console.error(
       `Mật khẩu trong biến môi trường ISOXA_ADMIN_PASSWORD không dùng được: ${problem}`,

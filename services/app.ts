@@ -81,8 +81,8 @@ export const HANDLERS = mergeHandlers(
   auditOutputHandlers,
 );
 
-/** A checkpoint runs after this long without a call. */
-const IDLE_CHECKPOINT_MS = 2000;
+/** The app is idle after this long without a call: checkpoints and the start-up audit check run then. */
+const IDLE_MS = 2000;
 
 export function defaultMigrationsDir(): string {
   return path.resolve(process.cwd(), 'db/migrations');
@@ -129,9 +129,6 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
       cache.clear();
     },
   });
-  // The audit trail is checked once the app is up; the audit screen shows the outcome.
-  const auditCheck = setTimeout(() => void startAuditCheck(base()), options.backupDelayMs ?? 1000);
-  auditCheck.unref();
   const runDaily = () =>
     dailyBackup(base()).catch((error: unknown) => {
       console.error(
@@ -153,7 +150,7 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   const host = options.platform.updates;
   const updates = host
     ? new AppUpdates({
-        updater: host.create(options.dataDir),
+        updater: () => host.create(options.dataDir),
         engine: sync,
         appVersion: options.platform.appVersion,
         dataDir: options.dataDir,
@@ -166,9 +163,17 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   // WAL pages go back into the database file when nobody is waiting for an answer, so a
   // commit at the desk rarely pays for a checkpoint.
   let lastCallAt = 0;
+  // The audit trail is checked once the app is up, in idle time (a long history is seconds of
+  // reading: never while the login screen loads or an official works); the audit screen shows
+  // the outcome.
+  const auditCheck = setTimeout(
+    () => void startAuditCheck(base(), () => Date.now() - lastCallAt >= IDLE_MS),
+    options.backupDelayMs ?? 1000,
+  );
+  auditCheck.unref();
   const checkpointer = setInterval(() => {
-    if (Date.now() - lastCallAt >= IDLE_CHECKPOINT_MS) checkpointWhenIdle(conn.sqlite);
-  }, IDLE_CHECKPOINT_MS);
+    if (Date.now() - lastCallAt >= IDLE_MS) checkpointWhenIdle(conn.sqlite);
+  }, IDLE_MS);
   checkpointer.unref();
   const call: typeof dispatch = async (sessionKey, name, input) => {
     lastCallAt = Date.now();

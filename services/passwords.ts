@@ -4,8 +4,7 @@
 // Format: scrypt$N$r$p$salt$hash; salt and hash base64 (base64url, as the server once wrote,
 // decodes the same), the key length read from the stored hash so older hashes still verify.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { AppError } from '../core/errors';
 import { fold } from '../core/text/fold';
 
@@ -83,19 +82,28 @@ export function lockoutMs(failures: number): number {
   return Math.min(LOCKOUT_MS, FIRST_LOCK_MS * 2 ** (failures - MAX_FAILED_ATTEMPTS));
 }
 
-let zxcvbn: ZxcvbnFactory | null = null;
-const estimator = () => (zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
+let zxcvbn: Promise<ZxcvbnFactory> | null = null;
+/** zxcvbn-ts and its dictionaries (~0.5 MB of code, unpacked on load) are loaded the first time
+ * a password is chosen, not at start-up: logging in never needs them. */
+const estimator = () =>
+  (zxcvbn ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  ));
 
 /** The Vietnamese reason a new password is refused, or null. `personal` holds the user's own
  * words (username, name) that a password must not be built from. */
-export function passwordProblem(password: string, personal: readonly string[] = []): string | null {
+export async function passwordProblem(
+  password: string,
+  personal: readonly string[] = [],
+): Promise<string | null> {
   if (password.length < 8) return 'Mật khẩu phải có ít nhất 8 ký tự.';
   // Names are typed without diacritics in passwords: "Mật Khẩu Yếu" must catch "mat-khau-yeu".
   const words = personal.flatMap((p) => {
     const folded = fold(p);
     return [p, folded, folded.replace(/\s+/g, ''), ...folded.split(/\s+/)];
   });
-  const result = estimator().check(
+  const result = (await estimator()).check(
     password,
     words.filter((w) => w.length >= 3),
   );
@@ -105,7 +113,10 @@ export function passwordProblem(password: string, personal: readonly string[] = 
 }
 
 /** Throws WEAK_PASSWORD with the reason when a chosen password breaks the policy. */
-export function requireGoodPassword(password: string, personal: readonly string[] = []): void {
-  const problem = passwordProblem(password, personal);
+export async function requireGoodPassword(
+  password: string,
+  personal: readonly string[] = [],
+): Promise<void> {
+  const problem = await passwordProblem(password, personal);
   if (problem) throw new AppError('WEAK_PASSWORD', problem);
 }

@@ -8,8 +8,9 @@ import type { UpdateState } from './updates/app-updates';
 
 /** The shell's side of app updates (services/updates). */
 export interface UpdaterHost {
-  /** electron-updater's updater: Electron's NsisUpdater, or one on a Node adapter. */
-  create(dataDir: string): AppUpdater;
+  /** electron-updater's updater: Electron's NsisUpdater, or one on a Node adapter. Called at
+   * the first check, not at start-up (electron-updater is a large module to load). */
+  create(dataDir: string): AppUpdater | Promise<AppUpdater>;
   /** Quits the app and runs the waiting installer (restart: start the new version after);
    * absent where installing is not possible (browser mode). */
   install?: (waiting: Readonly<UpdateState>, restart: boolean) => void;

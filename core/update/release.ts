@@ -100,4 +100,4 @@ export const formatLatestYml = (yml: Readonly<LatestYml>): string =>
   dump(yml, { lineWidth: -1, noRefs: true, quotingType: "'" });
 
 /** electron-builder's default name for a version's installer (electron-builder.yml). */
-export const installerName = (version: string): string => `ISO-Xa-Setup-${version}.exe`;
+export { installerName } from './installer-name';

@@ -603,7 +603,7 @@ async function main(): Promise<void> {
           startupRuns.push(run);
         }
         // The same, from an esbuild bundle (no tsx): what a packaged main process pays.
-        const bundled = await bundledLauncher(root, work);
+        const bundled = await bundledLauncher(root);
         for (let i = 0; i < STARTUP_RUNS; i++) {
           const run = await measureStartup(browser, root, workDir, bundled);
           log(

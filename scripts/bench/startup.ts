@@ -4,8 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
+import { buildBrowserMode } from '../build-browser';
 
 /** The flags the e2e harness starts Chromium with (test/e2e/support/harness.ts). */
 export const CHROMIUM_ARGS = [
@@ -93,29 +93,9 @@ export function tsxLauncher(root: string): Launcher {
   return { command: path.join(root, 'node_modules/.bin/tsx'), args: ['scripts/browser-mode.ts'] };
 }
 
-/**
- * Bundles scripts/browser-mode.ts into one CJS file with esbuild, with the options of
- * scripts/build-browser.ts (what `npm run browser` runs): better-sqlite3 and exceljs stay
- * external, found through NODE_PATH since the bundle is written outside the repository.
- */
-export async function bundledLauncher(root: string, outDir: string): Promise<Launcher> {
-  const outfile = path.join(outDir, 'browser-mode.cjs');
-  await build({
-    entryPoints: ['scripts/browser-mode.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'],
-    logLevel: 'warning',
-    absWorkingDir: root,
-  });
-  return {
-    command: process.execPath,
-    args: [outfile],
-    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
-  };
+/** What `npm run browser` starts: the esbuild bundle of scripts/build-browser.ts. */
+export async function bundledLauncher(root: string): Promise<Launcher> {
+  return { command: process.execPath, args: [await buildBrowserMode(root)] };
 }
 
 /** One start-up: the browser is already running; the clock runs from spawn to visible login. */

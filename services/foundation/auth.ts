@@ -78,7 +78,7 @@ export const authHandlers: PartialHandlers = {
       throw new AppError('WRONG_PASSWORD');
     if (input.next.normalize('NFC') === input.current.normalize('NFC'))
       throw new AppError('SAME_PASSWORD');
-    requireGoodPassword(input.next, [row.username, row.fullName]);
+    await requireGoodPassword(input.next, [row.username, row.fullName]);
     const passwordHash = await hashPassword(input.next);
     write(ctx, (tx) => {
       tx.update(users)

@@ -113,7 +113,7 @@ export const setupHandlers: PartialHandlers = {
   },
   'setup.create': async (ctx, input) => {
     if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');
-    requireGoodPassword(input.admin.password, [input.admin.username, input.admin.fullName]);
+    await requireGoodPassword(input.admin.password, [input.admin.username, input.admin.fullName]);
     const passwordHash = await hashPassword(input.admin.password);
     insertOffice(ctx, { ...input.office, demo: false }, [
       {

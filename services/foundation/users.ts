@@ -38,7 +38,7 @@ export const userHandlers: PartialHandlers = {
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
       .map(toUserView),
   'users.create': async (ctx, input) => {
-    requireGoodPassword(input.password, [input.username, input.fullName]);
+    await requireGoodPassword(input.password, [input.username, input.fullName]);
     const passwordHash = await hashPassword(input.password);
     return write(ctx, (tx) => {
       if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
@@ -129,7 +129,7 @@ export const userHandlers: PartialHandlers = {
   },
   'users.resetPassword': async (ctx, input) => {
     const target = ctx.db.select().from(users).where(eq(users.id, input.id)).get();
-    requireGoodPassword(input.password, target ? [target.username, target.fullName] : []);
+    await requireGoodPassword(input.password, target ? [target.username, target.fullName] : []);
     const passwordHash = await hashPassword(input.password);
     const view = write(ctx, (tx) => {
       getUser(tx, input.id);

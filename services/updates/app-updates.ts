@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { AppUpdater, ProgressInfo, UpdateDownloadedEvent, UpdateInfo } from 'electron-updater';
 import type { UpdatePhase, UpdateReport } from '../../core/update/report';
 import { formatUpdateHeader } from '../../core/update/report';
-import { installerName } from '../../core/update/release';
+import { installerName } from '../../core/update/installer-name';
 import { inStage } from '../../core/update/staging';
 import type { SyncEngine } from '../sync/engine';
 import { keepInstaller } from './installers';
@@ -60,7 +60,8 @@ const notesOf = (info: UpdateInfo): string | null =>
       : null;
 
 export interface AppUpdatesOptions {
-  readonly updater: AppUpdater;
+  /** Makes the updater, at the first check: electron-updater is not loaded at start-up. */
+  readonly updater: () => AppUpdater | Promise<AppUpdater>;
   readonly engine: SyncEngine;
   readonly appVersion: string;
   readonly dataDir: string;
@@ -72,9 +73,30 @@ export class AppUpdates {
   private checking: Promise<void> | null = null;
   private download: Promise<unknown> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private updater: Promise<AppUpdater> | null = null;
 
   constructor(private readonly o: AppUpdatesOptions) {
-    const u = o.updater;
+    o.engine.updateHeader = () => formatUpdateHeader(this.report());
+  }
+
+  /** The updater, made and wired to this state on first use. */
+  private loadUpdater(): Promise<AppUpdater> {
+    this.updater ??= Promise.resolve()
+      .then(() => this.o.updater())
+      .then(
+        (u) => {
+          this.listen(u);
+          return u;
+        },
+        (error: unknown) => {
+          this.updater = null; // tried again at the next check
+          throw error;
+        },
+      );
+    return this.updater;
+  }
+
+  private listen(u: AppUpdater): void {
     u.autoDownload = true;
     // Installing is ours (after a backup, only for a version still offered): never on quit
     // by electron-updater's own hook.
@@ -98,7 +120,6 @@ export class AppUpdates {
       if (this.current.source !== 'usb') this.current = { ...IDLE, checkedAt: this.o.now() };
     });
     u.on('error', (error: Error) => this.failed(error));
-    o.engine.updateHeader = () => formatUpdateHeader(this.report());
   }
 
   state(): UpdateState {
@@ -191,7 +212,7 @@ export class AppUpdates {
     try {
       const headers = await this.o.engine.deviceHeaders();
       if (!headers) return;
-      const u = this.o.updater;
+      const u = await this.loadUpdater();
       u.setFeedURL({ provider: 'generic', url: new URL(UPDATES_PATH, id.serverUrl).href });
       u.requestHeaders = headers;
       u.isUserWithinRollout = (info: UpdateInfo) => inStage(id.deviceId, info.stagingPercentage);

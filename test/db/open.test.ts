@@ -76,3 +76,36 @@ describe('checkpoints', () => {
     expect(state?.checkpointed).toBe(state?.log);
   });
 });
+
+/** SQLite's temporary files this process holds open (they are unlinked as soon as opened). */
+function openTempFiles(): string[] {
+  return fs
+    .readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return fs.readlinkSync(path.join('/proc/self/fd', fd));
+      } catch {
+        return '';
+      }
+    })
+    .filter((target) => target.includes('etilqs_'));
+}
+
+describe('temporary files', () => {
+  it.runIf(process.platform === 'linux')(
+    'a large statement journal stays in memory: no plaintext pages in a temporary file',
+    () => {
+      const { sqlite } = conn;
+      expect(sqlite.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
+      const before = openTempFiles().length;
+      const insert = sqlite.prepare('INSERT INTO counters (scope, last) VALUES (?, ?)');
+      sqlite.transaction(() => {
+        for (let i = 0; i < 3000; i++) insert.run(`citizen-${'x'.repeat(60)}-${i}`, i);
+        // A statement inside a transaction that may fail half-way keeps a statement journal
+        // of every page it changes: here far more than SQLite's 64 KiB in-memory spill limit.
+        sqlite.prepare('UPDATE counters SET last = last + 1').run();
+      })();
+      expect(openTempFiles().length).toBe(before);
+    },
+  );
+});

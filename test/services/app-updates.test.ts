@@ -85,7 +85,8 @@ describe('network updates through electron-updater', () => {
     expect(published.status).toBe(201);
     const { inside, outside } = await pcsAround(50);
     const progress: number[] = [];
-    inside.updates['o'].updater.on('download-progress', (p: { percent: number }) =>
+    // The updater is made at the first check (electron-updater is not loaded at start-up).
+    (await inside.updates['loadUpdater']()).on('download-progress', (p: { percent: number }) =>
       progress.push(p.percent),
     );
     for (const pc of [inside, outside]) {
