@@ -47,6 +47,8 @@ import { prepareInstall, updateHandlers } from './updates/handlers';
 import { auditTrailHandlers, startAuditCheck } from './foundation/audit-trail';
 import { sealLegacyAudit } from './security/audit-chain';
 import { auditOutputHandlers } from './qms/audit-output';
+import { reviewHandlers } from './qms/reviews';
+import { reviewOutputHandlers } from './qms/review-output';
 
 export const HANDLERS = mergeHandlers(
   setupHandlers,
@@ -79,6 +81,8 @@ export const HANDLERS = mergeHandlers(
   updateHandlers,
   auditTrailHandlers,
   auditOutputHandlers,
+  reviewHandlers,
+  reviewOutputHandlers,
 );
 
 /** The app is idle after this long without a call: checkpoints and the start-up audit check run then. */

@@ -14,6 +14,7 @@ import { objectiveOps } from './objectives';
 import { satisfactionOps } from './satisfaction';
 import { modelDocumentOps } from './model-documents';
 import { documentOps } from './qms-documents';
+import { reviewOps } from './reviews';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -38,6 +39,7 @@ export const contract = defineContract(
   internalAuditOps,
   satisfactionOps,
   objectiveOps,
+  reviewOps,
 );
 
 export type Contract = typeof contract;

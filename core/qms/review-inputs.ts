@@ -1,7 +1,13 @@
 // The management review's inputs (ISO 9001:2015 9.3.2), assembled from facts the services
-// collect for the period. Pure: every item is present whatever data there is; an item whose
-// source has no data yet says "Chưa có dữ liệu" instead of disappearing, so the minutes show
-// what was and was not reviewed.
+// collect for the period (services/qms/review-facts.ts). Pure: every item is present whatever
+// data there is; an item whose source has no data yet says "Chưa có dữ liệu" instead of
+// disappearing, so the minutes show what was and was not reviewed. The wording and the figures
+// are made here, so the screen, the minutes and the tests read the same numbers.
+import { formatIsoDate } from '../forms/format';
+import { FINDING_TYPE_LABELS, FINDING_TYPES, type FindingType } from './finding';
+import type { ActionFact, ObjectiveFact, ProcedureRate, ReviewFacts } from './review-facts';
+
+export type { ActionFact, ObjectiveFact, ProcedureRate, ReviewFacts } from './review-facts';
 
 export const REVIEW_INPUT_KEYS = [
   'previous_actions',
@@ -43,55 +49,6 @@ export const REVIEW_INPUT_TITLES: Readonly<Record<ReviewInputKey, readonly [stri
 
 export const NO_DATA = 'Chưa có dữ liệu';
 
-export interface ActionFact {
-  readonly code: string;
-  readonly title: string;
-  readonly ownerName: string;
-  readonly dueDate: string | null;
-  readonly stateLabel: string;
-  readonly closed: boolean;
-}
-
-export interface ProcedureRate {
-  readonly name: string;
-  readonly resolved: number;
-  readonly onTime: number;
-  /** The same figure over the period of equal length just before, for the trend. */
-  readonly previousResolved: number;
-  readonly previousOnTime: number;
-}
-
-export interface ReviewFacts {
-  /** Actions decided at earlier reviews; null when there was no earlier review. */
-  readonly previousActions: readonly ActionFact[] | null;
-  readonly documentChanges: readonly string[];
-  readonly externalChanges: readonly string[];
-  /** Provided by the satisfaction, objectives and risk modules when present, else null. */
-  readonly satisfaction: readonly string[] | null;
-  readonly objectives: readonly string[] | null;
-  readonly riskActions: readonly string[] | null;
-  readonly procedures: readonly ProcedureRate[];
-  readonly received: number;
-  readonly nonconformities: {
-    readonly opened: number;
-    readonly closed: number;
-    readonly open: number;
-    readonly overdue: number;
-    readonly actionsOpen: number;
-    readonly actionsClosed: number;
-    readonly bySource: readonly (readonly [string, number])[];
-  };
-  readonly audits: readonly {
-    readonly code: string;
-    readonly area: string;
-    readonly stateLabel: string;
-    readonly findings: Readonly<Record<string, number>>;
-  }[];
-  readonly improvements: readonly string[];
-  /** Typed in by the ISO secretary (people, equipment, budget). */
-  readonly resources: string;
-}
-
 export interface ReviewInput {
   readonly key: ReviewInputKey;
   readonly clause: string;
@@ -102,18 +59,25 @@ export interface ReviewInput {
   readonly hasData: boolean;
 }
 
-const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
-const pctText = (n: number, d: number): string =>
-  d === 0 ? 'chưa có hồ sơ' : `${pct(n, d).toLocaleString('vi-VN')}%`;
+/** Per cent to one decimal; 0 over an empty denominator (the wording says so). */
+export const pct = (n: number, d: number): number =>
+  d === 0 ? 0 : Math.round((n / d) * 1000) / 10;
+const num = (x: number): string => x.toLocaleString('vi-VN');
+const pctText = (n: number, d: number): string => `${num(pct(n, d))}%`;
+const date = (d: string | null): string => (d ? formatIsoDate(d) : '');
+const DONE_STATES = ['done', 'verified'];
 
-function trend(p: ProcedureRate): string {
-  if (p.previousResolved === 0 || p.resolved === 0) return '';
-  const diff = pct(p.onTime, p.resolved) - pct(p.previousOnTime, p.previousResolved);
-  if (Math.abs(diff) < 0.05) return ' (không đổi so với kỳ trước)';
-  const points = Math.abs(Math.round(diff * 10) / 10).toLocaleString('vi-VN');
-  return diff > 0
-    ? ` (tăng ${points} điểm so với kỳ trước)`
-    : ` (giảm ${points} điểm so với kỳ trước)`;
+/** The trend of one procedure's on-time rate against the previous period of equal length. */
+export function trendText(p: Readonly<ProcedureRate>): string {
+  if (p.resolved === 0)
+    return p.previousResolved === 0
+      ? 'chưa có hồ sơ giải quyết'
+      : `trong kỳ chưa có hồ sơ giải quyết (kỳ trước ${pctText(p.previousOnTime, p.previousResolved)})`;
+  if (p.previousResolved === 0) return 'kỳ trước chưa có hồ sơ để so sánh';
+  const diff =
+    Math.round((p.onTime / p.resolved - p.previousOnTime / p.previousResolved) * 1000) / 10;
+  if (diff === 0) return 'không đổi so với kỳ trước';
+  return `${diff > 0 ? 'tăng' : 'giảm'} ${num(Math.abs(diff))} điểm phần trăm so với kỳ trước (${pctText(p.previousOnTime, p.previousResolved)})`;
 }
 
 function item(
@@ -126,85 +90,223 @@ function item(
   return { key, clause, title, lines: has ? lines : [NO_DATA], figures, hasData: has };
 }
 
-/** Every 9.3.2 input, in the standard's order. */
-export function assembleReviewInputs(f: Readonly<ReviewFacts>): ReviewInput[] {
-  const prev = f.previousActions;
-  const closedPrev = prev?.filter((a) => a.closed).length ?? 0;
+function actionLine(a: Readonly<ActionFact>, asOf: string): string {
+  const late = a.state === 'open' && a.dueDate !== null && a.dueDate < asOf;
+  const due = a.dueDate ? `, hạn ${date(a.dueDate)}` : '';
+  return `${a.title} — ${a.ownerName || 'chưa giao'}${due}: ${a.stateLabel}${late ? ' (quá hạn)' : ''}`;
+}
+
+function actionFigures(actions: readonly ActionFact[], asOf: string) {
+  const open = actions.filter((a) => a.state === 'open');
+  return {
+    total: actions.length,
+    done: actions.filter((a) => DONE_STATES.includes(a.state)).length,
+    verified: actions.filter((a) => a.state === 'verified').length,
+    open: open.length,
+    overdue: open.filter((a) => a.dueDate !== null && a.dueDate < asOf).length,
+  };
+}
+
+function actionsItem(
+  key: ReviewInputKey,
+  actions: readonly ActionFact[] | null,
+  asOf: string,
+  first: string | null,
+): ReviewInput {
+  if (actions === null) return item(key, first === null ? null : [first], { total: 0 });
+  const f = actionFigures(actions, asOf);
+  if (f.total === 0) return item(key, first === null ? null : [first], f);
+  return item(
+    key,
+    [
+      `${f.done}/${f.total} hành động đã thực hiện (${f.verified} đã kiểm tra hiệu lực); đang thực hiện ${f.open}${f.overdue ? `, quá hạn ${f.overdue}` : ''}.`,
+      ...actions.map((a) => actionLine(a, asOf)),
+    ],
+    f,
+  );
+}
+
+function contextItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const lines = [
+    ...f.revisions.map(
+      (r) =>
+        `${r.code} ${r.title}: ban hành lần ${r.issueNo}, hiệu lực từ ${date(r.effectiveDate)}${r.summary ? ` — ${r.summary}` : ''}`,
+    ),
+    ...f.withdrawn.map((d) => `${d.code} ${d.title}: hủy bỏ ngày ${date(d.on)}`),
+    ...f.external.map(
+      (e) =>
+        `Văn bản ${e.number} ${e.title}: ${e.change === 'effective' ? 'có hiệu lực từ' : 'hết hiệu lực từ'} ${date(e.on)}`,
+    ),
+  ];
+  return item('context_changes', lines, {
+    revisions: f.revisions.length,
+    withdrawn: f.withdrawn.length,
+    external: f.external.length,
+  });
+}
+
+function satisfactionItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const { ratings: r, qd766: q, feedback: fb } = f;
+  const lines: string[] = [];
+  if (r.rated > 0)
+    lines.push(
+      `Người dân đánh giá ${num(r.rated)} hồ sơ: ${num(r.satisfied)} hài lòng (${pctText(r.satisfied, r.rated)}), ${num(r.rated - r.satisfied)} không hài lòng.`,
+    );
+  if (q.resolved > 0)
+    lines.push(
+      `Tỷ lệ hài lòng theo QĐ 766/QĐ-TTg: ${pctText(q.good, q.resolved)} (${num(q.good)}/${num(q.resolved)} hồ sơ không trễ hạn, không bị phản ánh hay đánh giá không hài lòng).`,
+    );
+  if (fb.received > 0)
+    lines.push(
+      `Phản ánh, kiến nghị: tiếp nhận ${num(fb.received)}, đã trả lời ${num(fb.answered)} (đúng hạn ${num(fb.onTime)}, trễ hạn ${num(fb.answered - fb.onTime)}), đang xử lý ${num(fb.pending)}.`,
+    );
+  return item('satisfaction', lines, {
+    rated: r.rated,
+    satisfied: r.satisfied,
+    satisfactionRate: pct(r.satisfied, r.rated),
+    qd766Rate: pct(q.good, q.resolved),
+    feedback: fb.received,
+    feedbackOnTime: fb.onTime,
+    feedbackPending: fb.pending,
+  });
+}
+
+function objectivesItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const unit = (o: ObjectiveFact) => (o.unit === '%' ? '%' : ` ${o.unit}`);
+  const met = f.objectives.filter((o) => o.met === true).length;
+  const missed = f.objectives.filter((o) => o.met === false).length;
+  const lines = f.objectives.map((o) => {
+    const target = `chỉ tiêu ${o.atMost ? '≤' : '≥'} ${num(o.target)}${unit(o)}`;
+    const last =
+      o.last === null
+        ? 'chưa đo lường'
+        : `kết quả ${o.last.label}: ${o.last.value === null ? 'chưa có số liệu' : `${num(o.last.value)}${unit(o)}`}`;
+    const verdict = o.met === null ? '' : o.met ? ' — đạt' : ' — không đạt';
+    return `${o.code} ${o.statement} (${target}; ${last})${verdict}; ${o.stateLabel.toLowerCase()}`;
+  });
+  return item(
+    'objectives',
+    lines.length ? [`${met}/${lines.length} mục tiêu đạt, ${missed} không đạt.`, ...lines] : [],
+    { total: lines.length, met, missed, unmeasured: lines.length - met - missed },
+  );
+}
+
+function performanceItem(f: Readonly<ReviewFacts>): ReviewInput {
   const resolved = f.procedures.reduce((s, p) => s + p.resolved, 0);
   const onTime = f.procedures.reduce((s, p) => s + p.onTime, 0);
+  const prevResolved = f.procedures.reduce((s, p) => s + p.previousResolved, 0);
+  const prevOnTime = f.procedures.reduce((s, p) => s + p.previousOnTime, 0);
+  const shown = f.procedures.filter((p) => p.resolved + p.previousResolved > 0);
+  const overall: ProcedureRate = {
+    code: '',
+    name: 'Chung',
+    resolved,
+    onTime,
+    previousResolved: prevResolved,
+    previousOnTime: prevOnTime,
+  };
+  const rate = (p: ProcedureRate) =>
+    p.resolved === 0
+      ? ''
+      : `${num(p.onTime)}/${num(p.resolved)} đúng hạn (${pctText(p.onTime, p.resolved)}), `;
+  return item(
+    'process_performance',
+    shown.length === 0
+      ? []
+      : [
+          `Chung: ${rate(overall)}${trendText(overall)}. Kỳ trước: từ ${date(f.previousPeriod.from)} đến ${date(f.previousPeriod.to)}.`,
+          ...[...shown]
+            .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+            .map((p) => `${p.code} ${p.name}: ${rate(p)}${trendText(p)}`),
+        ],
+    {
+      resolved,
+      onTime,
+      onTimeRate: pct(onTime, resolved),
+      previousOnTimeRate: pct(prevOnTime, prevResolved),
+      procedures: shown.length,
+    },
+  );
+}
+
+function nonconformityItem(f: Readonly<ReviewFacts>): ReviewInput {
   const nc = f.nonconformities;
-  const findings = (type: string) => f.audits.reduce((s, a) => s + (a.findings[type] ?? 0), 0);
+  const none = nc.opened + nc.open + nc.closed === 0;
+  return item(
+    'nonconformities',
+    none
+      ? ['Không phát sinh sự không phù hợp trong kỳ; không còn sự không phù hợp nào đang xử lý.']
+      : [
+          `Phát sinh trong kỳ: ${nc.opened}; đóng trong kỳ: ${nc.closed}; đang xử lý: ${nc.open} (quá hạn ${nc.overdue}).`,
+          `Hành động khắc phục: ${nc.actionsDone} đã thực hiện, ${nc.actionsOpen} đang thực hiện.`,
+          ...nc.bySource.map(([label, n]) => `Nguồn ${label.toLowerCase()}: ${n}`),
+        ],
+    {
+      opened: nc.opened,
+      closed: nc.closed,
+      open: nc.open,
+      overdue: nc.overdue,
+      actionsOpen: nc.actionsOpen,
+      actionsDone: nc.actionsDone,
+    },
+  );
+}
+
+function monitoringItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const resolved = f.procedures.reduce((s, p) => s + p.resolved, 0);
+  const onTime = f.procedures.reduce((s, p) => s + p.onTime, 0);
+  const empty = f.received === 0 && resolved === 0;
+  return item(
+    'monitoring',
+    empty
+      ? []
+      : [
+          `Tiếp nhận ${num(f.received)} hồ sơ (trực tuyến ${num(f.receivedOnline)}, ${pctText(f.receivedOnline, f.received)}); giải quyết ${num(resolved)} hồ sơ, đúng hạn ${resolved ? pctText(onTime, resolved) : 'chưa có hồ sơ'}.`,
+        ],
+    { received: f.received, receivedOnline: f.receivedOnline, resolved },
+  );
+}
+
+function auditItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const total = (t: FindingType) => f.audits.reduce((s, a) => s + (a.findings[t] ?? 0), 0);
+  const lines = f.audits.map((a) => {
+    const parts = FINDING_TYPES.filter((t) => (a.findings[t] ?? 0) > 0).map(
+      (t) => `${a.findings[t] ?? 0} ${FINDING_TYPE_LABELS[t].toLowerCase()}`,
+    );
+    const when = a.date ? `, ngày ${date(a.date)}` : '';
+    return `${a.code} ${a.area}${when} (${a.stateLabel.toLowerCase()}): ${parts.length ? parts.join(', ') : 'chưa có phát hiện'}`;
+  });
+  return item('audit_results', lines, {
+    audits: f.audits.length,
+    majorNc: total('major_nc'),
+    minorNc: total('minor_nc'),
+    observations: total('observation'),
+    ofi: total('ofi'),
+  });
+}
+
+/** Every 9.3.2 input, in the standard's order. */
+export function assembleReviewInputs(f: Readonly<ReviewFacts>): ReviewInput[] {
   return [
-    item(
+    actionsItem(
       'previous_actions',
-      prev === null
-        ? ['Đây là lần xem xét đầu tiên: chưa có hành động từ lần trước.']
-        : [
-            `${closedPrev}/${prev.length} hành động đã hoàn thành.`,
-            ...prev.map(
-              (a) =>
-                `${a.title} — ${a.ownerName || 'chưa giao'}${a.dueDate ? `, hạn ${a.dueDate.split('-').reverse().join('/')}` : ''}: ${a.stateLabel}`,
-            ),
-          ],
-      { total: prev?.length ?? 0, closed: closedPrev },
+      f.previousActions,
+      f.asOf,
+      f.previousActions === null
+        ? 'Đây là lần xem xét đầu tiên: chưa có hành động từ lần xem xét trước.'
+        : 'Lần xem xét trước không đề ra hành động nào.',
     ),
-    item('context_changes', [...f.documentChanges, ...f.externalChanges], {
-      documents: f.documentChanges.length,
-      external: f.externalChanges.length,
-    }),
-    item('satisfaction', f.satisfaction),
-    item('objectives', f.objectives),
-    item(
-      'process_performance',
-      f.procedures.length === 0
-        ? []
-        : [
-            `Chung: ${onTime}/${resolved} hồ sơ đúng hạn (${pctText(onTime, resolved)}).`,
-            ...[...f.procedures]
-              .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
-              .map(
-                (p) =>
-                  `${p.name}: ${p.onTime}/${p.resolved} đúng hạn (${pctText(p.onTime, p.resolved)})${trend(p)}`,
-              ),
-          ],
-      { resolved, onTime, onTimeRate: pct(onTime, resolved) },
-    ),
-    item(
-      'nonconformities',
-      nc.opened + nc.open === 0
-        ? ['Không có sự không phù hợp nào trong kỳ.']
-        : [
-            `Phát hiện trong kỳ: ${nc.opened}; đã đóng: ${nc.closed}; đang xử lý: ${nc.open} (quá hạn ${nc.overdue}).`,
-            `Hành động khắc phục: ${nc.actionsClosed} đã hoàn thành, ${nc.actionsOpen} đang thực hiện.`,
-            ...nc.bySource.map(([label, n]) => `Nguồn ${label.toLowerCase()}: ${n}`),
-          ],
-      { ...nc, bySource: nc.bySource.length },
-    ),
-    item(
-      'monitoring',
-      [
-        `Tiếp nhận ${f.received} hồ sơ, giải quyết ${resolved} hồ sơ, đúng hạn ${pctText(onTime, resolved)}.`,
-      ],
-      { received: f.received, resolved },
-    ),
-    item(
-      'audit_results',
-      f.audits.map((a) => {
-        const parts = Object.entries(a.findings)
-          .filter(([, n]) => n > 0)
-          .map(([t, n]) => `${n} ${t.toLowerCase()}`);
-        return `${a.code} ${a.area} (${a.stateLabel})${parts.length ? `: ${parts.join(', ')}` : ''}`;
-      }),
-      {
-        audits: f.audits.length,
-        majorNc: findings('Không phù hợp nặng'),
-        minorNc: findings('Không phù hợp nhẹ'),
-      },
-    ),
+    contextItem(f),
+    satisfactionItem(f),
+    objectivesItem(f),
+    performanceItem(f),
+    nonconformityItem(f),
+    monitoringItem(f),
+    auditItem(f),
     // Inter-agency procedures and postal services: judged at the meeting, written as a note.
     item('external_providers', null),
     item('resources', f.resources.trim() ? f.resources.split('\n').filter((l) => l.trim()) : null),
-    item('risk_actions', f.riskActions),
+    actionsItem('risk_actions', f.riskActions, f.asOf, null),
     item('improvement', f.improvements, { improvements: f.improvements.length }),
   ];
 }

@@ -24,6 +24,13 @@ const frozenInput = z.object({
   hasData: z.boolean(),
 });
 
+const frozenAction = z.object({
+  title: z.string(),
+  description: z.string(),
+  ownerName: z.string(),
+  dueDate: z.string().nullable(),
+});
+
 export const reviewData = z.object({
   year: z.int().min(2000).max(2100),
   /** The period reviewed: from the day after the last review (or 1 January) to the meeting. */
@@ -31,17 +38,26 @@ export const reviewData = z.object({
   periodTo: civil('Ngày kết thúc kỳ xem xét'),
   date: civil('Ngày họp'),
   chairId: z.string().min(1, 'Phải chọn người chủ trì'),
+  /** Who keeps the minutes (thư ký cuộc họp): signs them with the chair. */
+  secretaryId: z.string().nullable().default(null),
   participantIds: z.array(z.string()).max(30).default([]),
   /** Guests and others present, typed in. */
   guests: z.string().max(1000).default(''),
   /** The secretary's and the meeting's notes on each input. */
-  notes: z.partialRecord(z.enum(REVIEW_INPUT_KEYS), z.string().max(4000)).default({}),
+  notes: z
+    .partialRecord(
+      z.enum(REVIEW_INPUT_KEYS),
+      z.string().max(4000, 'Ý kiến quá dài (tối đa 4000 ký tự)'),
+    )
+    .default({}),
   /** 9.3.2 d: the adequacy of resources, typed in. */
-  resources: z.string().max(4000).default(''),
+  resources: z.string().max(4000, 'Nội dung nguồn lực quá dài (tối đa 4000 ký tự)').default(''),
   /** 9.3.3: conclusions and decisions on improvement, changes, resources. */
-  decisions: z.string().max(8000).default(''),
+  decisions: z.string().max(8000, 'Kết luận quá dài (tối đa 8000 ký tự)').default(''),
   /** The inputs as discussed, frozen when the review is held. */
   inputs: z.array(frozenInput).nullable().default(null),
+  /** The actions decided, as the minutes list them, frozen when the review is held. */
+  decidedActions: z.array(frozenAction).nullable().default(null),
   held: signatureSchema.nullable().default(null),
   cancelReason: z.string().max(4000).default(''),
 });
@@ -85,7 +101,8 @@ export const reviewKind: RecordKind<ReviewState, ReviewData> = {
       apply: (c) => ({ data: { cancelReason: c.input.comment ?? '' }, dueDate: null }),
     },
   },
-  acceptsActions: ['planned', 'held'],
+  // Actions are decided at the meeting: the held minutes list them, frozen.
+  acceptsActions: ['planned'],
   inbox: [
     {
       state: 'planned',

@@ -7,17 +7,14 @@ import {
   auditReportDoc,
   type AuditFacts,
 } from '../../core/qms/audit-print';
-import { renderPrintable, type Printable } from '../../core/qms/printable';
+import type { Printable } from '../../core/qms/printable';
 import type { Ctx } from '../context';
-import { fontBaseUrl, formOffice } from '../desk/forms';
 import type { PartialHandlers } from '../handlers';
 import { auditDetail, auditRows, loadAudit } from './audits';
-import { fileSafe, printableDocx } from './docx-out';
+import { fileSafe } from './docx-out';
+import { printedPage, wordFile } from './printable-out';
 
 type Which = 'plan' | 'report' | 'programme';
-
-/** Issued by the office itself, not its one-stop desk. */
-const office = (ctx: Ctx) => ({ ...formOffice(ctx), unitName: undefined });
 
 function facts(ctx: Ctx, id: string): AuditFacts {
   const a = loadAudit(ctx.db, id);
@@ -72,16 +69,9 @@ function printable(
 }
 
 export const auditOutputHandlers: PartialHandlers = {
-  'audits.print': (ctx, input) => {
-    const { doc } = printable(ctx, input);
-    return {
-      title: `${doc.title} ${doc.subtitle}`.trim(),
-      html: renderPrintable(office(ctx), doc, { fontBaseUrl: fontBaseUrl(ctx) }),
-    };
-  },
-  'audits.exportDocx': async (ctx, input) => {
+  'audits.print': (ctx, input) => printedPage(ctx, printable(ctx, input).doc),
+  'audits.exportDocx': (ctx, input) => {
     const { doc, name } = printable(ctx, input);
-    const bytes = await printableDocx(office(ctx), doc);
-    return { fileName: `${name}.docx`, base64: Buffer.from(bytes).toString('base64') };
+    return wordFile(ctx, doc, name);
   },
 };

@@ -9,6 +9,7 @@ import { afterDecide, decideEffect } from './disposal';
 import { DOCUMENT_EFFECTS } from './document-effects';
 import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
 import type { Effect } from './records';
+import { REVIEW_EFFECTS } from './reviews';
 
 /** What a change of one of its actions means for the record the action follows up, by kind. */
 const FOLLOW_UPS: Readonly<Record<string, Effect>> = {
@@ -24,6 +25,7 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...NONCONFORMITY_EFFECTS,
   ...DOCUMENT_EFFECTS,
   ...AUDIT_EFFECTS,
+  ...REVIEW_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
   'disposal.decide': decideEffect,

@@ -25,6 +25,7 @@ import type { PartialHandlers } from '../handlers';
 import { draftFromFeedback } from './feedback';
 import { draftFromObjective } from './objectives';
 import {
+  followUpActions,
   actorOf,
   applyTransition,
   insertRecord,
@@ -40,20 +41,7 @@ const KIND = 'nonconformity';
 /** Actions that still need work, and those that count as closed. */
 const ACTION_PENDING = ['open', 'done'];
 
-function actionsOf(db: Db | Tx, ncId: string): QmsRecord[] {
-  return db
-    .select()
-    .from(qmsRecords)
-    .where(
-      and(
-        eq(qmsRecords.kind, 'action'),
-        eq(qmsRecords.sourceKind, KIND),
-        eq(qmsRecords.sourceId, ncId),
-      ),
-    )
-    .all()
-    .map(toRecord);
-}
+const actionsOf = (db: Db | Tx, ncId: string): QmsRecord[] => followUpActions(db, KIND, [ncId]);
 
 const conflict = (message: string) => new AppError('CONFLICT', message);
 

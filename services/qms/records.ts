@@ -2,7 +2,7 @@
 // transition its kind allows (core/qms). Each writes the row, its history line and the
 // outbox ops inside the caller's transaction; createRecord / runTransition wrap that in
 // write(), which adds the audit row. Kinds never write their own copy of this.
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import { AppError } from '../../core/errors';
@@ -44,6 +44,28 @@ export function loadRecord(db: Db | Tx, id: string, kind?: string): QmsRecord {
   const row = db.select().from(qmsRecords).where(eq(qmsRecords.id, id)).get();
   if (!row || (kind !== undefined && row.kind !== kind)) throw new AppError('NOT_FOUND');
   return toRecord(row);
+}
+
+/** The actions (shared kind) that follow up the given records of one kind, oldest first. */
+export function followUpActions(
+  db: Db | Tx,
+  sourceKind: string,
+  sourceIds: readonly string[],
+): QmsRecord[] {
+  if (sourceIds.length === 0) return [];
+  return db
+    .select()
+    .from(qmsRecords)
+    .where(
+      and(
+        eq(qmsRecords.kind, 'action'),
+        eq(qmsRecords.sourceKind, sourceKind),
+        inArray(qmsRecords.sourceId, [...sourceIds]),
+      ),
+    )
+    .orderBy(asc(qmsRecords.createdAt), asc(qmsRecords.id))
+    .all()
+    .map(toRecord);
 }
 
 export function actorOf(ctx: Ctx): Actor {
