@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkpointWhenIdle,
   openDatabase,
+  PAGE_CACHE_KIB,
   STATEMENT_CACHE_SIZE,
   WAL_AUTOCHECKPOINT_PAGES,
   type Connection,
@@ -90,6 +91,13 @@ function openTempFiles(): string[] {
     })
     .filter((target) => target.includes('etilqs_'));
 }
+
+describe('page cache', () => {
+  it('holds 64 MiB of decrypted pages (a name search re-reads ~2,000 rows)', () => {
+    expect(conn.sqlite.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    expect(PAGE_CACHE_KIB).toBe(65536);
+  });
+});
 
 describe('temporary files', () => {
   it.runIf(process.platform === 'linux')(

@@ -1,0 +1,189 @@
+// The desk figures: receiving a dossier, name search and filtered list pages, measured on an
+// open backend through the contract, as the desk calls them (with and without encryption).
+import { v7 as uuidv7 } from 'uuid';
+import { civilDateOf } from '../../core/calendar/civil-time';
+import type { OpInput } from '../../core/contract';
+import { makePerson } from '../../core/demo/people';
+import { createRng } from '../../core/demo/rng';
+import type { AppBackend } from '../../services/platform';
+import {
+  log,
+  measure,
+  measureCases,
+  type Caller,
+  type CaseTiming,
+  type Figure,
+  type Timing,
+} from './figures';
+import { summarize } from './stats';
+
+export interface DeskFigures {
+  readonly figures: Figure[];
+  readonly searchCases: CaseTiming[];
+  readonly listCases: CaseTiming[];
+}
+
+/** Receive, search and list figures on an open backend (with encryption, then without). */
+export async function deskFigures(
+  backend: AppBackend,
+  desk: Caller,
+  suffix: string,
+  t: Timing,
+  seed: number,
+): Promise<DeskFigures> {
+  const figures: Figure[] = [];
+  // -- receive ------------------------------------------------------------------------
+  log('Measuring dossiers.receive...');
+  const catalog = await desk('catalog.list', {});
+  const byCode = new Map(catalog.map((p) => [p.code, p]));
+  const mix = ['1.001193', '2.000815', '2.000815', '2.000884', '1.004873', '1.013225']
+    .map((code) => byCode.get(code))
+    .filter((p) => p !== undefined);
+  const receiveProcs = mix.length ? mix : catalog.slice(0, 3);
+  const assignee = new Map<string, string>();
+  for (const p of receiveProcs) {
+    const preview = await desk('dossiers.preview', { procedureId: p.id });
+    const role = (preview.nextRole ?? 'specialist') as OpInput<'desk.assignees'>['role'];
+    const people = await desk('desk.assignees', { role });
+    if (!people[0]) throw new Error(`no assignee with role ${role}`);
+    assignee.set(p.id, people[0].id);
+  }
+  const rng = createRng(seed + 1000);
+  let failures = 0;
+  let firstFailure = '';
+  const receiveSamples = await measure(t, t.warmup, async (i) => {
+    const p = receiveProcs[i % receiveProcs.length];
+    const person = makePerson(rng, 'xã Tân Lập', 'tỉnh Phú Thọ');
+    const r = await backend.call('bench', 'dossiers.receive', {
+      requestKey: uuidv7(),
+      procedureId: p.id,
+      applicant: {
+        fullName: person.name,
+        idKind: 'cccd',
+        idNumber: person.cccd,
+        address: person.address,
+        phone: person.phone,
+        email: '',
+      },
+      documents: [{ name: 'Tờ khai (theo mẫu)', kind: 'original', count: 1 }],
+      sets: 1,
+      feeVnd: 0,
+      channel: 'direct',
+      assigneeId: assignee.get(p.id),
+      note: '',
+    });
+    if (!r.ok) {
+      failures++;
+      firstFailure ||= `${r.error.code} ${r.error.message}`;
+    }
+  });
+  figures.push({
+    name: `Receive a dossier (dossiers.receive)${suffix}`,
+    unit: 'ms',
+    summary: summarize(receiveSamples),
+    target: 5,
+    targetText: 'p95 ≤ 5 ms',
+    ...(failures ? { note: `${failures} failed: ${firstFailure}` } : {}),
+  });
+
+  // -- search by name -----------------------------------------------------------------
+  log('Measuring name search...');
+  const queries = [
+    'nguyen van duc',
+    'tran thi',
+    'le minh h',
+    'Nguyễn Thị Thu Hà',
+    'pham van',
+    'hoang',
+    'nguyen',
+    'nguyen thi h',
+    'vu quoc',
+    'bui thi lan',
+    'do dinh',
+    'trieu',
+    'kieu van',
+    'au thi',
+    'ly thi ngoc',
+    'quach',
+    'dinh van tien',
+    'khong minh',
+  ];
+  const search = await measureCases(
+    t,
+    queries.map((q) => ({ label: q })),
+    t.iterations,
+    async (c) => (await desk('dossiers.list', { query: c.label })).total,
+  );
+  figures.push({
+    name: `Search by folded name (dossiers.list query)${suffix}`,
+    unit: 'ms',
+    summary: summarize(search.all),
+    target: 20,
+    targetText: 'p95 ≤ 20 ms',
+  });
+
+  // -- filtered list pages ------------------------------------------------------------
+  log('Measuring filtered list pages...');
+  const pid = (code: string) => byCode.get(code)?.id;
+  const today = civilDateOf(Date.now());
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const oldYear = Number(today.slice(0, 4)) - 6;
+  type ListInput = OpInput<'dossiers.list'>;
+  const filters: { label: string; input: ListInput }[] = [
+    { label: 'all, newest first', input: {} },
+    { label: 'open', input: { status: 'open' } },
+    { label: 'open by due', input: { status: 'open', sort: 'due_asc' } },
+    { label: 'overdue', input: { status: 'overdue' } },
+    { label: 'processing', input: { status: 'processing' } },
+    { label: 'ready', input: { status: 'ready' } },
+    { label: 'supplement', input: { status: 'supplement' } },
+    { label: 'returned', input: { status: 'returned' } },
+    { label: 'refused', input: { status: 'refused' } },
+    { label: 'mine (open steps)', input: { mine: true } },
+    { label: 'procedure: birth', input: { procedureId: pid('1.001193') } },
+    {
+      label: 'procedure: copies, returned',
+      input: { procedureId: pid('2.000815'), status: 'returned' },
+    },
+    {
+      label: 'procedure: building permit, oldest first',
+      input: { procedureId: pid('1.013225'), sort: 'received_asc' },
+    },
+    { label: 'this month', input: { from: `${today.slice(0, 8)}01`, to: today } },
+    {
+      label: `March ${oldYear}`,
+      input: { from: `${oldYear}-03-01`, to: `${oldYear}-03-31` },
+    },
+    {
+      label: 'last 12 months, returned',
+      input: { status: 'returned', from: yearAgo, to: today },
+    },
+    {
+      label: `year ${oldYear}, birth, returned`,
+      input: {
+        procedureId: pid('1.001193'),
+        status: 'returned',
+        from: `${oldYear}-01-01`,
+        to: `${oldYear}-12-31`,
+      },
+    },
+  ];
+  const listCasesInput = filters.flatMap((f) =>
+    [1, 2, 3, 4, 5].map((page) => ({ label: f.label, input: { ...f.input, page } })),
+  );
+  const list = await measureCases(
+    t,
+    listCasesInput,
+    Math.max(t.iterations, listCasesInput.length),
+    async (c) => (await desk('dossiers.list', c.input)).total,
+  );
+  figures.push({
+    name: `Filtered list page (status/procedure/dates, pages 1-5)${suffix}`,
+    unit: 'ms',
+    summary: summarize(list.all),
+    target: 20,
+    targetText: 'p95 ≤ 20 ms',
+  });
+
+  return { figures, searchCases: search.perCase, listCases: list.perCase };
+}

@@ -1,0 +1,110 @@
+// What encryption costs: the same desk figures on a decrypted copy of the office, the floor (a
+// bare 6-row synchronous=FULL WAL transaction on the same disk), and the comparisons: receive
+// p95 / floor p95 (target 3x) and the encryption cost per desk figure (target 15 %).
+import path from 'node:path';
+import { Database, openSqlite, rekey } from '../../db/open';
+import { openBackend } from '../../services/app';
+import { DB_FILE_NAME } from '../../services/backup';
+import { keyringFor } from '../../services/security/keyring';
+import { deskFigures } from './desk-figures';
+import { deskSession, log, type Figure, type Timing } from './figures';
+import { summarize } from './stats';
+import { copyOffice } from './sync-backlog';
+
+export const PLAIN = ' — without encryption';
+const RECEIVE = 'Receive a dossier (dossiers.receive)';
+const COMPARED = [
+  ['receive', RECEIVE],
+  ['search', 'Search by folded name (dossiers.list query)'],
+  ['list', 'Filtered list page (status/procedure/dates, pages 1-5)'],
+] as const;
+
+/** A plain (unencrypted) copy of an office, for the figures without encryption. */
+export function decryptedCopy(from: string, to: string): void {
+  copyOffice(from, to);
+  const sqlite = openSqlite(path.join(to, DB_FILE_NAME), keyringFor(from).dbKey());
+  try {
+    // Rekeying needs a rollback journal; the backend puts WAL back when it opens the copy.
+    sqlite.pragma('journal_mode = DELETE');
+    rekey(sqlite, null);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The floor: what a bare 6-row transaction costs on this disk (WAL, synchronous=FULL). */
+export function measureFloor(dir: string, t: Timing): number[] {
+  const sqlite = new Database(path.join(dir, 'floor.sqlite'));
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b INTEGER NOT NULL)');
+    const insert = sqlite.prepare('INSERT INTO t (a, b) VALUES (?, ?)');
+    const six = sqlite.transaction(() => {
+      for (let i = 0; i < 6; i++) insert.run('x'.repeat(200), i);
+    });
+    for (let i = 0; i < t.warmup; i++) six();
+    const samples: number[] = [];
+    for (let i = 0; i < t.iterations; i++) {
+      const t0 = performance.now();
+      six();
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The desk figures on a decrypted copy of the office at `sourceDir`, made in `plainDir`. */
+export async function plainDeskFigures(
+  sourceDir: string,
+  plainDir: string,
+  t: Timing,
+  seed: number,
+): Promise<Figure[]> {
+  log('Measuring the same without encryption (a decrypted copy of the office)...');
+  decryptedCopy(sourceDir, plainDir);
+  const plain = await openBackend({
+    dataDir: plainDir,
+    plainDatabase: true,
+    platform: { kind: 'test', appVersion: 'bench' },
+    backupDelayMs: 24 * 3600_000,
+  });
+  try {
+    const desk = await deskSession(plain);
+    return (await deskFigures(plain, desk, PLAIN, t, seed)).figures;
+  } finally {
+    plain.close();
+  }
+}
+
+/** The floor, receive p95 / floor p95 and the encryption cost of each desk figure. */
+export function comparisonFigures(figures: readonly Figure[], dir: string, t: Timing): Figure[] {
+  log('Measuring the floor (a bare 6-row synchronous=FULL transaction on the same disk)...');
+  const floor = summarize(measureFloor(dir, t));
+  const p95Of = (name: string) => figures.find((f) => f.name === name)?.summary?.p95 ?? NaN;
+  return [
+    {
+      name: 'Floor: bare 6-row transaction, WAL, synchronous=FULL',
+      unit: 'ms',
+      summary: floor,
+      target: null,
+      targetText: 'report',
+    },
+    {
+      name: 'Receive p95 / floor p95',
+      unit: 'x',
+      value: p95Of(RECEIVE) / floor.p95,
+      target: 3,
+      targetText: '≤ 3×',
+    },
+    ...COMPARED.map(([label, name]): Figure => ({
+      name: `Encryption cost on ${label} p95`,
+      unit: '%',
+      value: (p95Of(name) / p95Of(`${name}${PLAIN}`) - 1) * 100,
+      target: 15,
+      targetText: '≤ 15 %',
+    })),
+  ];
+}

@@ -1,0 +1,121 @@
+// The bench's figures and how they are taken: a Figure is compared with its target (PASS /
+// MISS); measure() and measureCases() time operations with a warm-up, an iteration count and
+// a time budget per figure.
+import type { OpInput, OpName, OpOutput } from '../../core/contract';
+import type { Result } from '../../core/errors';
+import { DEMO_PASSWORD } from '../../services/foundation/setup';
+import type { AppBackend } from '../../services/platform';
+import { summarize, timed, type Summary } from './stats';
+
+export interface Figure {
+  readonly name: string;
+  readonly unit: 'ms' | 'MB' | '%' | 'x';
+  readonly summary?: Summary;
+  /** For single-value figures (size, medians of few runs). */
+  readonly value?: number;
+  /** Compared with p95 (or value). */
+  readonly target: number | null;
+  readonly targetText: string;
+  readonly note?: string;
+}
+
+export interface CaseTiming {
+  readonly label: string;
+  readonly summary: Summary;
+  readonly rows?: number;
+}
+
+export interface Timing {
+  readonly iterations: number;
+  readonly warmup: number;
+  /** A figure stops early after this long (slow operations), with at least MIN_SAMPLES. */
+  readonly budgetMs: number;
+}
+
+export const MIN_SAMPLES = 30;
+
+export const log = (line: string) => console.log(line);
+
+export type Caller = <N extends OpName>(name: N, input: OpInput<N>) => Promise<OpOutput<N>>;
+
+export function caller(backend: AppBackend, key: string): Caller {
+  return async <N extends OpName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> => {
+    const r = (await backend.call(key, name, input)) as Result<OpOutput<N>>;
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  };
+}
+
+/** The desk official's session on a demo-history office (sessions last the whole run). */
+export async function deskSession(backend: AppBackend): Promise<Caller> {
+  const admin = caller(backend, 'bench-admin');
+  await admin('auth.login', { username: 'admin', password: DEMO_PASSWORD });
+  const o = await admin('office.get', {});
+  await admin('office.update', {
+    name: o.name,
+    agencyCode: o.agencyCode,
+    province: o.province,
+    commune: o.commune,
+    address: o.address,
+    backupKeep: o.backupKeep,
+    sessionTimeoutMinutes: 240,
+  });
+  const desk = caller(backend, 'bench');
+  await desk('auth.login', { username: 'motcua', password: DEMO_PASSWORD });
+  return desk;
+}
+
+export async function measure(
+  t: Timing,
+  warmup: number,
+  run: (i: number) => Promise<unknown>,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run(i);
+  const samples: number[] = [];
+  const deadline = performance.now() + t.budgetMs;
+  for (let i = 0; i < t.iterations; i++) {
+    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
+    const [ms] = await timed(() => run(i));
+    samples.push(ms);
+  }
+  return samples;
+}
+
+/** Measures rotating cases; returns all samples and per-case summaries. */
+export async function measureCases<C extends { label: string }>(
+  t: Timing,
+  cases: readonly C[],
+  iterations: number,
+  run: (c: C) => Promise<number | undefined>,
+): Promise<{ all: number[]; perCase: CaseTiming[] }> {
+  for (const c of cases) await run(c); // warm-up: one round
+  const byCase = new Map<string, { samples: number[]; rows?: number }>();
+  const all: number[] = [];
+  const deadline = performance.now() + t.budgetMs;
+  for (let i = 0; i < Math.max(iterations, cases.length); i++) {
+    if (i >= Math.max(MIN_SAMPLES, cases.length) && performance.now() > deadline) break;
+    const c = cases[i % cases.length];
+    const t0 = performance.now();
+    const rows = await run(c);
+    const ms = performance.now() - t0;
+    all.push(ms);
+    const entry = byCase.get(c.label) ?? { samples: [] };
+    entry.samples.push(ms);
+    if (rows !== undefined) entry.rows = rows;
+    byCase.set(c.label, entry);
+  }
+  const perCase = [...byCase].map(([label, e]) => ({
+    label,
+    summary: summarize(e.samples),
+    ...(e.rows === undefined ? {} : { rows: e.rows }),
+  }));
+  return { all, perCase };
+}
+
+/** PASS / MISS against the target ('' for figures only reported). */
+export function verdict(f: Figure): string {
+  if (f.target === null) return '';
+  const v = f.value ?? f.summary?.p95;
+  if (v === undefined || !Number.isFinite(v)) return 'n/a';
+  return v <= f.target ? 'PASS' : 'MISS';
+}
