@@ -30,6 +30,10 @@ export const ERROR_MESSAGES = {
     'Mã khôi phục không đúng với bản sao lưu này. Kiểm tra lại từng ký tự; dữ liệu hiện tại được giữ nguyên.',
   DATA_KEY_MISSING:
     'Không tìm thấy khóa dữ liệu của máy này nên không mở được cơ sở dữ liệu. Hãy khôi phục từ bản sao lưu bằng mã khôi phục, hoặc khôi phục từ máy chủ tỉnh.',
+  DATA_KEY_OTHER_ACCOUNT:
+    'Dữ liệu của cơ quan trên máy này đang được mở bằng tài khoản Windows khác. Lần đầu dùng ISO Xã ở tài khoản này, hãy nhập mã khôi phục của cơ quan.',
+  RECOVERY_CODE_NONE:
+    'Cơ quan chưa có mã khôi phục nên tài khoản Windows này chưa mở được dữ liệu. Hãy mở ISO Xã bằng tài khoản Windows đã dùng trước đây, vào Sao lưu tạo mã khôi phục, in và cất giữ, rồi quay lại tài khoản này nhập mã.',
   REPLY_FILE_INVALID:
     'Tệp phản hồi bị hỏng hoặc không phải tệp phản hồi của ISO Xã; dữ liệu trên máy được giữ nguyên.',
   REPLY_FILE_SIGNATURE:

@@ -38,7 +38,15 @@ export const setupOps = {
       session: sessionView.nullable(),
       appVersion: z.string(),
       platform: z.enum(['electron', 'browser', 'test']),
+      /** The PC's office is there but this Windows account has no key to it yet: it unlocks
+       * once with the recovery code (app.unlock). The accounts that can open it. */
+      locked: z.object({ accounts: z.array(z.string()) }).nullable(),
     }),
+    access: 'public',
+  }),
+  'app.unlock': op({
+    input: z.object({ recoveryCode: z.string().trim().min(1).max(64) }).strict(),
+    output: done,
     access: 'public',
   }),
   'setup.create': op({

@@ -1,15 +1,21 @@
-// Main process entry: one instance per profile, the app:// protocol, the backend over IPC,
-// one window. Everything security-relevant is decided in security.ts.
+// Main process entry: one instance per profile and one process per office data folder (across
+// Windows accounts), the app:// protocol, the backend over IPC, one window. Everything
+// security-relevant is decided in security.ts; where the data lives in data-location.ts.
 import path from 'node:path';
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { AppError, ERROR_MESSAGES } from '../../core/errors';
 import { cannotOpenMessage, previousInstaller } from '../../services/updates/installers';
 import { openBackend } from '../../services/app';
+import { lockedBackend } from '../../services/locked-backend';
+import { KeyringOtherAccount } from '../../services/security/keyring';
 import { restoreLatestBackup } from '../../services/recovery';
 import type { AppBackend, Platform } from '../../services/platform';
 import { bindContract } from './ipc';
 import { printToPdf } from './print';
-import { osKeyProtector } from './key-protector';
+import { dataLocation } from './data-location';
+import { moveFailedMessage, moveLegacyData } from './data-move';
+import { osAccount, osKeyProtector } from './key-protector';
+import { acquireOfficeLock, lockedMessage } from './office-lock';
 import { appPaths } from './paths';
 import { registerAppScheme, serveApp } from './protocol';
 import { permissionCheckHandler, permissionRequestHandler } from './security';
@@ -31,8 +37,17 @@ const paths = appPaths({
   resourcesPath: process.resourcesPath,
 });
 
-/** The office's files (database, backups) in userData/data, apart from Chromium's own cache. */
-const dataDir = () => path.join(app.getPath('userData'), 'data');
+/** The office's files (database, keyring, backups, scans): per PC on Windows, in ProgramData
+ * (data-location.ts), apart from Chromium's own per-user cache. */
+const location = dataLocation({
+  platform: process.platform,
+  env: process.env,
+  userData: app.getPath('userData'),
+  userDataSwitch: Boolean(userDataSwitch),
+  dataDirSwitch: app.commandLine.getSwitchValue('data-dir') || null,
+});
+const dataDir = () => location.dataDir;
+let releaseOfficeLock: (() => void) | null = null;
 
 let mainWindow: BrowserWindow | null = null;
 let backend: AppBackend | null = null;
@@ -66,20 +81,73 @@ const platform: Platform = {
   },
 };
 
+/** Takes the office lock (one process across accounts) and moves an older per-user office in;
+ * false when another account has ISO Xã open (it was told). */
+function claimDataFolder(): boolean {
+  if (!releaseOfficeLock) {
+    const lock = acquireOfficeLock(dataDir(), {
+      account: osAccount(),
+      pid: process.pid,
+      since: Date.now(),
+    });
+    if (!lock.ok) {
+      dialog.showErrorBox('ISO Xã', lockedMessage(lock.heldBy, osAccount()));
+      return false;
+    }
+    releaseOfficeLock = lock.release;
+  }
+  try {
+    const moved = moveLegacyData(location.legacyDir, dataDir());
+    if (moved !== 'none') console.info(`[main] per-user data: ${moved}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('INTERNAL', moveFailedMessage(location.legacyDir ?? '', dataDir(), reason));
+  }
+  return true;
+}
+
+const backendOptions = () => ({
+  dataDir: dataDir(),
+  migrationsDir: paths.migrationsDir,
+  resourcesDir: paths.resourcesDir,
+  platform: { ...platform, keyProtector: osKeyProtector() },
+});
+
+function useBackend(next: AppBackend): void {
+  unbindContract?.();
+  backend = next;
+  unbindContract = bindContract(ipcMain, next);
+}
+
+/** The office, or (a Windows account without its key yet) the screen that unlocks it once. */
+async function openOffice(): Promise<AppBackend> {
+  try {
+    return await openBackend(backendOptions());
+  } catch (error) {
+    if (!(error instanceof KeyringOtherAccount)) throw error;
+    return lockedBackend({
+      dataDir: dataDir(),
+      protector: osKeyProtector(),
+      accounts: error.accounts,
+      appVersion: app.getVersion(),
+      platformKind: 'electron',
+      unlocked: async () => useBackend(await openBackend(backendOptions())),
+    });
+  }
+}
+
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
   session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
   // No menu in production: it carries reload and devtools accelerators.
   if (app.isPackaged) Menu.setApplicationMenu(null);
   serveApp(paths);
+  if (!claimDataFolder()) {
+    app.quit();
+    return;
+  }
   // safeStorage is usable once the app is ready, which start() runs after.
-  backend = await openBackend({
-    dataDir: dataDir(),
-    migrationsDir: paths.migrationsDir,
-    resourcesDir: paths.resourcesDir,
-    platform: { ...platform, keyProtector: osKeyProtector() },
-  });
-  unbindContract = bindContract(ipcMain, backend);
+  useBackend(await openOffice());
   mainWindow = createMainWindow(paths.preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -151,6 +219,10 @@ if (!app.requestSingleInstanceLock()) {
     backend = null;
   };
   installOnQuit(app, updates, () => backend, closeBackend);
-  app.on('will-quit', closeBackend);
+  app.on('will-quit', () => {
+    closeBackend();
+    releaseOfficeLock?.();
+    releaseOfficeLock = null;
+  });
   app.whenReady().then(start).catch(failToStart);
 }

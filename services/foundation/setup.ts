@@ -109,8 +109,12 @@ export const setupHandlers: PartialHandlers = {
       session: userRow ? sessionView(ctx, userRow) : null,
       appVersion: ctx.platform.appVersion,
       platform: ctx.platform.kind,
+      locked: null,
     };
   },
+  // The office is open: this account already has its key (services/locked-backend.ts is the
+  // backend that unlocks).
+  'app.unlock': () => ({ done: true as const }),
   'setup.create': async (ctx, input) => {
     if (isSetUp(ctx)) throw new AppError('ALREADY_SET_UP');
     await requireGoodPassword(input.admin.password, [input.admin.username, input.admin.fullName]);

@@ -10,19 +10,10 @@ import { isPlainDatabase, openSqlite, rekey } from '../../db/open';
 import { writeBackupFile } from '../backup-format';
 import { encryptLegacyFiles } from '../file-store';
 import type { Keyring } from './keyring';
-import { restrictFile, syncDir } from './private-files';
+import { fsyncFile, restrictFile, syncDir } from './private-files';
 
 const DB_FILE_NAME = 'isoxa.sqlite';
 const BACKUP_RE = /^(auto|manual|pre-migrate|pre-restore|pre-encrypt)-\d{8}-\d{6}(-\d+)?\.sqlite$/;
-
-function fsyncFile(file: string): void {
-  const fd = fs.openSync(file, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** An encrypted, checked copy of the plain database `plain` at `dest` (flushed). */
 function encryptedCopy(plain: string, dest: string, key: Buffer): void {

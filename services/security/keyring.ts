@@ -1,9 +1,11 @@
 // The office's keys, in <dataDir>/keyring.json (0600). One random 256-bit data key encrypts
 // the database (SQLCipher) and, through HKDF sub-keys, every stored file and backup. It is
 // never written in the clear where a platform keystore exists: the platform's KeyProtector
-// (Electron: safeStorage, i.e. DPAPI on Windows) wraps it, and the device's Ed25519 private
-// key beside it. Browser mode and tests have no keystore: the key file's owner-only mode is
-// all that guards it (README, "Bảo vệ dữ liệu").
+// (Electron: safeStorage, i.e. DPAPI on Windows) wraps it, once per OS account that opened the
+// office (the data folder is shared by the PC's Windows accounts and DPAPI is per account). An
+// account without its wrap unlocks once with the office's recovery code, which adds its wrap.
+// The device's Ed25519 private key is sealed under the data key. Browser mode and tests have
+// no keystore: the key file's owner-only mode is all that guards it (README, "Bảo vệ dữ liệu").
 //
 // Two more copies make a legitimate restore possible on a new PC: the key wrapped under a
 // recovery code shown once to the office (printable, for the office safe), and the key
@@ -21,6 +23,8 @@ export const KEYRING_FILE = 'keyring.json';
 /** Wraps secrets with what the platform offers; `unprotect` throws when it cannot. */
 export interface KeyProtector {
   readonly kind: 'os' | 'file';
+  /** The OS account the wraps are for (DOMAIN\\user); shown to the next account. */
+  readonly account?: string;
   protect(secret: Buffer): Buffer;
   unprotect(blob: Buffer): Buffer;
 }
@@ -42,7 +46,8 @@ export const keyEnvelope = z.object({
 });
 export type KeyEnvelope = z.infer<typeof keyEnvelope>;
 
-const keyringFile = z.object({
+/** Version 1: one wrap (the account that set the office up); read, then rewritten as 2. */
+const keyringFileV1 = z.object({
   format: z.literal('isoxa-keyring'),
   version: z.literal(1),
   protector: z.enum(['os', 'file']),
@@ -51,10 +56,33 @@ const keyringFile = z.object({
   recovery: recoveryWrap.nullable(),
   escrow: b64.nullable(),
   device: z.object({ id: z.string(), key: b64 }).nullable(),
+  legacyWorkPending: z.boolean().default(false),
+});
+
+const keyWrap = z.object({
+  account: z.string().max(300),
+  protector: z.enum(['os', 'file']),
+  dataKey: b64,
+  addedAt: z.number(),
+});
+
+const keyringFile = z.object({
+  format: z.literal('isoxa-keyring'),
+  version: z.literal(2),
+  keyId: z.string(),
+  /** The data key, wrapped once per OS account (a 'file' wrap is the key itself). */
+  wraps: z.array(keyWrap).min(1).max(100),
+  recovery: recoveryWrap.nullable(),
+  escrow: b64.nullable(),
+  /** The device's private key sealed under the data key. */
+  device: z.object({ id: z.string(), sealed: b64 }).nullable(),
   /** Old plaintext backups and files still to encrypt (an upgrade under way). */
   legacyWorkPending: z.boolean().default(false),
 });
 type KeyringFile = z.infer<typeof keyringFile>;
+
+const accountOf = (protector: KeyProtector): string => protector.account ?? '';
+const DEVICE_AAD = Buffer.from('isoxa:device');
 
 const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const RECOVERY_LENGTH = 24;
@@ -103,15 +131,14 @@ export function unwrapWithRecoveryCode(envelope: KeyEnvelope, code: string): Buf
 
 export class Keyring {
   private state: KeyringFile;
-  readonly dataKey: Buffer;
 
   constructor(
     private readonly file: string,
     private readonly protector: KeyProtector,
     state: KeyringFile,
+    readonly dataKey: Buffer,
   ) {
     this.state = state;
-    this.dataKey = protector.unprotect(Buffer.from(state.dataKey, 'base64'));
     if (keyIdOf(this.dataKey) !== state.keyId) throw new Error('keyring: data key mismatch');
   }
 
@@ -120,7 +147,12 @@ export class Keyring {
   }
 
   get protectorKind(): 'os' | 'file' {
-    return this.state.protector;
+    return this.protector.kind;
+  }
+
+  /** The OS accounts that can open the office on this PC without the recovery code. */
+  get accounts(): string[] {
+    return this.state.wraps.map((w) => w.account);
   }
 
   get hasRecoveryCode(): boolean {
@@ -169,22 +201,26 @@ export class Keyring {
   deviceKey(deviceId: string): string | null {
     const device = this.state.device;
     if (!device || device.id !== deviceId) return null;
-    try {
-      return this.protector.unprotect(Buffer.from(device.key, 'base64')).toString('utf8');
-    } catch {
-      return null;
-    }
+    const key = open(
+      subKey(this.dataKey, 'device'),
+      Buffer.from(device.sealed, 'base64'),
+      DEVICE_AAD,
+    );
+    return key ? key.toString('utf8') : null;
   }
 
   setDeviceKey(deviceId: string, privateKey: string | null): void {
-    const device =
-      privateKey === null
-        ? null
-        : {
-            id: deviceId,
-            key: this.protector.protect(Buffer.from(privateKey, 'utf8')).toString('base64'),
-          };
-    this.save({ ...this.state, device });
+    this.save({ ...this.state, device: sealDevice(this.dataKey, deviceId, privateKey) });
+  }
+
+  /** This OS account's wrap of the data key, added (or renewed) beside the others'. */
+  addOwnWrap(now: number): void {
+    const account = accountOf(this.protector);
+    const wraps = this.state.wraps.filter(
+      (w) => !(w.account === account && w.protector === this.protector.kind),
+    );
+    wraps.push(wrapFor(this.protector, this.dataKey, now));
+    this.save({ ...this.state, wraps });
   }
 
   private save(next: KeyringFile): void {
@@ -202,8 +238,82 @@ export function keyringExists(dataDir: string): boolean {
 }
 
 const KEY_UNREADABLE =
-  'Không mở được khóa dữ liệu của máy này (tệp khóa bị hỏng, hoặc dữ liệu được chép từ máy hay tài khoản Windows khác). ' +
+  'Không mở được khóa dữ liệu của máy này (tệp khóa bị hỏng, hoặc dữ liệu được chép từ máy khác). ' +
   'Hãy cài ISO Xã vào một thư mục dữ liệu mới rồi khôi phục từ bản sao lưu bằng mã khôi phục, hoặc khôi phục từ máy chủ tỉnh.';
+
+function wrapFor(protector: KeyProtector, dataKey: Buffer, now: number) {
+  return {
+    account: accountOf(protector),
+    protector: protector.kind,
+    dataKey: protector.protect(dataKey).toString('base64'),
+    addedAt: now,
+  };
+}
+
+function sealDevice(dataKey: Buffer, id: string, privateKey: string | null) {
+  if (privateKey === null) return null;
+  const sealed = seal(subKey(dataKey, 'device'), Buffer.from(privateKey, 'utf8'), DEVICE_AAD);
+  return { id, sealed: sealed.toString('base64') };
+}
+
+/** The data key from the first wrap this account can open (a 'file' wrap anyone can). */
+function unwrapOwn(state: KeyringFile, protector: KeyProtector): Buffer | null {
+  for (const w of state.wraps) {
+    if (w.protector !== 'file' && w.protector !== protector.kind) continue;
+    try {
+      const blob = Buffer.from(w.dataKey, 'base64');
+      const key = w.protector === 'file' ? blob : protector.unprotect(blob);
+      if (keyIdOf(key) === state.keyId) return key;
+    } catch {
+      // another account's DPAPI blob: not ours
+    }
+  }
+  return null;
+}
+
+/** Version 1 (one wrap, device key wrapped by the OS) read by the account that wrote it. */
+function upgradeV1(v1: z.infer<typeof keyringFileV1>, protector: KeyProtector, now: number) {
+  const dataKey = protector.unprotect(Buffer.from(v1.dataKey, 'base64'));
+  const device = v1.device
+    ? sealDevice(
+        dataKey,
+        v1.device.id,
+        protector.unprotect(Buffer.from(v1.device.key, 'base64')).toString('utf8'),
+      )
+    : null;
+  const state: KeyringFile = {
+    format: 'isoxa-keyring',
+    version: 2,
+    keyId: v1.keyId,
+    wraps: [wrapFor(protector, dataKey, now)],
+    recovery: v1.recovery,
+    escrow: v1.escrow,
+    device,
+    legacyWorkPending: v1.legacyWorkPending,
+  };
+  return { state, dataKey };
+}
+
+/** The keyring file's state, upgraded from version 1 (and saved so) when needed. */
+function readState(file: string, text: string, protector: KeyProtector) {
+  const json = JSON.parse(text) as unknown;
+  const v1 = keyringFileV1.safeParse(json);
+  if (!v1.success) return { state: keyringFile.parse(json), upgraded: null };
+  const upgraded = upgradeV1(v1.data, protector, Date.now());
+  writeFileDurably(file, JSON.stringify(upgraded.state, null, 2));
+  return { state: upgraded.state, upgraded: upgraded.dataKey };
+}
+
+/** This OS account has no wrap: the accounts that have one, for the message. */
+export class KeyringOtherAccount extends AppError {
+  constructor(readonly accounts: readonly string[]) {
+    super(
+      'DATA_KEY_OTHER_ACCOUNT',
+      `Dữ liệu của cơ quan trên máy này đang được mở bằng tài khoản Windows khác (${accounts.join(', ') || 'không rõ'}). ` +
+        'Lần đầu dùng ISO Xã ở tài khoản này, hãy nhập mã khôi phục của cơ quan (bản in cất khi thiết lập); từ lần sau tài khoản này mở được như bình thường.',
+    );
+  }
+}
 
 /** Reads the keyring; creates one with a fresh data key when `create` and none exists. */
 export function openKeyring(dataDir: string, protector: KeyProtector, create: boolean): Keyring {
@@ -215,28 +325,62 @@ export function openKeyring(dataDir: string, protector: KeyProtector, create: bo
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (text !== null) {
+    let read: ReturnType<typeof readState>;
     try {
-      return new Keyring(file, protector, keyringFile.parse(JSON.parse(text)));
+      read = readState(file, text, protector);
     } catch {
       throw new AppError('DATA_KEY_MISSING', KEY_UNREADABLE);
     }
+    const dataKey = read.upgraded ?? unwrapOwn(read.state, protector);
+    if (!dataKey) throw new KeyringOtherAccount(read.state.wraps.map((w) => w.account));
+    return new Keyring(file, protector, read.state, dataKey);
   }
   if (!create) throw new AppError('DATA_KEY_MISSING');
   const dataKey = randomBytes(32);
   const state: KeyringFile = {
     format: 'isoxa-keyring',
-    version: 1,
-    protector: protector.kind,
+    version: 2,
     keyId: keyIdOf(dataKey),
-    dataKey: protector.protect(dataKey).toString('base64'),
+    wraps: [wrapFor(protector, dataKey, Date.now())],
     recovery: null,
     escrow: null,
     device: null,
     legacyWorkPending: false,
   };
   writeFileDurably(file, JSON.stringify(state, null, 2));
-  return new Keyring(file, protector, state);
+  return new Keyring(file, protector, state, dataKey);
 }
+
+/**
+ * A Windows account opening the PC's office for the first time: the office's recovery code
+ * opens the data key, and this account's own wrap is added, so the code is needed only once.
+ */
+export function unlockWithRecoveryCode(
+  dataDir: string,
+  protector: KeyProtector,
+  code: string,
+  now: number,
+): Keyring {
+  const file = keyringPath(dataDir);
+  let state: KeyringFile;
+  try {
+    state = keyringFile.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  } catch {
+    throw new AppError('DATA_KEY_MISSING', KEY_UNREADABLE);
+  }
+  if (!state.recovery) throw new AppError('RECOVERY_CODE_NONE');
+  const dataKey = unwrapWithRecoveryCode(
+    { keyId: state.keyId, recovery: state.recovery, escrow: state.escrow },
+    code,
+  );
+  if (!dataKey) throw new AppError('RECOVERY_CODE_WRONG', RECOVERY_CODE_WRONG_HERE);
+  const keyring = new Keyring(file, protector, state, dataKey);
+  keyring.addOwnWrap(now);
+  return keyring;
+}
+
+const RECOVERY_CODE_WRONG_HERE =
+  'Mã khôi phục không đúng với dữ liệu của cơ quan trên máy này. Kiểm tra lại từng ký tự (24 ký tự, dạng XXXX-XXXX-…).';
 
 // One keyring per data folder in this process, so the file helpers find theirs by folder.
 const open_ = new Map<string, Keyring>();

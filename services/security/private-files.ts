@@ -1,5 +1,6 @@
 // The office's data stays the OS user's own: the data folder 0700, every file 0600 (where the
-// OS has POSIX modes; on Windows the profile folder's ACL already is the user's), and small
+// OS has POSIX modes; on Windows the folder is the PC's, in ProgramData, and the installer's
+// ACL lets the PC's Users in: electron/main/data-location.ts), and small
 // files that must never be half-written (the keyring) go through a flushed temporary file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,16 @@ export function restrictFile(file: string): void {
     fs.chmodSync(file, 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** fsync a file's bytes to the disk. */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
