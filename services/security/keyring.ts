@@ -304,6 +304,14 @@ function readState(file: string, text: string, protector: KeyProtector) {
   return { state: upgraded.state, upgraded: upgraded.dataKey };
 }
 
+/** A write of the keyring cut by a kill leaves its temporary file (writeFileDurably): gone. */
+function removeStaleTemporaries(dataDir: string): void {
+  const stale = /^keyring\.json\.\d+\.tmp$/;
+  for (const name of fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : []) {
+    if (stale.test(name)) fs.rmSync(path.join(dataDir, name), { force: true });
+  }
+}
+
 /** This OS account has no wrap: the accounts that have one, for the message. */
 export class KeyringOtherAccount extends AppError {
   constructor(readonly accounts: readonly string[]) {
@@ -318,6 +326,7 @@ export class KeyringOtherAccount extends AppError {
 /** Reads the keyring; creates one with a fresh data key when `create` and none exists. */
 export function openKeyring(dataDir: string, protector: KeyProtector, create: boolean): Keyring {
   const file = keyringPath(dataDir);
+  removeStaleTemporaries(dataDir);
   let text: string | null = null;
   try {
     text = fs.readFileSync(file, 'utf8');
