@@ -87,6 +87,9 @@ export const HANDLERS = mergeHandlers(
 
 /** The app is idle after this long without a call: checkpoints and the start-up audit check run then. */
 const IDLE_MS = 2000;
+/** The start-up audit check is not started before this (the login page loads first; static
+ * files are served without a call, so idle time alone does not show it). */
+const AUDIT_CHECK_DELAY_MS = 10_000;
 
 export function defaultMigrationsDir(): string {
   return path.resolve(process.cwd(), 'db/migrations');
@@ -166,13 +169,14 @@ export async function openBackend(options: AppOptions): Promise<AppBackend> {
   const dispatch = createDispatcher(HANDLERS, base);
   // WAL pages go back into the database file when nobody is waiting for an answer, so a
   // commit at the desk rarely pays for a checkpoint.
-  let lastCallAt = 0;
+  // Opening counts as activity: the start-up check waits for a quiet moment after it.
+  let lastCallAt = Date.now();
   // The audit trail is checked once the app is up, in idle time (a long history is seconds of
   // reading: never while the login screen loads or an official works); the audit screen shows
   // the outcome.
   const auditCheck = setTimeout(
     () => void startAuditCheck(base(), () => Date.now() - lastCallAt >= IDLE_MS),
-    options.backupDelayMs ?? 1000,
+    options.backupDelayMs ?? AUDIT_CHECK_DELAY_MS,
   );
   auditCheck.unref();
   const checkpointer = setInterval(() => {
