@@ -104,8 +104,9 @@ function scrubOutbox(tx: Tx, ids: readonly string[], now: number) {
     .run();
 }
 
-/** The decision's effect: the listed groups must still be exactly what is due, then erased. */
-export function decideEffect(e: EffectContext): void {
+/** The decision's effect: the listed groups must still be exactly what is due, then erased;
+ * the decision keeps how many dossiers it erased. */
+export function decideEffect(e: EffectContext): { erased: number } {
   const data = e.after.data as unknown as DisposalData;
   const todayYear = Number(e.today.slice(0, 4));
   const ids: string[] = [];
@@ -121,6 +122,7 @@ export function decideEffect(e: EffectContext): void {
   // Freed pages are overwritten, not left holding the erased values.
   e.ctx.conn.sqlite.pragma('secure_delete = ON');
   eraseDossiers(e, e.after.id, ids);
+  return { erased: ids.length };
 }
 
 /** After the decision has committed: the scans no live row needs are removed from disk, the

@@ -3,7 +3,7 @@
 // refresh them: every operation that writes, none that only reads.
 import { describe, expect, it } from 'vitest';
 import { isWriteOp } from '../../renderer/src/api/changes';
-import { navCounts } from '../../renderer/src/shell/nav';
+import { activeNavPath, navCounts } from '../../renderer/src/shell/nav';
 
 describe('navCounts', () => {
   it('counts each line on its screen’s entry and on the inbox', () => {
@@ -22,6 +22,16 @@ describe('navCounts', () => {
     // A screen without an entry of its own counts on the inbox only, never on "Tổng quan".
     expect(counts.has('/')).toBe(false);
     expect(navCounts([]).size).toBe(0);
+  });
+
+  it('counts a disposal decision and a record list on records control, and highlights it', () => {
+    const counts = navCounts([
+      { link: '/qms/disposals/p', overdue: false },
+      { link: '/qms/records/l', overdue: true },
+    ]);
+    expect(counts.get('/qms/records')).toEqual({ total: 2, overdue: 1 });
+    expect(activeNavPath('/qms/disposals/p')).toBe('/qms/records');
+    expect(activeNavPath('/qms/records')).toBe('/qms/records');
   });
 });
 

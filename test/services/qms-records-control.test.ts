@@ -193,7 +193,10 @@ describe('disposal', () => {
       rev: proposal.rev,
       fields: { number: '15/QĐ-UBND' },
     });
-    expect(decided).toMatchObject({ state: 'decided', data: { number: '15/QĐ-UBND' } });
+    expect(decided).toMatchObject({
+      state: 'decided',
+      data: { number: '15/QĐ-UBND', erased: 3 },
+    });
 
     const erased = rows(
       'SELECT applicant_name, applicant_id_number, applicant_address, applicant_phone, applicant_email, note, disposal_id FROM dossiers WHERE id IN (?, ?, ?)',

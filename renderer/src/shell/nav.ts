@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/qms/feedback', label: 'Phản ánh, kiến nghị', permission: null },
   { path: '/qms/audits', label: 'Đánh giá nội bộ', permission: null },
   { path: '/qms/objectives', label: 'Mục tiêu chất lượng', permission: null },
+  { path: '/qms/records', label: 'Kiểm soát hồ sơ', permission: null },
   { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
   { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
   { path: '/desk-settings', label: 'Cấu hình một cửa', permission: 'office.manage' },
@@ -27,8 +28,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/account', label: 'Tài khoản của tôi', permission: null },
 ];
 
+/** Screens reached from another entry's screen: a disposal decision belongs to records control. */
+const UNDER: Readonly<Record<string, string>> = { '/qms/disposals': '/qms/records' };
+
 /** The entry to highlight: the longest path that prefixes the location ('/dossiers/…'). */
 export function activeNavPath(location: string): string {
+  for (const [prefix, entry] of Object.entries(UNDER))
+    if (location === prefix || location.startsWith(`${prefix}/`)) return entry;
   let best = '/';
   for (const item of NAV_ITEMS) {
     if (item.path === '/') continue;

@@ -36,6 +36,9 @@ import { AuditChecklistScreen } from '../screens/qms/audit/checklist';
 import { AuditDetailScreen } from '../screens/qms/audit/detail';
 import { AuditProgrammeScreen } from '../screens/qms/audit/programme';
 import { InboxScreen } from '../screens/qms/inbox';
+import { DisposalDetailScreen } from '../screens/qms/records/disposal-detail';
+import { RecordListScreen } from '../screens/qms/records/list-detail';
+import { RecordsScreen } from '../screens/qms/records/screen';
 import { ObjectivesScreen } from '../screens/qms/objectives/screen';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
@@ -159,6 +162,9 @@ export function Shell() {
                   {(params) => <NonconformityDetailScreen id={params.id} />}
                 </Route>
                 <Route path="/qms/objectives">{<ObjectivesScreen />}</Route>
+                <Route path="/qms/records">{<RecordsScreen />}</Route>
+                <Route path="/qms/records/:id">{(p) => <RecordListScreen id={p.id} />}</Route>
+                <Route path="/qms/disposals/:id">{(p) => <DisposalDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/feedback">{<FeedbackRegisterScreen />}</Route>
                 <Route path="/qms/feedback/:id">{(p) => <FeedbackDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/audits">

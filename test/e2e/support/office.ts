@@ -12,15 +12,15 @@ export interface DemoOffice {
   readonly as: (username: string) => Promise<Page>;
 }
 
-export function demoOffice(now: () => number): DemoOffice {
+export function demoOffice(now: () => number, options: { history?: boolean } = {}): DemoOffice {
   let browser: Browser;
   let app: E2eApp;
   const pages: Page[] = [];
   beforeAll(async () => {
     fs.mkdirSync(path.resolve('test-results'), { recursive: true });
     browser = await launchChromium();
-    app = await startE2eApp({ demo: true, now });
-  });
+    app = await startE2eApp({ demo: true, now, history: options.history ?? false });
+  }, 180_000);
   afterAll(async () => {
     for (const p of pages) await p.context().close();
     await browser.close();

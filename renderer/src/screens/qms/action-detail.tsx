@@ -1,6 +1,6 @@
 // One action of any source (a nonconformity's corrective action, a risk treatment, a review
 // decision...): what, who, by when, what was done and its check; the moves the user may make.
-import { Anchor, Badge, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Grid, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useLocation } from 'wouter';
 import { actionData } from '../../../../core/qms/action';
@@ -9,6 +9,7 @@ import { Field } from '../../components/field';
 import { ErrorAlert } from '../../components/error-alert';
 import { useLoad } from '../../components/use-load';
 import { civilDateOf, formatCivilDate } from '../../format';
+import { RecordHeader, RecordSubtitle } from './record-header';
 import { RecordHistory } from './record-history';
 import { TransitionButtons } from './transition-buttons';
 import type { TransitionWords } from './transition-dialog';
@@ -40,19 +41,11 @@ export function ActionDetailScreen({ id }: { readonly id: string }) {
     record.state === 'open' && record.dueDate !== null && record.dueDate < civilDateOf(Date.now());
   return (
     <Stack>
-      <Card withBorder>
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={4}>
-            <Group gap="sm">
-              <Title order={2}>{record.title}</Title>
-              <Badge size="lg" variant="light" data-testid="action-state">
-                {record.stateLabel}
-              </Badge>
-            </Group>
-            <Text size="sm" c="dimmed">
-              {record.kindLabel} {record.code}
-            </Text>
-          </Stack>
+      <RecordHeader
+        title={record.title}
+        state={record.stateLabel}
+        stateTestId="action-state"
+        actions={
           <TransitionButtons
             record={record}
             words={WORDS}
@@ -61,8 +54,12 @@ export function ActionDetailScreen({ id }: { readonly id: string }) {
               setVersion((v) => v + 1);
             }}
           />
-        </Group>
-      </Card>
+        }
+      >
+        <RecordSubtitle>
+          {record.kindLabel} {record.code}
+        </RecordSubtitle>
+      </RecordHeader>
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Card withBorder>
