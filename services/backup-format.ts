@@ -1,7 +1,7 @@
 // The backup file: a short header, then the database exactly as SQLCipher encrypted it. The
-// header names the data key (its id) and carries the two copies of that key a new PC can use:
-// wrapped under the office's recovery code, and sealed to the province (the escrow). Nothing
-// in it reveals the key without one of those secrets.
+// header names the data key (its id) and carries the copy of that key a new PC can use: wrapped
+// under the office's recovery code. Its `escrow` field (the key sealed to the province) stays
+// null until that is built. Nothing in it reveals the key without the recovery code.
 //
 //   ISOXA-BACKUP-1\n  u32 header length (big-endian)  header JSON  database bytes
 import fs from 'node:fs';

@@ -7,9 +7,10 @@
 // The device's Ed25519 private key is sealed under the data key. Browser mode and tests have
 // no keystore: the key file's owner-only mode is all that guards it (README, "Bảo vệ dữ liệu").
 //
-// Two more copies make a legitimate restore possible on a new PC: the key wrapped under a
-// recovery code shown once to the office (printable, for the office safe), and the key
-// sealed to the province's public key (the escrow). Both travel in every backup's header.
+// A legitimate restore on a new PC works from the key wrapped under a recovery code shown once
+// to the office (printable, for the office safe); it travels in every backup's header. The
+// `escrow` slot is reserved for the key sealed to the province's public key, which is not
+// built yet: nothing writes it today, so a restore needs the recovery code (issue #11).
 import { createHash, randomBytes, randomInt, scryptSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
