@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
 import { openBackend } from '../services/app';
+import { setUpDemoIfNew } from '../services/foundation/demo/office';
 import { restoreLatestBackup } from '../services/recovery';
 import { startBrowserServer } from './browser/server';
 import { Transfers } from './browser/transfers';
@@ -46,11 +47,7 @@ async function main(): Promise<void> {
       },
     },
   });
-  if (values.demo) {
-    const status = await backend.call('cli', 'app.status', {});
-    if (status.ok && !(status.value as { setUp: boolean }).setUp)
-      await backend.call('cli', 'setup.demo', { history: true });
-  }
+  if (values.demo) await setUpDemoIfNew(backend);
   const server = await startBrowserServer({
     backend,
     transfers,

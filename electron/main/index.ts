@@ -6,6 +6,7 @@ import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electro
 import { AppError, ERROR_MESSAGES } from '../../core/errors';
 import { cannotOpenMessage, previousInstaller } from '../../services/updates/installers';
 import { openBackend } from '../../services/app';
+import { setUpDemoIfNew } from '../../services/foundation/demo/office';
 import { lockedBackend } from '../../services/locked-backend';
 import { KeyringOtherAccount } from '../../services/security/keyring';
 import { restoreLatestBackup } from '../../services/recovery';
@@ -147,7 +148,10 @@ async function start(): Promise<void> {
     return;
   }
   // safeStorage is usable once the app is ready, which start() runs after.
-  useBackend(await openOffice());
+  const office = await openOffice();
+  // `npm start -- --demo`: a new PC opens on the lived-in demo office.
+  if (process.argv.includes('--demo')) await setUpDemoIfNew(office);
+  useBackend(office);
   mainWindow = createMainWindow(paths.preloadPath);
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -12,6 +12,7 @@ import {
 import { createRng } from '../../../core/demo/rng';
 import { office, procedures } from '../../../db/schema';
 import type { Ctx } from '../../context';
+import type { AppBackend } from '../../platform';
 import { workCalendar } from '../../desk/calendar';
 import { versionInForce } from '../../desk/catalog';
 import { Agenda } from './agenda';
@@ -83,4 +84,12 @@ export async function liveInDemoOffice(ctx: Ctx, start: number, end: number): Pr
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
   }
   return { dossiers: plans.length, ms: performance.now() - t0 };
+}
+
+/** `--demo` (browser mode, Electron): a PC with no office yet opens on the lived-in demo office. */
+export async function setUpDemoIfNew(backend: AppBackend): Promise<void> {
+  const status = await backend.call('cli', 'app.status', {});
+  if (!status.ok || (status.value as { setUp: boolean }).setUp) return;
+  const made = await backend.call('cli', 'setup.demo', { history: true });
+  if (!made.ok) console.error(`Không tạo được cơ quan mẫu: ${made.error.message}`);
 }
