@@ -11,6 +11,7 @@ import {
   workingMsBetween,
 } from '../../core/calendar/working-time';
 import { availableActions, type DossierAction } from '../../core/desk/actions';
+import { movedByPause } from '../../core/desk/supplement';
 import type { DossierStatus } from '../../core/desk/types';
 import { AppError } from '../../core/errors';
 import type { Tx } from '../../db/open';
@@ -175,14 +176,8 @@ export const flowHandlers: PartialHandlers = {
       const pausedAt = d.row.pausedAt ?? now;
       // pause: the appointment moves by the working time spent waiting; restart: full limit from now.
       const shiftHours = workingMsBetween(pausedAt, now, cal) / 3_600_000;
-      // A day-based appointment stays at the end of a working day: the pause moves it to the
-      // end of the day the paused working time reaches.
       const byDays = d.version.body.timeLimit.unit === 'working_days';
-      const move = (t: number) => {
-        if (rule !== 'pause' || shiftHours === 0) return t;
-        const moved = addWorkingHours(t, shiftHours, cal);
-        return byDays ? endOfWorkingDay(civilDateOf(moved - 1), cal) : moved;
-      };
+      const move = (t: number) => (rule === 'pause' ? movedByPause(t, shiftHours, byDays, cal) : t);
       const dueAt = rule === 'pause' ? move(d.row.dueAt) : appointment(d.version.body, now, cal);
       const originalDueAt = rule === 'pause' ? move(d.row.originalDueAt) : dueAt;
       const stepHours = d.version.body.steps[d.row.currentStep - 1]?.hours ?? 0;
