@@ -5,7 +5,8 @@
 // what follows); electron-builder's blockmaps for both; electron-updater's differential
 // downloader updating the first into the second from a local server that answers ranges with
 // the province route's code. Target: ≤ 10 % of the installer downloaded for a change ≤ 1 %.
-// Writes bench-results/update.{json,md}. Quick run: --size-mb 8.
+// Writes bench-results/update.{json,md}. Quick run: --size-mb 8. Two real builds (two runs of
+// npm run dist, say 1.2.0 and 1.2.1): --old release/ISO-Xa-Setup-1.2.0.exe --new <the other>.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     'size-mb': { type: 'string', default: '80' },
     change: { type: 'string', default: '0.5' },
     seed: { type: 'string', default: '20261205' },
+    old: { type: 'string' },
+    new: { type: 'string' },
     out: { type: 'string', default: 'bench-results' },
   },
 });
@@ -40,7 +43,19 @@ try {
   const oldFile = path.join(feed, 'ISO-Xa-Setup-1.1.0.exe');
   const newFile = path.join(feed, 'ISO-Xa-Setup-1.2.0.exe');
   let t = Date.now();
-  const pair = makeInstallerPair(oldFile, newFile, SIZE, SEED, CHANGE);
+  const real = values.old && values.new ? { old: values.old, new: values.new } : null;
+  if (real) {
+    fs.copyFileSync(real.old, oldFile);
+    fs.copyFileSync(real.new, newFile);
+  }
+  const pair = real
+    ? {
+        oldSize: fs.statSync(oldFile).size,
+        newSize: fs.statSync(newFile).size,
+        changes: [],
+        changedBytes: Number.NaN,
+      }
+    : makeInstallerPair(oldFile, newFile, SIZE, SEED, CHANGE);
   const built = Date.now() - t;
   t = Date.now();
   const r = await measureDifferential(oldFile, newFile, pc);
@@ -53,12 +68,14 @@ try {
       r.installerBytes,
       `${mb(r.installerBytes)} (${r.installerBytes.toLocaleString('en')} B)`,
     ),
-    figure(
-      'Change between the two builds',
-      changePct,
-      `${kb(pair.changedBytes)} = ${changePct.toFixed(2)} %`,
-      target('≤ 1 %', changePct <= 1),
-    ),
+    real
+      ? figure('Change between the two builds', null, 'real builds: not known')
+      : figure(
+          'Change between the two builds',
+          changePct,
+          `${kb(pair.changedBytes)} = ${changePct.toFixed(2)} %`,
+          target('≤ 1 %', changePct <= 1),
+        ),
     figure(
       'Differential download: bytes served (blocks + blockmaps)',
       r.percent,
@@ -84,8 +101,12 @@ try {
       title: 'ISO Xã app update benchmark (differential download)',
       startedAt,
       setup: [
-        `Installers: ${mb(pair.oldSize)} → ${mb(pair.newSize)}, seed ${SEED}, built in ${(built / 1000).toFixed(1)} s: a 160 KB stub and non-solid incompressible packed files, as electron-builder's NSIS package with differentialPackage: store-asar (electron-builder.yml)`,
-        `Change: ${pair.changes.map((c) => `${c.kind} ${c.length < 1024 ? `${c.length} B` : kb(c.length)} at ${mb(c.offset)}`).join('; ')}`,
+        ...(real
+          ? [`Real builds: ${real.old} → ${real.new} (${mb(pair.oldSize)} → ${mb(pair.newSize)})`]
+          : [
+              `Installers: ${mb(pair.oldSize)} → ${mb(pair.newSize)}, seed ${SEED}, built in ${(built / 1000).toFixed(1)} s: a 160 KB stub and non-solid incompressible packed files, as electron-builder's NSIS package with differentialPackage: store-asar (electron-builder.yml)`,
+              `Change: ${pair.changes.map((c) => `${c.kind} ${c.length < 1024 ? `${c.length} B` : kb(c.length)} at ${mb(c.offset)}`).join('; ')}`,
+            ]),
         "Blockmaps: electron-builder's own generator (app-builder-lib buildBlockMap, gzip, as `npm run dist` writes them)",
         "Download: electron-updater's GenericDifferentialDownloader (plan: computeOperations) against a local server answering ranges with server/http/ranges.ts, every byte counted",
         `Measured in ${(took / 1000).toFixed(1)} s`,
@@ -99,7 +120,7 @@ try {
     values.out,
   );
   console.log(
-    `\nDifferential update: ${mb(r.totalBytes)} downloaded of a ${mb(r.installerBytes)} installer = ${r.percent.toFixed(2)} % (change ${changePct.toFixed(2)} %, target ≤ 10 %)`,
+    `\nDifferential update: ${mb(r.totalBytes)} downloaded of a ${mb(r.installerBytes)} installer = ${r.percent.toFixed(2)} % (${real ? 'real builds' : `change ${changePct.toFixed(2)} %`}, target ≤ 10 %)`,
   );
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
