@@ -3,9 +3,9 @@
 // data there is; an item whose source has no data yet says "Chưa có dữ liệu" instead of
 // disappearing, so the minutes show what was and was not reviewed. The wording and the figures
 // are made here, so the screen, the minutes and the tests read the same numbers.
-import { formatIsoDate } from '../forms/format';
+import { formatDecimal, formatIsoDate } from '../forms/format';
 import { FINDING_TYPE_LABELS, FINDING_TYPES, type FindingType } from './finding';
-import type { ActionFact, ObjectiveFact, ProcedureRate, ReviewFacts } from './review-facts';
+import type { ActionFact, ProcedureRate, ReviewFacts } from './review-facts';
 
 export type { ActionFact, ObjectiveFact, ProcedureRate, ReviewFacts } from './review-facts';
 
@@ -62,8 +62,8 @@ export interface ReviewInput {
 /** Per cent to one decimal; 0 over an empty denominator (the wording says so). */
 export const pct = (n: number, d: number): number =>
   d === 0 ? 0 : Math.round((n / d) * 1000) / 10;
-const num = (x: number): string => x.toLocaleString('vi-VN');
-const pctText = (n: number, d: number): string => `${num(pct(n, d))}%`;
+const num = (x: number): string => formatDecimal(x);
+const pctText = (n: number, d: number): string => `${num(pct(n, d))} %`;
 const date = (d: string | null): string => (d ? formatIsoDate(d) : '');
 const DONE_STATES = ['done', 'verified'];
 
@@ -172,15 +172,14 @@ function satisfactionItem(f: Readonly<ReviewFacts>): ReviewInput {
 }
 
 function objectivesItem(f: Readonly<ReviewFacts>): ReviewInput {
-  const unit = (o: ObjectiveFact) => (o.unit === '%' ? '%' : ` ${o.unit}`);
   const met = f.objectives.filter((o) => o.met === true).length;
   const missed = f.objectives.filter((o) => o.met === false).length;
   const lines = f.objectives.map((o) => {
-    const target = `chỉ tiêu ${o.atMost ? '≤' : '≥'} ${num(o.target)}${unit(o)}`;
+    const target = `chỉ tiêu ${o.atMost ? '≤' : '≥'} ${num(o.target)} ${o.unit}`;
     const last =
       o.last === null
         ? 'chưa đo lường'
-        : `kết quả ${o.last.label}: ${o.last.value === null ? 'chưa có số liệu' : `${num(o.last.value)}${unit(o)}`}`;
+        : `kết quả ${o.last.label}: ${o.last.value === null ? 'chưa có số liệu' : `${num(o.last.value)} ${o.unit}`}`;
     const verdict = o.met === null ? '' : o.met ? ' — đạt' : ' — không đạt';
     return `${o.code} ${o.statement} (${target}; ${last})${verdict}; ${o.stateLabel.toLowerCase()}`;
   });
@@ -261,7 +260,7 @@ function monitoringItem(f: Readonly<ReviewFacts>): ReviewInput {
     empty
       ? []
       : [
-          `Tiếp nhận ${num(f.received)} hồ sơ (trực tuyến ${num(f.receivedOnline)}, ${pctText(f.receivedOnline, f.received)}); giải quyết ${num(resolved)} hồ sơ, đúng hạn ${resolved ? pctText(onTime, resolved) : 'chưa có hồ sơ'}.`,
+          `Tiếp nhận ${num(f.received)} hồ sơ (trực tuyến ${num(f.receivedOnline)}, ${pctText(f.receivedOnline, f.received)}); ${resolved ? `giải quyết ${num(resolved)} hồ sơ, đúng hạn ${pctText(onTime, resolved)}` : 'chưa có hồ sơ được giải quyết xong'}.`,
         ],
     { received: f.received, receivedOnline: f.receivedOnline, resolved },
   );

@@ -139,7 +139,7 @@ describe('holding the review', () => {
       onTimeRate: 0,
     });
     expect(input(live, 'process_performance').lines[1]).toMatch(
-      /^1\.001193 .*: 0\/1 đúng hạn \(0%\), kỳ trước chưa có hồ sơ để so sánh$/,
+      /^1\.001193 .*: 0\/1 đúng hạn \(0 %\), kỳ trước chưa có hồ sơ để so sánh$/,
     );
     expect(input(live, 'monitoring').figures).toMatchObject({ received: 1, resolved: 1 });
     expect(input(live, 'nonconformities')).toMatchObject({

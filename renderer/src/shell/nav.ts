@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/qms/audits', label: 'Đánh giá nội bộ', permission: null },
   { path: '/qms/objectives', label: 'Mục tiêu chất lượng', permission: null },
   { path: '/qms/records', label: 'Kiểm soát hồ sơ', permission: null },
+  { path: '/qms/reviews', label: 'Xem xét của lãnh đạo', permission: null },
   { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
   { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
   { path: '/desk-settings', label: 'Cấu hình một cửa', permission: 'office.manage' },

@@ -40,6 +40,8 @@ import { DisposalDetailScreen } from '../screens/qms/records/disposal-detail';
 import { RecordListScreen } from '../screens/qms/records/list-detail';
 import { RecordsScreen } from '../screens/qms/records/screen';
 import { ObjectivesScreen } from '../screens/qms/objectives/screen';
+import { ReviewDetailScreen } from '../screens/qms/review/detail';
+import { ReviewListScreen } from '../screens/qms/review/list';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
 import { NonconformityDetailScreen } from '../screens/qms/nonconformity/detail';
@@ -165,6 +167,10 @@ export function Shell() {
                 <Route path="/qms/records">{<RecordsScreen />}</Route>
                 <Route path="/qms/records/:id">{(p) => <RecordListScreen id={p.id} />}</Route>
                 <Route path="/qms/disposals/:id">{(p) => <DisposalDetailScreen id={p.id} />}</Route>
+                <Route path="/qms/reviews">{<ReviewListScreen />}</Route>
+                <Route path="/qms/reviews/:id">
+                  {(params) => <ReviewDetailScreen id={params.id} />}
+                </Route>
                 <Route path="/qms/feedback">{<FeedbackRegisterScreen />}</Route>
                 <Route path="/qms/feedback/:id">{(p) => <FeedbackDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/audits">

@@ -216,6 +216,10 @@ describe('assembleReviewInputs', () => {
       'Đây là lần xem xét đầu tiên: chưa có hành động từ lần xem xét trước.',
     ]);
     expect(byKey(inputs, 'nonconformities').lines[0]).toMatch(/^Không phát sinh/);
+    const received = assembleReviewInputs({ ...EMPTY, received: 2 });
+    expect(byKey(received, 'monitoring').lines).toEqual([
+      'Tiếp nhận 2 hồ sơ (trực tuyến 0, 0 %); chưa có hồ sơ được giải quyết xong.',
+    ]);
   });
 
   it('counts the previous review actions and marks the overdue ones', () => {
@@ -253,8 +257,8 @@ describe('assembleReviewInputs', () => {
       feedbackPending: 1,
     });
     expect(s.lines).toEqual([
-      'Người dân đánh giá 40 hồ sơ: 38 hài lòng (95%), 2 không hài lòng.',
-      'Tỷ lệ hài lòng theo QĐ 766/QĐ-TTg: 93,8% (45/48 hồ sơ không trễ hạn, không bị phản ánh hay đánh giá không hài lòng).',
+      'Người dân đánh giá 40 hồ sơ: 38 hài lòng (95 %), 2 không hài lòng.',
+      'Tỷ lệ hài lòng theo QĐ 766/QĐ-TTg: 93,8 % (45/48 hồ sơ không trễ hạn, không bị phản ánh hay đánh giá không hài lòng).',
       'Phản ánh, kiến nghị: tiếp nhận 3, đã trả lời 2 (đúng hạn 1, trễ hạn 1), đang xử lý 1.',
     ]);
   });
@@ -264,9 +268,9 @@ describe('assembleReviewInputs', () => {
     expect(o.figures).toEqual({ total: 3, met: 1, missed: 1, unmeasured: 1 });
     expect(o.lines).toEqual([
       '1/3 mục tiêu đạt, 1 không đạt.',
-      'MT-2026-001 Giải quyết đúng hạn (chỉ tiêu ≥ 95%; kết quả Quý III/2026: 97,5%) — đạt; đang theo dõi',
+      'MT-2026-001 Giải quyết đúng hạn (chỉ tiêu ≥ 95 %; kết quả Quý III/2026: 97,5 %) — đạt; đang theo dõi',
       'MT-2026-002 Không để phản ánh quá hạn (chỉ tiêu ≤ 0 vụ; kết quả Quý III/2026: 2 vụ) — không đạt; không đạt',
-      'MT-2026-003 Rà soát quy trình (chỉ tiêu ≥ 100%; chưa đo lường); đang theo dõi',
+      'MT-2026-003 Rà soát quy trình (chỉ tiêu ≥ 100 %; chưa đo lường); đang theo dõi',
     ]);
   });
 
@@ -280,14 +284,14 @@ describe('assembleReviewInputs', () => {
       procedures: 2,
     });
     expect(p.lines).toEqual([
-      'Chung: 44/48 đúng hạn (91,7%), tăng 1,7 điểm phần trăm so với kỳ trước (90%). Kỳ trước: từ 02/02/2025 đến 31/12/2025.',
-      '1.000894 Chứng thực bản sao: 6/8 đúng hạn (75%), giảm 15 điểm phần trăm so với kỳ trước (90%)',
-      '1.001193 Đăng ký khai sinh: 38/40 đúng hạn (95%), tăng 5 điểm phần trăm so với kỳ trước (90%)',
+      'Chung: 44/48 đúng hạn (91,7 %), tăng 1,7 điểm phần trăm so với kỳ trước (90 %). Kỳ trước: từ 02/02/2025 đến 31/12/2025.',
+      '1.000894 Chứng thực bản sao: 6/8 đúng hạn (75 %), giảm 15 điểm phần trăm so với kỳ trước (90 %)',
+      '1.001193 Đăng ký khai sinh: 38/40 đúng hạn (95 %), tăng 5 điểm phần trăm so với kỳ trước (90 %)',
     ]);
     const m = byKey(assembleReviewInputs(FULL), 'monitoring');
     expect(m.figures).toEqual({ received: 60, receivedOnline: 15, resolved: 48 });
     expect(m.lines).toEqual([
-      'Tiếp nhận 60 hồ sơ (trực tuyến 15, 25%); giải quyết 48 hồ sơ, đúng hạn 91,7%.',
+      'Tiếp nhận 60 hồ sơ (trực tuyến 15, 25 %); giải quyết 48 hồ sơ, đúng hạn 91,7 %.',
     ]);
   });
 
@@ -305,12 +309,12 @@ describe('assembleReviewInputs', () => {
       'kỳ trước chưa có hồ sơ để so sánh',
     );
     expect(trendText({ ...p, resolved: 0, onTime: 0 })).toBe(
-      'trong kỳ chưa có hồ sơ giải quyết (kỳ trước 90%)',
+      'trong kỳ chưa có hồ sơ giải quyết (kỳ trước 90 %)',
     );
-    expect(trendText({ ...p, onTime: 7 })).toBe('giảm 20 điểm phần trăm so với kỳ trước (90%)');
+    expect(trendText({ ...p, onTime: 7 })).toBe('giảm 20 điểm phần trăm so với kỳ trước (90 %)');
     expect(
       trendText({ ...p, resolved: 3, onTime: 1, previousResolved: 3, previousOnTime: 2 }),
-    ).toBe('giảm 33,3 điểm phần trăm so với kỳ trước (66,7%)');
+    ).toBe('giảm 33,3 điểm phần trăm so với kỳ trước (66,7 %)');
   });
 
   it('sums nonconformities, audit findings and improvement opportunities', () => {

@@ -23,7 +23,7 @@ import {
   type TransitionOption,
   type TransitionWords,
 } from '../transition-dialog';
-import { ActionsCard } from './actions-card';
+import { ActionsCard, CORRECTIVE_WORDS } from '../actions-card';
 import { AnalysisDialog } from './analysis-dialog';
 import { overdueStyle } from './register';
 
@@ -218,7 +218,9 @@ export function NonconformityDetailScreen({ id }: { readonly id: string }) {
           <Stack>
             <ActionsCard
               key={version}
-              ncId={record.id}
+              sourceKind="nonconformity"
+              sourceId={record.id}
+              words={CORRECTIVE_WORDS}
               canAdd={open && canAnalyse}
               onChange={refresh}
             />

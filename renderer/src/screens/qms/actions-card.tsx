@@ -1,5 +1,6 @@
-// Hành động khắc phục of a nonconformity: the shared action kind with sourceKind
-// 'nonconformity'. Managers add them (owner, due date); each owner reports done here.
+// The actions (shared action kind) that follow up one quality-system record: a nonconformity's
+// corrective actions, a management review's decided actions. Managers add them (owner, due
+// date) while the record takes actions; each owner reports done or is given more time here.
 import {
   Badge,
   Button,
@@ -14,23 +15,47 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
-import type { RecordView } from '../../../../../core/contract/qms';
-import { api } from '../../../api/client';
-import { ErrorAlert } from '../../../components/error-alert';
-import { notifyDone } from '../../../components/errors';
-import { VnDateInput } from '../../../components/inputs';
-import { useAction } from '../../../components/use-action';
-import { useLoad } from '../../../components/use-load';
-import { civilDateOf, formatCivilDate } from '../../../format';
-import { TransitionDialog, type TransitionOption } from '../transition-dialog';
-import { overdueStyle } from './register';
+import type { RecordView } from '../../../../core/contract/qms';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../components/error-alert';
+import { notifyDone } from '../../components/errors';
+import { VnDateInput } from '../../components/inputs';
+import { useAction } from '../../components/use-action';
+import { useLoad } from '../../components/use-load';
+import { civilDateOf, formatCivilDate } from '../../format';
+import { overdueStyle } from './nonconformity/register';
+import { TransitionDialog, type TransitionOption } from './transition-dialog';
+
+/** What the card calls the actions of its record. */
+export interface ActionWords {
+  /** The card's title ('Hành động khắc phục'). */
+  readonly title: string;
+  /** The add dialog's title ('Thêm hành động khắc phục'). */
+  readonly add: string;
+  readonly empty: string;
+  readonly done: string;
+  /** data-testid of each row, for the tests. */
+  readonly rowId: string;
+}
+
+export const CORRECTIVE_WORDS: ActionWords = {
+  title: 'Hành động khắc phục',
+  add: 'Thêm hành động khắc phục',
+  empty: 'Chưa có hành động khắc phục.',
+  done: 'Đã giao hành động khắc phục.',
+  rowId: 'nc-action',
+};
 
 function AddActionDialog({
-  ncId,
+  sourceKind,
+  sourceId,
+  words,
   onClose,
   onDone,
 }: {
-  readonly ncId: string;
+  readonly sourceKind: string;
+  readonly sourceId: string;
+  readonly words: ActionWords;
   readonly onClose: () => void;
   readonly onDone: () => void;
 }) {
@@ -50,16 +75,16 @@ function AddActionDialog({
         description,
         ownerId,
         dueDate,
-        sourceKind: 'nonconformity',
-        sourceId: ncId,
+        sourceKind,
+        sourceId,
       });
-      notifyDone('Đã giao hành động khắc phục.');
+      notifyDone(words.done);
       onDone();
     });
   };
   return (
-    <Modal opened onClose={onClose} title="Thêm hành động khắc phục" size="lg">
-      <form onSubmit={submit} aria-label="Thêm hành động khắc phục">
+    <Modal opened onClose={onClose} title={words.add} size="lg">
+      <form onSubmit={submit} aria-label={words.add}>
         <Stack gap="sm">
           <ErrorAlert error={action.error} />
           <TextInput
@@ -120,19 +145,23 @@ const STATE_COLORS: Readonly<Record<string, string>> = {
   cancelled: 'gray',
 };
 
-/** The parent remounts it (key) when the nonconformity moved, since that may move its actions. */
+/** The parent remounts it (key) when its record moved, since that may move its actions. */
 export function ActionsCard({
-  ncId,
+  sourceKind,
+  sourceId,
+  words,
   canAdd,
   onChange,
 }: {
-  readonly ncId: string;
+  readonly sourceKind: string;
+  readonly sourceId: string;
+  readonly words: ActionWords;
   readonly canAdd: boolean;
   readonly onChange: () => void;
 }) {
   const load = useCallback(
-    () => api.actions.list({ sourceKind: 'nonconformity', sourceId: ncId }),
-    [ncId],
+    () => api.actions.list({ sourceKind, sourceId }),
+    [sourceKind, sourceId],
   );
   const { data, error, reload } = useLoad(load);
   const [adding, setAdding] = useState(false);
@@ -145,7 +174,7 @@ export function ActionsCard({
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
-        <Text fw={600}>Hành động khắc phục</Text>
+        <Text fw={600}>{words.title}</Text>
         {canAdd ? (
           <Button size="xs" variant="light" onClick={() => setAdding(true)}>
             Thêm hành động
@@ -155,11 +184,11 @@ export function ActionsCard({
       <ErrorAlert error={error} />
       {data && data.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Chưa có hành động khắc phục.
+          {words.empty}
         </Text>
       ) : null}
       {data && data.length > 0 ? (
-        <Table verticalSpacing={6} aria-label="Hành động khắc phục">
+        <Table verticalSpacing={6} aria-label={words.title}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Hành động</Table.Th>
@@ -173,7 +202,7 @@ export function ActionsCard({
             {data.map((a) => {
               const late = a.dueDate !== null && a.dueDate < today && a.state === 'open';
               return (
-                <Table.Tr key={a.id} data-testid="nc-action">
+                <Table.Tr key={a.id} data-testid={words.rowId}>
                   <Table.Td>
                     <Text size="sm" fw={600}>
                       {a.title}
@@ -218,7 +247,9 @@ export function ActionsCard({
       ) : null}
       {adding ? (
         <AddActionDialog
-          ncId={ncId}
+          sourceKind={sourceKind}
+          sourceId={sourceId}
+          words={words}
           onClose={() => setAdding(false)}
           onDone={() => {
             setAdding(false);
