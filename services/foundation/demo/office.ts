@@ -7,7 +7,8 @@ import type { WorkCalendar } from '../../../core/calendar/calendar-data';
 import {
   civilDateOf,
   dayNumberOfInstant,
-  startOfDayNumber,
+  formatDayNumber,
+  instantOf,
 } from '../../../core/calendar/civil-time';
 import { createRng } from '../../../core/demo/rng';
 import { office, procedures } from '../../../db/schema';
@@ -27,7 +28,7 @@ const DEMO_SEED = 12;
 
 /** The instant the demo office was set up: 07:00 on the day DEMO_HISTORY_DAYS before `now`. */
 export function demoHistoryStart(now: number): number {
-  return startOfDayNumber(dayNumberOfInstant(now) - DEMO_HISTORY_DAYS) + 7 * 3_600_000;
+  return instantOf(formatDayNumber(dayNumberOfInstant(now) - DEMO_HISTORY_DAYS), '07:00');
 }
 
 function demoProcedures(ctx: Ctx, date: string): DemoProcedure[] {
