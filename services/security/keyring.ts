@@ -11,13 +11,27 @@
 // to the office (printable, for the office safe); it travels in every backup's header. The
 // `escrow` slot is reserved for the key sealed to the province's public key, which is not
 // built yet: nothing writes it today, so a restore needs the recovery code (issue #11).
-import { createHash, randomBytes, randomInt, scryptSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
 import { open, seal, subKey } from './aead';
 import { writeFileDurably } from './private-files';
+import {
+  keyIdOf,
+  newRecoveryCode,
+  recoveryWrap,
+  unwrapWithRecoveryCode,
+  wrapForRecovery,
+} from './recovery-code';
+
+export {
+  keyIdOf,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  unwrapWithRecoveryCode,
+} from './recovery-code';
 
 export const KEYRING_FILE = 'keyring.json';
 
@@ -38,7 +52,6 @@ export const fileProtector: KeyProtector = {
 };
 
 const b64 = z.string().max(20_000);
-const recoveryWrap = z.object({ salt: b64, sealed: b64 });
 /** What a backup's header carries so that the backup can be opened elsewhere. */
 export const keyEnvelope = z.object({
   keyId: z.string().regex(/^[0-9a-f]{32}$/),
@@ -84,51 +97,6 @@ type KeyringFile = z.infer<typeof keyringFile>;
 
 const accountOf = (protector: KeyProtector): string => protector.account ?? '';
 const DEVICE_AAD = Buffer.from('isoxa:device');
-
-const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const RECOVERY_LENGTH = 24;
-// scrypt at 2^15 × 8: a guess costs ~32 MiB and ~0.1 s; 120 random bits make guessing moot.
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
-
-export function keyIdOf(dataKey: Uint8Array): string {
-  return createHash('sha256').update('isoxa:key-id').update(dataKey).digest('hex').slice(0, 32);
-}
-
-/** 24 letters and digits without look-alikes, shown in groups of four. */
-export function newRecoveryCode(): string {
-  let code = '';
-  for (let i = 0; i < RECOVERY_LENGTH; i++) code += RECOVERY_ALPHABET[randomInt(32)];
-  return code.match(/.{4}/g)?.join('-') ?? code;
-}
-
-export function normalizeRecoveryCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replaceAll('O', '0').replaceAll('I', '1');
-}
-
-function recoveryKey(code: string, salt: Buffer): Buffer {
-  return scryptSync(normalizeRecoveryCode(code), salt, 32, SCRYPT);
-}
-
-function wrapForRecovery(dataKey: Buffer, code: string): z.infer<typeof recoveryWrap> {
-  const salt = randomBytes(16);
-  return {
-    salt: salt.toString('base64'),
-    sealed: seal(recoveryKey(code, salt), dataKey, Buffer.from('isoxa:recovery')).toString(
-      'base64',
-    ),
-  };
-}
-
-/** The data key a backup was made with, from its header and the office's recovery code. */
-export function unwrapWithRecoveryCode(envelope: KeyEnvelope, code: string): Buffer | null {
-  if (!envelope.recovery) return null;
-  const key = open(
-    recoveryKey(code, Buffer.from(envelope.recovery.salt, 'base64')),
-    Buffer.from(envelope.recovery.sealed, 'base64'),
-    Buffer.from('isoxa:recovery'),
-  );
-  return key && keyIdOf(key) === envelope.keyId ? key : null;
-}
 
 export class Keyring {
   private state: KeyringFile;
@@ -379,10 +347,7 @@ export function unlockWithRecoveryCode(
     throw new AppError('DATA_KEY_MISSING', KEY_UNREADABLE);
   }
   if (!state.recovery) throw new AppError('RECOVERY_CODE_NONE');
-  const dataKey = unwrapWithRecoveryCode(
-    { keyId: state.keyId, recovery: state.recovery, escrow: state.escrow },
-    code,
-  );
+  const dataKey = unwrapWithRecoveryCode(state, code);
   if (!dataKey) throw new AppError('RECOVERY_CODE_WRONG', RECOVERY_CODE_WRONG_HERE);
   const keyring = new Keyring(file, protector, state, dataKey);
   keyring.addOwnWrap(now);
