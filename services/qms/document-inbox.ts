@@ -1,6 +1,6 @@
 // Document control's lines in the inbox beyond what the kinds declare: revisions in force the
-// user must acknowledge ("đã đọc và hiểu"), and, for the ISO secretary, procedures citing a
-// law that expired or was replaced ("cần rà soát").
+// user must acknowledge ("đã đọc và hiểu"), and, for the ISO secretary and the document's
+// owner role, procedures citing a law that expired or was replaced ("cần rà soát").
 import { and, eq, sql } from 'drizzle-orm';
 import { addCivilDays } from '../../core/calendar/civil-time';
 import type { Role } from '../../core/auth/roles';
@@ -85,11 +85,12 @@ export const acknowledgementSource: InboxSource = {
 export const needsReviewSource: InboxSource = {
   name: 'needs_review',
   collect: (ctx, me, today) => {
-    if (!me.roles.includes('iso_coordinator')) return [];
+    const secretary = me.roles.includes('iso_coordinator');
     const externals = externalsOf(ctx.db);
     if (externals.size === 0) return [];
     return documentsOf(ctx.db)
       .filter((d) => d.state === 'active' && d.data.cites.length > 0)
+      .filter((d) => secretary || me.roles.includes(d.data.ownerRole))
       .flatMap((d) => {
         const flags = flagsOf(d, externals, today);
         return flags.length === 0

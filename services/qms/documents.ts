@@ -15,6 +15,7 @@ import { versionBodyFor } from './document-catalog';
 import { openDraft, promoteDue, revisionsOf } from './document-effects';
 import { docxToPreviewHtml } from './document-preview';
 import { decodeRevisionFile, readRevisionFile, storeRevisionFile } from './document-files';
+import { checkedRefs } from './document-refs';
 import { documentDetail, isManager, listDocuments } from './documents-read';
 import {
   actorOf,
@@ -112,11 +113,12 @@ export const documentHandlers: PartialHandlers = {
           throw new AppError('NOT_FOUND', `Danh mục chưa có thủ tục mã ${input.procedureCode}.`);
       }
       const { code, title, docType, ...rest } = input;
+      const cites = checkedRefs(tx, null, input);
       const record = insertRecord(tx, now, actor, {
         kind: 'document',
         code,
         title,
-        data: { docType, ...rest },
+        data: { docType, ...rest, cites },
       }) as Doc;
       if (!external) openDraft(tx, now, todayOf(ctx), actor, record, 'Ban hành lần đầu');
       return { result: record, audit: audit('documents.create', record, 'tạo tài liệu') };
@@ -130,9 +132,10 @@ export const documentHandlers: PartialHandlers = {
       checkRev(doc, input.rev);
       if ((doc.data.docType === 'external') !== (input.external !== null))
         throw new AppError('INVALID_INPUT', 'Chỉ tài liệu bên ngoài mới có số hiệu văn bản.');
-      if (input.external?.replacedById === doc.id)
-        throw new AppError('INVALID_INPUT', 'Văn bản không thể được thay thế bởi chính nó.');
-      const { title, ownerRole, concernedRoles, reviewMonths, cites, external } = input;
+      if (doc.state !== 'active')
+        throw new AppError('CONFLICT', 'Tài liệu đã hủy bỏ không sửa thông tin được.');
+      const cites = checkedRefs(tx, doc.id, input);
+      const { title, ownerRole, concernedRoles, reviewMonths, external } = input;
       const data = { ownerRole, concernedRoles, reviewMonths, cites, external };
       const next = updateRecord(
         tx,
