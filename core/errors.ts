@@ -45,6 +45,8 @@ export const ERROR_MESSAGES = {
   FILE_TYPE: 'Chỉ đính kèm được tệp PDF hoặc ảnh JPEG, PNG.',
   FILE_MISSING:
     'Tệp đính kèm không còn trên máy này hoặc đã bị hỏng. Hãy đính kèm lại bản quét của giấy tờ.',
+  SAVE_PATH_INVALID: 'Không lưu được vào nơi đã chọn. Hãy chọn thư mục hoặc tên tệp khác.',
+  FILE_EXISTS: 'Tệp đã có ở nơi đã chọn. Chọn "Ghi đè" để thay bằng bản mới, hoặc đặt tên khác.',
   FILE_SAVE_FAILED: 'Không lưu được tệp đính kèm vào máy. Kiểm tra dung lượng ổ đĩa rồi thử lại.',
   DB_LOCKED:
     'Cơ sở dữ liệu đang được một chương trình khác sử dụng. Hãy đóng cửa sổ ISO Xã khác rồi mở lại.',

@@ -6,10 +6,18 @@
 //   ISOXA-BACKUP-1\n  u32 header length (big-endian)  header JSON  database bytes
 import fs from 'node:fs';
 import { z } from 'zod';
+import type { FileKind } from './chosen-file';
 import { keyEnvelope, type KeyEnvelope } from './security/keyring';
 
 const MAGIC = Buffer.from('ISOXA-BACKUP-1\n');
 const MAX_HEADER = 64 * 1024;
+
+/** A backup saved to a chosen place (services/chosen-file.ts). */
+export const BACKUP_FILE_KIND: FileKind = {
+  extension: '.sqlite',
+  magic: MAGIC,
+  name: 'tệp sao lưu ISO Xã',
+};
 
 const backupHeader = z.object({
   format: z.literal('isoxa-backup'),

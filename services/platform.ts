@@ -23,6 +23,8 @@ export interface Platform {
   readonly appVersion: string;
   /** Asks the user for a path to save a file to; null when cancelled or not possible here. */
   pickSavePath?: (defaultName: string) => Promise<string | null>;
+  /** The user's documents folder: where a typed relative save path is taken from. */
+  readonly documentsDir?: string;
   /** Asks the user for an existing file; null when cancelled or not possible here. */
   pickOpenPath?: () => Promise<string | null>;
   /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { op } from './define';
 import {
   agencyCode,
+  chosenPath,
   id,
   officeView,
   password,
@@ -176,7 +177,7 @@ export const backupOps = {
    * otherwise), with the attachment files in a folder beside it (X.sqlite → X.files).
    */
   'backup.saveAs': op({
-    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    input: chosenPath,
     output: z.object({
       path: z.string().nullable(),
       attachments: z

@@ -25,6 +25,17 @@ export const roles = z.array(role).min(1, 'Phải chọn ít nhất một vai tr
 export const id = z.uuid({ message: 'Mã định danh không hợp lệ' });
 export const isoInstant = z.iso.datetime({ offset: true });
 /** Agency code per QCVN 102:2016/BTTTT, e.g. 000.00.00.H56 or 000.00.12.H56. */
+/**
+ * Where to save a file: a path typed by the caller (absolute, or relative to the user's
+ * documents folder) with `replace` to overwrite an existing file of the same kind; without a
+ * path the desktop app asks with the OS save dialog (services/chosen-file.ts has the rules).
+ */
+export const chosenPath = z
+  .object({
+    path: z.string().trim().min(1).max(1000).optional(),
+    replace: z.boolean().optional(),
+  })
+  .strict();
 export const agencyCode = z
   .string()
   .trim()

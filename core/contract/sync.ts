@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { noticeView } from '../sync/notice';
 import { UPDATE_PHASES } from '../update/report';
 import { op } from './define';
-import { agencyCode } from './schemas';
+import { agencyCode, chosenPath } from './schemas';
 
 const empty = z.object({}).strict();
 
@@ -125,7 +125,7 @@ export const syncOps = {
   /** Writes the pending changes and their scans as signed USB sync files for the province to
    * upload: one file, or parts next to it when the export is larger than one file may be. */
   'sync.exportFile': op({
-    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    input: chosenPath,
     output: z.object({
       /** The first (usually only) file; null when the save dialog was cancelled. */
       path: z.string().nullable(),

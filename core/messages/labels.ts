@@ -157,6 +157,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   recoveryCode: 'Mã khôi phục',
   references: 'Tài liệu viện dẫn',
   replacedById: 'Văn bản thay thế',
+  replace: 'Ghi đè tệp đã có',
   replaceDefaults: 'Thay thế lịch mặc định',
   requestKey: 'Mã lần tiếp nhận',
   required: 'Bắt buộc',

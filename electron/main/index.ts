@@ -60,8 +60,15 @@ const platform: Platform = {
   kind: 'electron',
   appVersion: app.getVersion(),
   updates,
+  get documentsDir() {
+    return app.getPath('documents');
+  },
   pickSavePath: async (defaultName) => {
-    const options = { defaultPath: path.join(app.getPath('documents'), defaultName) };
+    // The dialog asks before replacing a file (Windows and macOS always; Linux by this flag).
+    const options = {
+      defaultPath: path.join(app.getPath('documents'), defaultName),
+      properties: ['showOverwriteConfirmation' as const],
+    };
     const result = mainWindow
       ? await dialog.showSaveDialog(mainWindow, options)
       : await dialog.showSaveDialog(options);

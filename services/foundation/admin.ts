@@ -21,6 +21,8 @@ import {
   saveBackupWithFiles,
   type RestoredFiles,
 } from '../backup-files';
+import { BACKUP_FILE_KIND } from '../backup-format';
+import { resolveChosenFile } from '../chosen-file';
 import { write, type Ctx } from '../context';
 import { keyringFor } from '../security/keyring';
 import type { PartialHandlers } from '../handlers';
@@ -131,9 +133,13 @@ export const adminHandlers: PartialHandlers = {
   },
   'backup.saveAs': async (ctx, input) => {
     const day = civilDateOf(ctx.now());
-    const target =
-      input.path ?? (await ctx.platform.pickSavePath?.(`iso-xa-${day}.sqlite`)) ?? null;
-    if (!target) return { path: null, attachments: null };
+    const raw = input.path ?? (await ctx.platform.pickSavePath?.(`iso-xa-${day}.sqlite`)) ?? null;
+    if (!raw) return { path: null, attachments: null };
+    const target = resolveChosenFile(
+      { raw, from: input.path ? 'typed' : 'dialog', replace: input.replace },
+      BACKUP_FILE_KIND,
+      { dataDir: ctx.dataDir, baseDir: ctx.platform.documentsDir },
+    );
     const files = await saveBackupWithFiles(ctx.conn.sqlite, ctx.dataDir, target);
     write(ctx, () => ({
       result: undefined,

@@ -5,8 +5,9 @@ import { civilDateOf } from '../../core/calendar/civil-time';
 import type { SyncStatusView } from '../../core/contract/sync';
 import { AppError } from '../../core/errors';
 import { enrollResponse, SCHEMA_VERSION } from '../../core/sync/protocol';
-import { SYNC_FILE_EXTENSION } from '../../core/sync/sync-file';
+import { SYNC_FILE_EXTENSION, SYNC_FILE_MAGIC } from '../../core/sync/sync-file';
 import { dossiers, office, outbox, syncFeed } from '../../db/schema';
+import { resolveChosenFile, type FileKind } from '../chosen-file';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { currentOffice } from '../foundation/setup';
@@ -20,6 +21,13 @@ import { keyringFor } from '../security/keyring';
 import { generateDeviceKey, identityOf, readState, saveServerKey, updateState } from './state';
 import { updateView } from '../updates/handlers';
 import { exportNotice, exportSyncFiles } from './usb';
+
+/** The USB sync file, as a file the user saves to a chosen place (services/chosen-file.ts). */
+const SYNC_FILE_KIND: FileKind = {
+  extension: SYNC_FILE_EXTENSION,
+  magic: Buffer.from(SYNC_FILE_MAGIC, 'ascii'),
+  name: 'tệp đồng bộ ISO Xã',
+};
 
 const ENTITY_LABELS: Readonly<Record<string, string>> = {
   dossier: 'Hồ sơ',
@@ -239,9 +247,14 @@ export const syncHandlers: PartialHandlers = {
     if (!id) throw new AppError('NOT_FOUND', 'Máy này chưa đăng ký đồng bộ với máy chủ tỉnh.');
     const day = civilDateOf(ctx.now());
     const name = `dong-bo-${id.agencyCode || 'iso-xa'}-${day}${SYNC_FILE_EXTENSION}`;
-    const target = input.path ?? (await ctx.platform.pickSavePath?.(name)) ?? null;
-    if (!target)
+    const raw = input.path ?? (await ctx.platform.pickSavePath?.(name)) ?? null;
+    if (!raw)
       return { path: null, paths: [], ops: 0, attachments: 0, missingAttachments: 0, notice: '' };
+    const target = resolveChosenFile(
+      { raw, from: input.path ? 'typed' : 'dialog', replace: input.replace },
+      SYNC_FILE_KIND,
+      { dataDir: ctx.dataDir, baseDir: ctx.platform.documentsDir },
+    );
     // The file claims the office whose data it carries (the PC's own): the province refuses it
     // if that is not the office the device was enrolled for.
     const claim = { ...id, agencyCode: currentOffice(ctx).agencyCode };
