@@ -20,6 +20,7 @@ import { catalogHandlers } from './desk/catalog';
 import { dashboardHandlers } from './desk/dashboard';
 import { catalogExcelHandlers } from './desk/excel-catalog';
 import { flowHandlers } from './desk/flow';
+import { accessLogHandlers } from './desk/access-log';
 import { formHandlers } from './desk/forms';
 import { queryHandlers } from './desk/query';
 import { receiveHandlers } from './desk/receive';
@@ -62,6 +63,7 @@ export const HANDLERS = mergeHandlers(
   flowHandlers,
   attachmentHandlers,
   queryHandlers,
+  accessLogHandlers,
   formHandlers,
   dashboardHandlers,
   syncHandlers,

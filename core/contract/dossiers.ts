@@ -1,6 +1,7 @@
 // Operations on dossiers at the one-stop desk: receive, list, read, and each move along the
 // ISO procedure (forward, supplement, refuse, apology, stop, return).
 import { z } from 'zod';
+import { ACCESS_KINDS } from '../desk/access';
 import { DOSSIER_ACTIONS } from '../desk/actions';
 import { DOC_KINDS, DOSSIER_STATUSES, OUTCOMES } from '../desk/types';
 import { ID_KINDS } from '../desk/identity';
@@ -163,6 +164,25 @@ export const dossierOps = {
     input: z.object({ id }).strict(),
     output: dossierDetail,
     access: 'dossiers.read',
+  }),
+  /**
+   * Who saw this dossier's personal data and when (viewed, printed, opened a scan), newest
+   * first: for the chairman, under the Personal Data Protection Law.
+   */
+  'dossiers.accessLog': op({
+    input: z.object({ dossierId: id }).strict(),
+    output: z.object({
+      total: z.number().int(),
+      rows: z.array(
+        z.object({
+          at: z.number(),
+          actorName: z.string().nullable(),
+          kind: z.enum(ACCESS_KINDS),
+          summary: z.string(),
+        }),
+      ),
+    }),
+    access: 'audit.read',
   }),
   'dossiers.forward': op({
     input: z.object({ ...dossierRef, toUserId: id, note: text(1000).default('') }).strict(),

@@ -19,5 +19,10 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash'),
     hash: text('hash'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), uniqueIndex('audit_log_seq_uq').on(t.seq)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    uniqueIndex('audit_log_seq_uq').on(t.seq),
+    // One record's rows (who viewed a citizen's dossier: services/desk/access-log.ts).
+    index('audit_log_entity_idx').on(t.entityId, t.at),
+  ],
 );

@@ -17,6 +17,7 @@ import { newId, requireUser, write, type Ctx } from '../context';
 import { readStoredFile, storeFile } from '../file-store';
 import type { PartialHandlers } from '../handlers';
 import { enqueue } from '../sync/outbox';
+import { logPersonalDataAccess } from './access-log';
 import { actionState, loadDossier } from './dossier-view';
 
 type AttachmentRow = typeof attachments.$inferSelect;
@@ -125,6 +126,12 @@ export const attachmentHandlers: PartialHandlers = {
       );
     const bytes = await readStoredFile(ctx.dataDir, found.row.sha256);
     if (!bytes) throw new AppError('FILE_MISSING');
+    logPersonalDataAccess(
+      ctx,
+      found.row.dossierId,
+      'file',
+      `Mở tệp đính kèm "${found.row.fileName}"`,
+    );
     return { ...view(found.row, found.addedByName), base64: bytes.toString('base64') };
   },
 };

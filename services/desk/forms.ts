@@ -4,6 +4,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { dayNumberOf, startOfDayNumber } from '../../core/calendar/civil-time';
 import { STEP_ROLE_LABELS, type StepRole } from '../../core/catalog/schema';
 import { AppError } from '../../core/errors';
+import { formatIsoDate } from '../../core/forms/format';
 import { formFor, formSetById, formSetFor, type FormSetId } from '../../core/forms/registry';
 import { isViceChair, leaderSignature } from '../../core/forms/signer';
 import type {
@@ -15,13 +16,13 @@ import type {
 } from '../../core/forms/types';
 import { dossierEvents, dossierSteps, dossiers, office, procedures, users } from '../../db/schema';
 import type { OpInput } from '../../core/contract';
-import type { Ctx } from '../context';
+import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { getDeskSettings } from './calendar';
 import { timeLimitText } from './catalog';
 import { loadDossier } from './dossier-view';
 import { formNotes } from './form-notes';
-import { logPersonalDataAccess } from './query';
+import { logPersonalDataAccess } from './access-log';
 import { buildBookWorkbook } from './excel-book';
 
 const DAY_MS = 86_400_000;
@@ -225,7 +226,7 @@ function renderForm(ctx: Ctx, input: OpInput<'forms.render'>) {
   const formSet = formSetById(row.formSet as FormSetId);
   const form = formFor(formSet, input.kind);
   if (!form) throw new AppError('NOT_FOUND', 'Bộ biểu mẫu của hồ sơ này không có mẫu đó.');
-  logPersonalDataAccess(ctx, input.dossierId, `In ${form.label} của hồ sơ`);
+  logPersonalDataAccess(ctx, input.dossierId, 'print', `In ${form.label} của hồ sơ ${row.code}`);
   return {
     title: `${form.label}: ${form.title}`,
     fileName: `${form.label} - ${row.code}.pdf`.replace(/[\\/:*?"<>|]/g, '-'),
@@ -244,8 +245,22 @@ function bookForm(ctx: Ctx, input: OpInput<'book.get'>) {
   return { set, form, book: trackingBook(ctx, input.from, input.to) };
 }
 
+/** The tracking book lists many citizens at once: each view or export of it is logged. */
+function logBook(ctx: Ctx, input: OpInput<'book.get'>, how: string, rows: number): void {
+  const period = `từ ${formatIsoDate(input.from)} đến ${formatIsoDate(input.to)}`;
+  write(ctx, () => ({
+    result: undefined,
+    audit: {
+      operation: 'book.view',
+      entity: 'book',
+      summary: `${how} sổ theo dõi hồ sơ ${period} (${rows} hồ sơ)`,
+    },
+  }));
+}
+
 function renderBook(ctx: Ctx, input: OpInput<'book.get'>) {
   const { set, form, book } = bookForm(ctx, input);
+  logBook(ctx, input, 'Xem, in', book.rows.length);
   return {
     title: `${form.label}: ${form.title}`,
     fileName: `so-theo-doi-ho-so_${input.from}_${input.to}.pdf`,
@@ -279,6 +294,7 @@ export const formHandlers: PartialHandlers = {
   'book.savePdf': (ctx, input) => savePdf(ctx, renderBook(ctx, input)),
   'book.exportExcel': async (ctx, input) => {
     const { form, book } = bookForm(ctx, input);
+    logBook(ctx, input, 'Xuất Excel', book.rows.length);
     const buffer = await buildBookWorkbook(form, { office: formOffice(ctx), book });
     return {
       fileName: `so-theo-doi-ho-so_${input.from}_${input.to}.xlsx`,

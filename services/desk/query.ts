@@ -7,8 +7,9 @@ import type { OpParsed } from '../../core/contract';
 import { fold } from '../../core/text/fold';
 import type { Db } from '../../db/open';
 import { dossierSteps, dossiers, procedures, users } from '../../db/schema';
-import { requireUser, write, type Ctx } from '../context';
+import { requireUser } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { logPersonalDataAccess } from './access-log';
 import { detailView, isOverdue, loadDossier } from './dossier-view';
 
 export const OPEN = ['processing', 'ready', 'supplement'] as const;
@@ -188,15 +189,7 @@ export const queryHandlers: PartialHandlers = {
   },
   'dossiers.get': (ctx, input) => {
     const d = loadDossier(ctx.db, input.id);
-    logPersonalDataAccess(ctx, d.row.id, `Xem hồ sơ ${d.row.code}`);
+    logPersonalDataAccess(ctx, d.row.id, 'view', `Xem hồ sơ ${d.row.code}`);
     return detailView(ctx, d, requireUser(ctx));
   },
 };
-
-/** Personal Data Protection Law (91/2025/QH15): who opened a citizen's dossier is logged. */
-export function logPersonalDataAccess(ctx: Ctx, dossierId: string, summary: string): void {
-  write(ctx, () => ({
-    result: undefined,
-    audit: { operation: 'dossiers.view', entity: 'dossier', entityId: dossierId, summary },
-  }));
-}

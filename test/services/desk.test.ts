@@ -410,20 +410,3 @@ describe('finding dossiers', () => {
     expect(book.html).toContain(d.dossier.code);
   });
 });
-
-describe('personal data', () => {
-  it('logs who opened or printed a dossier', async () => {
-    app = await startDemoDesk();
-    const d = await app.ok('motcua')(
-      'dossiers.receive',
-      receiveInput(await procedureId(app, '1.001193'), app.users['tuphap']),
-    );
-    await app.ok('tuphap')('dossiers.get', { id: d.dossier.id });
-    await app.ok('tuphap')('forms.render', { dossierId: d.dossier.id, kind: 'receipt' });
-    const log = await app.ok('admin')('audit.list', { page: 1, pageSize: 5 });
-    expect(log.rows.slice(0, 2).map((r) => [r.operation, r.actorName, r.entityId])).toEqual([
-      ['dossiers.view', 'Hoàng Văn Đức', d.dossier.id],
-      ['dossiers.view', 'Hoàng Văn Đức', d.dossier.id],
-    ]);
-  });
-});

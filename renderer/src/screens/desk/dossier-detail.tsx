@@ -23,6 +23,7 @@ import { api } from '../../api/client';
 import { formatDateTime, formatVnd } from '../../format';
 import { DossierNonconformities } from '../qms/nonconformity/dossier-card';
 import { DossierRating } from '../qms/satisfaction/dossier-rating';
+import { DossierAccessLog } from './dossier-access';
 import { DossierActions } from './dossier-actions';
 import { DossierAttachments } from './dossier-attachments';
 import { EventTimeline, StepTable } from './dossier-history';
@@ -230,6 +231,7 @@ export function DossierDetailScreen({ id }: { readonly id: string }) {
         </Text>
         <StepTable detail={data} />
       </Card>
+      <DossierAccessLog dossierId={d.id} />
       {preview}
     </Stack>
   );
