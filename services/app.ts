@@ -34,6 +34,7 @@ import { documentHandlers } from './qms/documents';
 import { qmsHandlers } from './qms/handlers';
 import { nonconformityHandlers } from './qms/nonconformity';
 import { feedbackHandlers } from './qms/feedback';
+import { riskHandlers } from './qms/risks';
 import { ratingHandlers } from './qms/ratings';
 import { objectiveHandlers } from './qms/objectives';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
@@ -71,6 +72,7 @@ export const HANDLERS = mergeHandlers(
   nonconformityHandlers,
   ratingHandlers,
   feedbackHandlers,
+  riskHandlers,
   objectiveHandlers,
   nonconformityOutputHandlers,
   recordsControlHandlers,

@@ -15,6 +15,7 @@ import { satisfactionOps } from './satisfaction';
 import { modelDocumentOps } from './model-documents';
 import { documentOps } from './qms-documents';
 import { reviewOps } from './reviews';
+import { riskOps } from './risks';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -40,6 +41,7 @@ export const contract = defineContract(
   satisfactionOps,
   objectiveOps,
   reviewOps,
+  riskOps,
 );
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ import { measurementKind, objectiveKind } from './objective';
 import { ratingKind } from './rating';
 import { recordListKind } from './record-list';
 import { reviewKind } from './review';
+import { riskKind } from './risk';
 import { revisionKind } from './revision';
 
 export const QMS_KINDS = {
@@ -50,6 +51,7 @@ export const QMS_KINDS = {
   objective: objectiveKind,
   measurement: measurementKind,
   review: reviewKind,
+  risk: riskKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

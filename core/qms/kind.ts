@@ -47,11 +47,15 @@ export interface Patch<D> {
   readonly ownerId?: string | null;
 }
 
+/** A transition's target meaning "the state it was in" (a periodic review, a reassignment). */
+export const SAME_STATE = '=' as const;
+
 export interface TransitionDef<S extends string, D> {
   /** Vietnamese verb for buttons and history ('gửi xem xét'). */
   readonly label: string;
   readonly from: readonly S[];
-  readonly to: S;
+  /** The state it moves to, or SAME_STATE to stay in whichever of `from` the record is in. */
+  readonly to: S | typeof SAME_STATE;
   /** Roles allowed; 'any' = any logged-in user (rules narrow it); 'system' = the app only. */
   readonly roles: readonly Role[] | 'any' | 'system';
   readonly requires?: readonly ('comment' | 'date')[];
@@ -148,7 +152,8 @@ export function checkTransition<S extends string, D>(
     const failure = rule(c);
     if (failure) return { ok: false, failure };
   }
-  return { ok: true, to: t.to, patch: t.apply ? t.apply(c) : {} };
+  const to = t.to === SAME_STATE ? (c.record.state as S) : t.to;
+  return { ok: true, to, patch: t.apply ? t.apply(c) : {} };
 }
 
 /** The transitions `actor` could apply now (for the screen's buttons). */

@@ -35,6 +35,25 @@ export interface ObjectiveFact {
   readonly last: { readonly value: number | null; readonly label: string } | null;
 }
 
+/** What the review reads of the risk register (core/qms/risk.ts). */
+export interface RiskFacts {
+  /** Live risks (not opportunities) by the level of their current score. */
+  readonly live: { readonly low: number; readonly medium: number; readonly high: number };
+  /** Risks re-assessed after their treatment during the period: the score before and after. */
+  readonly treated: readonly {
+    readonly code: string;
+    readonly title: string;
+    readonly inherent: number;
+    readonly residual: number;
+  }[];
+  /** Opportunities identified during the period. */
+  readonly opportunities: readonly {
+    readonly code: string;
+    readonly title: string;
+    readonly stateLabel: string;
+  }[];
+}
+
 export interface ReviewFacts {
   /** Today: open actions past their due date are overdue. */
   readonly asOf: string;
@@ -97,6 +116,8 @@ export interface ReviewFacts {
   readonly improvements: readonly string[];
   /** Risk treatment actions; null while the office's app has no risk register. */
   readonly riskActions: readonly ActionFact[] | null;
+  /** The risk register (9.3.2 e, f); null while the office's app has none. */
+  readonly risks: RiskFacts | null;
   /** Typed in by the ISO secretary (people, equipment, budget). */
   readonly resources: string;
 }

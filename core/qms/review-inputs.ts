@@ -6,6 +6,7 @@
 import { formatDecimal, formatIsoDate } from '../forms/format';
 import { FINDING_TYPE_LABELS, FINDING_TYPES, type FindingType } from './finding';
 import type { ActionFact, ProcedureRate, ReviewFacts } from './review-facts';
+import { levelLabel, riskLevel } from './risk-scale';
 
 export type { ActionFact, ObjectiveFact, ProcedureRate, ReviewFacts } from './review-facts';
 
@@ -284,6 +285,47 @@ function auditItem(f: Readonly<ReviewFacts>): ReviewInput {
   });
 }
 
+const scoreText = (score: number) => `${score} (${levelLabel(riskLevel(score)).toLowerCase()})`;
+
+/** 9.3.2 e: the register's levels now, each treatment's effect on its score, the actions. */
+function riskItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const actions = actionsItem('risk_actions', f.riskActions, f.asOf, null);
+  if (f.risks === null) return actions;
+  const { low, medium, high } = f.risks.live;
+  const effective = f.risks.treated.filter((t) => t.residual < t.inherent).length;
+  const lines = [
+    `Rủi ro đang theo dõi: ${low + medium + high} (mức cao ${high}, trung bình ${medium}, thấp ${low}).`,
+    ...(f.risks.treated.length
+      ? [
+          `Đánh giá lại sau xử lý trong kỳ: ${f.risks.treated.length} rủi ro, ${effective} giảm được mức điểm.`,
+        ]
+      : []),
+    ...f.risks.treated.map(
+      (t) =>
+        `${t.code} ${t.title}: điểm ${scoreText(t.inherent)} → ${scoreText(t.residual)} sau xử lý — ${t.residual < t.inherent ? 'có hiệu lực' : 'chưa có hiệu lực'}`,
+    ),
+    ...(actions.hasData ? actions.lines : []),
+  ];
+  return item('risk_actions', lines, {
+    ...actions.figures,
+    liveHigh: high,
+    liveMedium: medium,
+    liveLow: low,
+    treated: f.risks.treated.length,
+    effective,
+  });
+}
+
+function improvementItem(f: Readonly<ReviewFacts>): ReviewInput {
+  const opportunities = (f.risks?.opportunities ?? []).map(
+    (o) => `Cơ hội ${o.code}: ${o.title} (${o.stateLabel.toLowerCase()})`,
+  );
+  return item('improvement', [...f.improvements, ...opportunities], {
+    improvements: f.improvements.length,
+    opportunities: opportunities.length,
+  });
+}
+
 /** Every 9.3.2 input, in the standard's order. */
 export function assembleReviewInputs(f: Readonly<ReviewFacts>): ReviewInput[] {
   return [
@@ -305,7 +347,7 @@ export function assembleReviewInputs(f: Readonly<ReviewFacts>): ReviewInput[] {
     // Inter-agency procedures and postal services: judged at the meeting, written as a note.
     item('external_providers', null),
     item('resources', f.resources.trim() ? f.resources.split('\n').filter((l) => l.trim()) : null),
-    actionsItem('risk_actions', f.riskActions, f.asOf, null),
-    item('improvement', f.improvements, { improvements: f.improvements.length }),
+    riskItem(f),
+    improvementItem(f),
   ];
 }

@@ -10,6 +10,7 @@ import { DOCUMENT_EFFECTS } from './document-effects';
 import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
 import type { Effect } from './records';
 import { REVIEW_EFFECTS } from './reviews';
+import { RISK_EFFECTS } from './risks';
 
 /** What a change of one of its actions means for the record the action follows up, by kind. */
 const FOLLOW_UPS: Readonly<Record<string, Effect>> = {
@@ -26,6 +27,7 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...DOCUMENT_EFFECTS,
   ...AUDIT_EFFECTS,
   ...REVIEW_EFFECTS,
+  ...RISK_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
   'disposal.decide': decideEffect,

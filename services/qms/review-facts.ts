@@ -2,7 +2,7 @@
 // from the office's own data for the reviewed period: the previous review's actions, document
 // and law changes, ratings and feedback, objectives and their last measurement, on-time rates
 // by procedure against the period of equal length before, nonconformities, audits and their
-// findings, risk actions. Plain indexed reads; the wording and the figures are made in core.
+// findings, risk actions and the risk register. Plain indexed reads; the wording and the figures are made in core.
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { addCivilDays, dayNumberOf } from '../../core/calendar/civil-time';
 import { kindOf, type QmsRecord } from '../../core/qms';
@@ -27,6 +27,7 @@ import type { Ctx } from '../context';
 import { findingsOf } from './audits';
 import { loadFacts } from './indicator-facts';
 import { followUpActions, toRecord } from './records';
+import { riskFacts } from './risk-review';
 import { userNames } from './views';
 
 type Review = QmsRecord<ReviewData>;
@@ -346,6 +347,7 @@ export function collectReviewFacts(ctx: Ctx, review: Review, asOf: string): Revi
     audits: audits.audits,
     improvements: audits.improvements,
     riskActions: riskActions(db, w),
+    risks: kindOf('risk') ? riskFacts(db, w) : null,
     resources: review.data.resources,
   };
 }

@@ -15,6 +15,7 @@ import type { Tx } from '../../db/open';
 import { office, procedureVersions, procedures } from '../../db/schema';
 import { timeLimitText } from '../desk/catalog';
 import { insertRecord, seedId } from './records';
+import { seedRisks } from './risk-seed';
 
 const seedFile = z.object({
   external: z.array(
@@ -179,4 +180,5 @@ export function seedQms(tx: Tx, resourcesDir: string, now: number, today: string
       v.effectiveFrom > today ? v.effectiveFrom : today,
     );
   }
+  seedRisks(tx, resourcesDir, now, today);
 }

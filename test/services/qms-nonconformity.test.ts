@@ -12,6 +12,7 @@ import {
   vn,
   type DeskApp,
 } from '../support/desk';
+import { movers } from '../support/qms';
 
 let app: DeskApp;
 afterEach(() => app.close());
@@ -31,15 +32,7 @@ async function lateNc() {
   return { dossier, draft: fields, nc: await app.ok('thuky')('qms.get', { id: created.id }) };
 }
 
-async function move(user: string, id: string, transition: string, extra: object = {}) {
-  const current = await app.ok(user)('qms.get', { id });
-  return app.as(user)('qms.transition', { id, transition, rev: current.rev, ...extra });
-}
-async function moveOk(user: string, id: string, transition: string, extra: object = {}) {
-  const r = await move(user, id, transition, extra);
-  if (!r.ok) throw new Error(`${transition}: ${r.error.message}`);
-  return r.value;
-}
+const { move, moveOk } = movers(() => app);
 
 const ANALYSIS = {
   fields: {

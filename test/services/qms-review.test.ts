@@ -150,7 +150,18 @@ describe('holding the review', () => {
         'Nguồn hồ sơ trễ hạn: 1',
       ],
     });
-    expect(input(live, 'risk_actions').lines).toEqual(['Chưa có dữ liệu']);
+    // The risk register (seeded per procedure): its levels now, no treatment action yet.
+    const register = await app.ok('thuky')('risks.list', { type: 'risk' });
+    const high = register.rows.filter((r) => r.level === 'high').length;
+    expect(high).toBeGreaterThan(0);
+    expect(input(live, 'risk_actions')).toMatchObject({
+      figures: { liveHigh: high, total: 0, treated: 0 },
+    });
+    expect(input(live, 'risk_actions').lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Rủi ro đang theo dõi: ${register.total} \\(mức cao ${high}, `),
+      ),
+    ]);
 
     await app.ok('thuky')('reviews.note', {
       id: planned.id,

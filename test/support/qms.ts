@@ -61,3 +61,17 @@ export async function draftAndReview(app: DeskApp, code: string): Promise<Detail
   });
   return app.ok('thuky')('documents.get', { id: doc.document.id });
 }
+
+/** A transition as `user` on the record's current rev: the result, or the record (moveOk). */
+export function movers(app: () => DeskApp) {
+  const move = async (user: string, id: string, transition: string, extra: object = {}) => {
+    const current = await app().ok(user)('qms.get', { id });
+    return app().as(user)('qms.transition', { id, transition, rev: current.rev, ...extra });
+  };
+  const moveOk = async (user: string, id: string, transition: string, extra: object = {}) => {
+    const r = await move(user, id, transition, extra);
+    if (!r.ok) throw new Error(`${transition}: ${r.error.message}`);
+    return r.value;
+  };
+  return { move, moveOk };
+}

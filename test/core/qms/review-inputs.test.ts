@@ -39,6 +39,7 @@ const EMPTY: ReviewFacts = {
   audits: [],
   improvements: [],
   riskActions: null,
+  risks: null,
   resources: '',
 };
 
@@ -171,6 +172,7 @@ const FULL: ReviewFacts = {
   ],
   improvements: ['DGNB-2026-01: Số hóa sổ hộ tịch'],
   riskActions: [],
+  risks: null,
   resources: 'Thiếu 01 máy tính tại Bộ phận Một cửa\n\nĐề nghị bổ sung kinh phí',
 };
 
@@ -372,6 +374,48 @@ describe('assembleReviewInputs', () => {
         'Sao lưu dữ liệu hằng tuần — Lê Minh Chất, hạn 31/12/2026: Đang thực hiện',
       ],
     });
+  });
+});
+
+describe('the risk register in the review (9.3.2 e, f)', () => {
+  it('says the levels now, what each treatment did to its score, and the opportunities', () => {
+    const inputs = assembleReviewInputs({
+      ...FULL,
+      riskActions: [
+        {
+          title: 'Trang bị đèn soi giấy tờ',
+          ownerName: 'Hoàng Văn Đức',
+          dueDate: '2026-10-31',
+          state: 'verified',
+          stateLabel: 'Đã kiểm tra hiệu lực',
+        },
+      ],
+      risks: {
+        live: { low: 4, medium: 3, high: 2 },
+        treated: [
+          { code: 'RR-2026-003', title: 'Bản chính giả mạo', inherent: 15, residual: 5 },
+          { code: 'RR-2026-007', title: 'Mất điện kéo dài', inherent: 9, residual: 9 },
+        ],
+        opportunities: [
+          { code: 'CH-2026-001', title: 'Số hóa sổ hộ tịch', stateLabel: 'Đang xử lý' },
+        ],
+      },
+    });
+    expect(byKey(inputs, 'risk_actions')).toMatchObject({
+      hasData: true,
+      figures: { liveHigh: 2, liveMedium: 3, liveLow: 4, treated: 2, effective: 1, total: 1 },
+      lines: [
+        'Rủi ro đang theo dõi: 9 (mức cao 2, trung bình 3, thấp 4).',
+        'Đánh giá lại sau xử lý trong kỳ: 2 rủi ro, 1 giảm được mức điểm.',
+        'RR-2026-003 Bản chính giả mạo: điểm 15 (cao) → 5 (trung bình) sau xử lý — có hiệu lực',
+        'RR-2026-007 Mất điện kéo dài: điểm 9 (trung bình) → 9 (trung bình) sau xử lý — chưa có hiệu lực',
+        '1/1 hành động đã thực hiện (1 đã kiểm tra hiệu lực); đang thực hiện 0.',
+        'Trang bị đèn soi giấy tờ — Hoàng Văn Đức, hạn 31/10/2026: Đã kiểm tra hiệu lực',
+      ],
+    });
+    const improvement = byKey(inputs, 'improvement');
+    expect(improvement.lines.at(-1)).toBe('Cơ hội CH-2026-001: Số hóa sổ hộ tịch (đang xử lý)');
+    expect(improvement.figures.opportunities).toBe(1);
   });
 });
 
