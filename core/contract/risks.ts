@@ -51,6 +51,9 @@ export const riskListInput = z
     likelihood: scalePoint('Khả năng xảy ra').nullable().default(null),
     impact: scalePoint('Mức độ ảnh hưởng').nullable().default(null),
     processName: z.string().trim().max(300).default(''),
+    /** The register's page (1-based) and its size; the Excel export takes every row. */
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
   })
   .strict();
 
@@ -92,6 +95,7 @@ export const riskOps = {
   'risks.list': op({
     input: riskListInput,
     output: z.object({
+      /** The page asked for; total counts every row the filters keep. */
       rows: z.array(riskRow),
       total: z.number(),
       scale: riskScaleSchema,

@@ -159,13 +159,13 @@ function listRecords(ctx: Ctx, input: ListInput): QmsRecord<RiskData>[] {
     .from(qmsRecords)
     .where(and(...conditions))
     .orderBy(sql`${qmsRecords.createdAt} DESC`, qmsRecords.code)
-    .limit(5000)
     .all()
     .map((r) => toRecord(r) as QmsRecord<RiskData>);
 }
 
-/** The register's rows (with their actions counted) and the heat maps of the live risks. */
-export function riskRegister(ctx: Ctx, input: ListInput) {
+/** The register's rows (with their actions counted) and the heat maps of the live risks;
+ * `everyRow` ignores the page (the Excel export). */
+export function riskRegister(ctx: Ctx, input: ListInput, everyRow = false) {
   const today = todayOf(ctx);
   const all = listRecords(ctx, input);
   const emptyHeat = () => Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
@@ -180,7 +180,7 @@ export function riskRegister(ctx: Ctx, input: ListInput) {
     const row1 = heatCurrent[l - 1];
     if (row1) row1[i - 1] = (row1[i - 1] ?? 0) + 1;
   }
-  const records = all.filter((r) => {
+  const kept = all.filter((r) => {
     const score = currentScore(r.data);
     if (input.level !== 'all' && riskLevel(score) !== input.level) return false;
     if (input.likelihood !== null && input.impact !== null) {
@@ -190,6 +190,9 @@ export function riskRegister(ctx: Ctx, input: ListInput) {
     }
     return true;
   });
+  const records = everyRow
+    ? kept
+    : kept.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const counts = new Map<string, { open: number; total: number }>();
   for (const a of followUpActions(
     ctx.db,
@@ -240,7 +243,7 @@ export function riskRegister(ctx: Ctx, input: ListInput) {
       actionsTotal: counts.get(r.id)?.total ?? 0,
     };
   });
-  return { rows, total: rows.length, scale: DEFAULT_RISK_SCALE, heatInherent, heatCurrent };
+  return { rows, total: kept.length, scale: DEFAULT_RISK_SCALE, heatInherent, heatCurrent };
 }
 
 const COLUMNS = [
@@ -269,7 +272,7 @@ export const riskHandlers: PartialHandlers = {
   'risks.create': (ctx, input) => createRisk(ctx, input),
   'risks.list': (ctx, input) => riskRegister(ctx, input),
   'risks.exportExcel': (ctx, input) => {
-    const { rows } = riskRegister(ctx, input);
+    const { rows } = riskRegister(ctx, input, true);
     return registerExcel(ctx, {
       file: 'so-dang-ky-rui-ro-co-hoi',
       sheet: 'Rủi ro, cơ hội',
