@@ -56,6 +56,14 @@ export const documentRow = z.object({
 });
 export type DocumentRow = z.infer<typeof documentRow>;
 
+/** An external document as other documents point at it. */
+export const externalRef = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  number: z.string(),
+});
+
 export const acknowledgementView = z.object({
   revisionId: z.string(),
   done: z.array(z.object({ userId: z.string(), name: z.string(), at: z.number() })),
@@ -73,6 +81,10 @@ export const documentDetail = z.object({
   mustAcknowledge: z.boolean(),
   /** For an external document: the documents that cite it. */
   citedBy: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
+  /** The external documents this one cites, each with whether it lapsed (expired, replaced). */
+  cited: z.array(externalRef.extend({ lapsed: z.boolean() })),
+  /** For an external document: the one that replaced it. */
+  replacedBy: externalRef.nullable(),
   /** For an administrative procedure: the catalog's time limit, for the step-table editor. */
   timeLimitHours: z.number().nullable(),
 });

@@ -213,6 +213,19 @@ export function documentDetail(ctx: Ctx, id: string, actor: Actor, today: string
           .filter((d) => d.data.cites.includes(doc.id))
           .map((d) => ({ id: d.id, code: d.code, title: d.title }))
       : [];
+  const ref = (d: Doc) => ({
+    id: d.id,
+    code: d.code,
+    title: d.title,
+    number: d.data.external?.number ?? d.code,
+  });
+  const cited = doc.data.cites.flatMap((c) => {
+    const ext = externals.get(c);
+    return ext ? [{ ...ref(ext), lapsed: externalLapsed(ext.data.external, today) }] : [];
+  });
+  const replacer = doc.data.external?.replacedById
+    ? externals.get(doc.data.external.replacedById)
+    : undefined;
   return {
     document: recordView(ctx.db, doc, actor, today),
     row: rowOf(
@@ -225,6 +238,8 @@ export function documentDetail(ctx: Ctx, id: string, actor: Actor, today: string
     acknowledgements: acks,
     mustAcknowledge: acks?.outstanding.some((o) => o.userId === actor.id) ?? false,
     citedBy,
+    cited,
+    replacedBy: replacer ? ref(replacer) : null,
     timeLimitHours: doc.data.procedureCode
       ? procedureTimeLimitHours(ctx.db, doc.data.procedureCode)
       : null,

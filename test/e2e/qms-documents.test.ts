@@ -3,17 +3,23 @@
 // vice-chairman reviews it from his inbox, the chairman approves it from hers; it takes effect
 // and the desk receives under the new step table; a desk officer acknowledges it from the
 // inbox and the navigation's count drops; it prints with its sign-off block and the .docx
-// reads back. Screenshots at 1366x768.
+// reads back. Then: a model document of the province adopted as a draft, unsaved edits
+// guarded, a real DOCX attached and previewed while a non-DOCX and an empty file are refused;
+// a procedure cites a law that expires, then is replaced, and shows "cần rà soát".
+// Screenshots at 1366x768.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, go, shot, move } from './support/pages';
+import { externalDocument } from '../support/qms';
 import { demoOffice } from './support/office';
 
 // Mon 23/11/2026 09:00 Vietnam time.
 const MON_0900 = Date.UTC(2026, 10, 23, 2, 0);
 
-const { as } = demoOffice(() => MON_0900);
+const { as, backend } = demoOffice(() => MON_0900);
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The navigation badge's number (0 without a badge); never waits for a badge to appear. */
 const navCount = async (page: Page, path: string) => {
@@ -154,3 +160,222 @@ describe('a procedure revision from draft to acknowledged', { timeout: 300_000 }
     await shot(desk, 'qms-acknowledged');
   });
 });
+
+/** The province's model documents as the sync pull keeps them (its feed entries). */
+function pulledModels() {
+  const shipped = JSON.parse(fs.readFileSync('resources/qms/model-documents.json', 'utf8')) as {
+    documents: { code: string }[];
+  };
+  const insert = backend()
+    .database()
+    .prepare(
+      'INSERT INTO sync_feed (server_seq, kind, key, version, body, published_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  shipped.documents.forEach((d, i) =>
+    insert.run(90_000 + i, 'model_document', d.code, 1, JSON.stringify(d), MON_0900 - 86_400_000),
+  );
+}
+
+const documentIdOf = (page: Page) => new URL(page.url()).hash.replace('#/qms/documents/', '');
+
+describe('a model document adopted, drafted with a Word file', { timeout: 300_000 }, () => {
+  it('adopts the model, guards unsaved edits, previews the DOCX and refuses bad files', async () => {
+    pulledModels();
+    const iso = await as('thuky');
+    await go(iso, 'Tài liệu ISO');
+    await iso.getByRole('button', { name: 'Tài liệu mẫu của tỉnh' }).click();
+    const models = iso.getByRole('table', { name: 'Tài liệu mẫu của tỉnh' });
+    await models.locator('tr[data-code="QT-KSTL"]').waitFor();
+    expect(await models.locator('tbody tr').count()).toBe(5);
+    await shot(iso, 'qms-models');
+    await models.getByRole('button', { name: 'Nhận QT-KSTL làm dự thảo' }).click();
+    await expect.poll(() => iso.getByTestId('document-code').textContent()).toBe('QT-KSTL');
+    const editor = iso.getByTestId('draft-editor');
+    await editor.waitFor();
+    expect(await revisionState(iso)).toBe('Dự thảo');
+    const docId = documentIdOf(iso);
+
+    // Unsaved edits: leaving asks first, in Vietnamese; staying keeps what was typed.
+    const summary = editor.getByLabel('Nội dung sửa đổi (ghi vào bảng theo dõi sửa đổi)');
+    const typed = 'Ban hành lần đầu theo tài liệu mẫu của tỉnh, bổ sung phạm vi áp dụng tại xã';
+    await summary.fill(typed);
+    await go(iso, 'Việc cần làm');
+    const leave = iso.getByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' });
+    await leave.waitFor();
+    expect(await leave.textContent()).toContain(
+      'Bản dự thảo lần ban hành 01 của QT-KSTL có thay đổi chưa lưu.',
+    );
+    await shot(iso, 'qms-unsaved-warning');
+    await leave.getByRole('button', { name: 'Ở lại để lưu' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(documentIdOf(iso)).toBe(docId);
+    expect(await summary.inputValue()).toBe(typed);
+    // Closing (or reloading) the window asks too: the browser's own dialog, kept open.
+    const asked = iso.waitForEvent('dialog');
+    await iso.close({ runBeforeUnload: true });
+    const unload = await asked;
+    expect(unload.type()).toBe('beforeunload');
+    await unload.dismiss();
+    expect(iso.isClosed()).toBe(false);
+    await editor.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    await expect.poll(() => iso.getByText('Đã lưu bản dự thảo.').count()).toBeGreaterThan(0);
+    // Saved: leaving no longer asks.
+    await go(iso, 'Việc cần làm');
+    await iso.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    expect(await leave.count()).toBe(0);
+    await iso.goBack();
+    await editor.waitFor();
+
+    // A real Word file, previewed inside the app.
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph('QUY TRÌNH KIỂM SOÁT TÀI LIỆU'),
+              new Paragraph(
+                'Mục đích: thống nhất cách soạn thảo, phê duyệt và phân phối tài liệu.',
+              ),
+            ],
+          },
+        ],
+      }),
+    );
+    const files = iso.locator('input[type="file"]');
+    await files.setInputFiles({ name: 'QT-KSTL-du-thao.docx', mimeType: DOCX_MIME, buffer: docx });
+    await expect
+      .poll(() => iso.getByTestId('revision-file').textContent())
+      .toContain('QT-KSTL-du-thao.docx');
+    await iso.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = iso.frameLocator('iframe[title="Xem trước QT-KSTL-du-thao.docx"]');
+    await expect
+      .poll(() => preview.locator('body').textContent())
+      .toContain('thống nhất cách soạn thảo, phê duyệt và phân phối tài liệu');
+    await shot(iso, 'qms-docx-preview');
+    await iso.keyboard.press('Escape');
+    await iso.getByRole('dialog', { name: 'Xem trước: QT-KSTL-du-thao.docx' }).waitFor({
+      state: 'detached',
+    });
+
+    // A text file named .docx and an empty file: refused in Vietnamese, nothing written.
+    const draftNow = async () =>
+      (await api(iso, 'documents.get', { id: docId })).revisions.find((r) => r.state === 'draft');
+    const before = await draftNow();
+    await files.setInputFiles({
+      name: 'quy-trinh.docx',
+      mimeType: DOCX_MIME,
+      buffer: Buffer.from('Đây là tệp văn bản thường, chỉ đổi đuôi thành .docx'),
+    });
+    await iso.getByRole('alert').filter({ hasText: 'không phải tài liệu Word (.docx)' }).waitFor();
+    await shot(iso, 'qms-file-refused');
+    await files.setInputFiles({ name: 'trong.docx', mimeType: DOCX_MIME, buffer: Buffer.alloc(0) });
+    await iso.getByRole('alert').filter({ hasText: 'Tệp rỗng (0 byte)' }).waitFor();
+    const after = await draftNow();
+    expect(after?.rev).toBe(before?.rev);
+    expect(after?.fileSha256).toBe(before?.fileSha256);
+    expect(await iso.getByTestId('revision-file').textContent()).toContain('QT-KSTL-du-thao.docx');
+  });
+});
+
+describe('external documents', { timeout: 300_000 }, () => {
+  it('a procedure cites a law; once it expires, then is replaced, it needs review', async () => {
+    const iso = await as('thuky');
+    await go(iso, 'Tài liệu ISO');
+    // A new law on the register.
+    await iso.getByRole('button', { name: 'Thêm tài liệu' }).click();
+    const create = iso.getByRole('dialog', { name: 'Thêm tài liệu' });
+    await create.getByRole('combobox', { name: 'Loại tài liệu' }).click();
+    await iso.getByRole('option', { name: 'Tài liệu bên ngoài' }).click();
+    await create.getByLabel('Mã tài liệu').fill('VB-30');
+    await create.getByLabel('Tên tài liệu').fill('Thông tư hướng dẫn đăng ký khai sinh');
+    await create.getByLabel('Số hiệu văn bản').fill('15/2026/TT-BTP');
+    await create.getByLabel('Cơ quan ban hành').fill('Bộ Tư pháp');
+    await create.getByLabel('Ngày có hiệu lực').fill('01/07/2026');
+    await create.getByLabel('Ngày có hiệu lực').press('Tab');
+    await create.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => iso.getByTestId('document-code').textContent()).toBe('VB-30');
+    const lawId = documentIdOf(iso);
+
+    // The birth-registration procedure cites it, picked by its number.
+    await iso.evaluate(
+      `location.hash = '#/qms/documents/${await procedureDocId(iso, 'QT-HT-01')}'`,
+    );
+    await expect.poll(() => iso.getByTestId('document-code').textContent()).toBe('QT-HT-01');
+    await iso.getByRole('button', { name: 'Sửa thông tin' }).click();
+    const edit = iso.getByRole('dialog', { name: 'Sửa thông tin tài liệu QT-HT-01' });
+    const cites = edit.getByLabel('Văn bản căn cứ (tài liệu bên ngoài được viện dẫn)');
+    await cites.fill('15/2026');
+    await iso.getByRole('option', { name: /15\/2026\/TT-BTP/ }).click();
+    await iso.keyboard.press('Escape');
+    await shot(iso, 'qms-edit-cites');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => iso.getByTestId('cited').textContent()).toContain('15/2026/TT-BTP');
+    expect(await iso.getByText('Cần rà soát', { exact: true }).count()).toBe(0);
+
+    // The law expires today: the procedure needs review on its detail, register and inbox.
+    await iso
+      .getByTestId('cited')
+      .getByRole('link', { name: /15\/2026\/TT-BTP/ })
+      .click();
+    await expect.poll(() => iso.getByTestId('document-code').textContent()).toBe('VB-30');
+    expect(await iso.getByTestId('cited-by').textContent()).toContain('QT-HT-01');
+    await iso.getByRole('button', { name: 'Sửa thông tin' }).click();
+    const lawEdit = iso.getByRole('dialog', { name: 'Sửa thông tin tài liệu VB-30' });
+    await lawEdit.getByLabel('Ngày hết hiệu lực (nếu có)').fill('23/11/2026');
+    await lawEdit.getByLabel('Ngày hết hiệu lực (nếu có)').press('Tab');
+    await lawEdit.getByRole('button', { name: 'Lưu' }).click();
+    await lawEdit.waitFor({ state: 'detached' });
+    await go(iso, 'Tài liệu ISO');
+    const row = iso
+      .getByRole('table', { name: 'Danh mục tài liệu' })
+      .locator('tr[data-code="QT-HT-01"]');
+    await expect.poll(() => row.textContent()).toContain('Cần rà soát');
+    await shot(iso, 'qms-register-needs-review');
+    await go(iso, 'Việc cần làm');
+    const line = iso
+      .getByRole('table', { name: 'Việc cần làm' })
+      .getByRole('row')
+      .filter({ hasText: 'QT-HT-01' })
+      .filter({ hasText: 'Cần rà soát: Văn bản 15/2026/TT-BTP hết hiệu lực từ 23/11/2026' });
+    await line.waitFor();
+    await shot(iso, 'qms-inbox-needs-review');
+
+    // A new law replaces it, picked on the old one: the flag says by what.
+    await api(
+      iso,
+      'documents.create',
+      externalDocument('VB-31', '16/2026/TT-BTP', null, {
+        title: 'Thông tư hướng dẫn đăng ký khai sinh (thay thế)',
+        issuer: 'Bộ Tư pháp',
+        effectiveDate: '2026-11-23',
+      }),
+    );
+    await iso.evaluate(`location.hash = '#/qms/documents/${lawId}'`);
+    await expect.poll(() => iso.getByTestId('document-code').textContent()).toBe('VB-30');
+    await iso.getByRole('button', { name: 'Sửa thông tin' }).click();
+    await lawEdit.getByRole('combobox', { name: 'Thay thế bởi' }).click();
+    await iso.getByRole('option', { name: /16\/2026\/TT-BTP/ }).click();
+    await shot(iso, 'qms-edit-replaced-by');
+    await lawEdit.getByRole('button', { name: 'Lưu' }).click();
+    await lawEdit.waitFor({ state: 'detached' });
+    expect(await iso.getByTestId('replaced-by').textContent()).toBe('16/2026/TT-BTP');
+    await shot(iso, 'qms-external-replaced');
+    await iso
+      .getByTestId('cited-by')
+      .getByRole('link', { name: /QT-HT-01/ })
+      .click();
+    await expect.poll(() => iso.getByTestId('document-code').textContent()).toBe('QT-HT-01');
+    await iso
+      .getByText('Cần rà soát: Văn bản 15/2026/TT-BTP đã được thay thế bởi 16/2026/TT-BTP')
+      .waitFor();
+    expect(await iso.getByTestId('cited').textContent()).toContain('Không còn hiệu lực');
+    await shot(iso, 'qms-document-needs-review');
+  });
+});
+
+async function procedureDocId(page: Page, code: string): Promise<string> {
+  const rows = await api(page, 'documents.list', { query: code });
+  return rows.find((r) => r.code === code)?.id ?? '';
+}

@@ -7,29 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OpInput } from '../../core/contract';
 import { dumpDatabase } from '../support/backend';
 import { startDemoDesk, vn, type DeskApp } from '../support/desk';
-import { documentByCode, type Detail } from '../support/qms';
+import { documentByCode, externalDocument as law, type Detail } from '../support/qms';
 
 let app: DeskApp;
 afterEach(() => app.close());
-
-const law = (code: string, number: string, expiryDate: string | null = null) =>
-  ({
-    docType: 'external',
-    code,
-    title: `Luật sửa đổi ${number}`,
-    ownerRole: 'iso_coordinator',
-    concernedRoles: [],
-    reviewMonths: 12,
-    cites: [],
-    procedureCode: null,
-    external: {
-      number,
-      issuer: 'Quốc hội',
-      effectiveDate: '2026-01-01',
-      expiryDate,
-      replacedById: null,
-    },
-  }) satisfies OpInput<'documents.create'>;
 
 /** documents.update's input for `d` with `patch` over its current fields. */
 const edit = (d: Detail, patch: Partial<OpInput<'documents.update'>>) => {
@@ -124,6 +105,14 @@ describe('external documents and the "cần rà soát" flag', () => {
     expect(await flagsOf('QT-HT-02')).toEqual([
       'Văn bản 99/2026/QH15 đã được thay thế bởi 100/2026/QH15',
     ]);
+    const replaced = await app.ok('thuky')('documents.get', { id: old.document.id });
+    expect(replaced.replacedBy).toMatchObject({ code: 'VB-21', number: '100/2026/QH15' });
+    const citing = await documentByCode(app, 'QT-HT-02');
+    expect(citing.cited.find((c) => c.id === old.document.id)).toMatchObject({
+      number: '99/2026/QH15',
+      lapsed: true,
+    });
+    expect(citing.cited.filter((c) => c.lapsed)).toHaveLength(1);
 
     // The procedure cites the new law instead: the flag and the inbox line go.
     const fresh = await documentByCode(app, 'QT-HT-02');

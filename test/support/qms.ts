@@ -1,6 +1,6 @@
 // Quality-system test helpers: find a seeded document, draft a revision with a step table,
 // and take it through review and approval.
-import type { OpOutput } from '../../core/contract';
+import type { OpInput, OpOutput } from '../../core/contract';
 import type { DeskApp } from './desk';
 
 export type Detail = OpOutput<'documents.get'>;
@@ -75,3 +75,29 @@ export function movers(app: () => DeskApp) {
   };
   return { move, moveOk };
 }
+
+/** documents.create's input for a law `number` (issued by the National Assembly, in force
+ * from 01/01/2026 unless `over` says otherwise). */
+export const externalDocument = (
+  code: string,
+  number: string,
+  expiryDate: string | null = null,
+  over: { title?: string; issuer?: string; effectiveDate?: string } = {},
+) =>
+  ({
+    docType: 'external',
+    code,
+    title: over.title ?? `Luật sửa đổi ${number}`,
+    ownerRole: 'iso_coordinator',
+    concernedRoles: [],
+    reviewMonths: 12,
+    cites: [],
+    procedureCode: null,
+    external: {
+      number,
+      issuer: over.issuer ?? 'Quốc hội',
+      effectiveDate: over.effectiveDate ?? '2026-01-01',
+      expiryDate,
+      replacedById: null,
+    },
+  }) satisfies OpInput<'documents.create'>;

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Route, Router, Switch, useLocation } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
+import { LeaveGuardDialog, leaveThen, useGuardedHashLocation } from './leave-guard';
 import { ROLE_LABELS } from '../../../core/auth/roles';
 import { useSession } from '../auth/session';
 import { AccountScreen } from '../screens/account';
@@ -103,8 +103,9 @@ export function Shell() {
     can(permission) ? screen : <Forbidden />;
   return (
     <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
-      <Router hook={useHashLocation}>
+      <Router hook={useGuardedHashLocation}>
         <InboxProvider>
+          <LeaveGuardDialog />
           <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
             <AppShell.Header px="md">
               <Group h="100%" justify="space-between">
@@ -126,7 +127,11 @@ export function Shell() {
                       {session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}
                     </Text>
                   </Stack>
-                  <Button variant="default" size="xs" onClick={() => void logout()}>
+                  <Button
+                    variant="default"
+                    size="xs"
+                    onClick={() => leaveThen(() => void logout())}
+                  >
                     Đăng xuất
                   </Button>
                 </Group>

@@ -10,6 +10,8 @@ import { openAs } from './pages';
 export interface DemoOffice {
   /** A page signed in as `username` (demo password), its clock pinned to `now()`. */
   readonly as: (username: string) => Promise<Page>;
+  /** The office's backend, for what only the province or the machine brings (a feed entry). */
+  readonly backend: () => E2eApp['backend'];
 }
 
 export function demoOffice(now: () => number, options: { history?: boolean } = {}): DemoOffice {
@@ -27,6 +29,7 @@ export function demoOffice(now: () => number, options: { history?: boolean } = {
     await app.close();
   });
   return {
+    backend: () => app.backend,
     as: async (username) => {
       const page = await openAs(browser, app, username, now());
       await page.setViewportSize({ width: 1366, height: 768 });

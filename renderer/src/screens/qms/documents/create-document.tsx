@@ -1,5 +1,5 @@
-// "Thêm tài liệu": a new controlled document (its first draft opens with it) or an external
-// document (a law: number, issuer, effective and expiry dates).
+// "Thêm tài liệu": a new controlled document (its first draft opens with it, with the laws it
+// cites) or an external document (a law: number, issuer, effective and expiry dates).
 import {
   Button,
   Group,
@@ -12,11 +12,16 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../../core/auth/roles';
-import { DOC_TYPE_LABELS, DOC_TYPES, type DocType } from '../../../../../core/qms/document';
+import {
+  DOC_TYPE_LABELS,
+  DOC_TYPES,
+  type DocType,
+  type ExternalFacts,
+} from '../../../../../core/qms/document';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/error-alert';
-import { VnDateInput } from '../../../components/inputs';
 import { useAction } from '../../../components/use-action';
+import { CitesPicker, ExternalFields } from './external-pickers';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -28,10 +33,14 @@ export function CreateDocument({ onCreated }: { readonly onCreated: (id: string)
   const [ownerRole, setOwnerRole] = useState<Role>('iso_coordinator');
   const [concerned, setConcerned] = useState<Role[]>(['desk_officer', 'specialist', 'leader']);
   const [reviewMonths, setReviewMonths] = useState<number>(12);
-  const [number, setNumber] = useState('');
-  const [issuer, setIssuer] = useState('');
-  const [effective, setEffective] = useState<string | null>(null);
-  const [expiry, setExpiry] = useState<string | null>(null);
+  const [cites, setCites] = useState<string[]>([]);
+  const [facts, setFacts] = useState<ExternalFacts>({
+    number: '',
+    issuer: '',
+    effectiveDate: '',
+    expiryDate: null,
+    replacedById: null,
+  });
   const action = useAction();
   const external = docType === 'external';
   const save = () =>
@@ -43,17 +52,9 @@ export function CreateDocument({ onCreated }: { readonly onCreated: (id: string)
         ownerRole,
         concernedRoles: external ? [] : concerned,
         reviewMonths,
-        cites: [],
+        cites: external ? [] : cites,
         procedureCode: null,
-        external: external
-          ? {
-              number,
-              issuer,
-              effectiveDate: effective ?? '',
-              expiryDate: expiry,
-              replacedById: null,
-            }
-          : null,
+        external: external ? facts : null,
       });
       setOpened(false);
       onCreated(created.document.id);
@@ -93,37 +94,7 @@ export function CreateDocument({ onCreated }: { readonly onCreated: (id: string)
             required
           />
           {external ? (
-            <>
-              <Group grow>
-                <TextInput
-                  label="Số hiệu văn bản"
-                  placeholder="123/2015/NĐ-CP"
-                  value={number}
-                  onChange={(e) => setNumber(e.currentTarget.value)}
-                  required
-                />
-                <TextInput
-                  label="Cơ quan ban hành"
-                  value={issuer}
-                  onChange={(e) => setIssuer(e.currentTarget.value)}
-                  required
-                />
-              </Group>
-              <Group grow>
-                <VnDateInput
-                  label="Ngày có hiệu lực"
-                  value={effective}
-                  onChange={setEffective}
-                  required
-                />
-                <VnDateInput
-                  label="Ngày hết hiệu lực (nếu có)"
-                  value={expiry}
-                  onChange={setExpiry}
-                  clearable
-                />
-              </Group>
-            </>
+            <ExternalFields selfId={null} facts={facts} onChange={setFacts} />
           ) : (
             <Group grow align="flex-start">
               <MultiSelect
@@ -141,6 +112,7 @@ export function CreateDocument({ onCreated }: { readonly onCreated: (id: string)
               />
             </Group>
           )}
+          {external ? null : <CitesPicker value={cites} onChange={setCites} />}
           <ErrorAlert error={action.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)}>

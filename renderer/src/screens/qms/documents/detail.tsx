@@ -1,10 +1,11 @@
 // One controlled document: its register facts (kind, owner, who must read it, review
 // interval, "cần rà soát"), its revisions (lần ban hành) with the one in force, and the chosen
-// revision's sign-off, content and acknowledgements (revision-panel.tsx). An external document
-// shows its number, issuer, dates and the documents citing it.
+// revision's sign-off, content and acknowledgements (revision-panel.tsx). A document shows the
+// laws it cites; an external document its number, issuer, dates, what replaced it and the
+// documents citing it. "Sửa thông tin" edits these facts (edit-document.tsx).
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { ROLE_LABELS, type Role } from '../../../../../core/auth/roles';
 import type { DocumentDetail } from '../../../../../core/contract/qms-documents';
@@ -17,6 +18,8 @@ import { useLoad } from '../../../components/use-load';
 import { formatCivilDate } from '../../../format';
 import type { TransitionWords } from '../transition-dialog';
 import { TransitionButtons } from '../transition-buttons';
+import { leaveThen } from '../../../shell/leave-guard';
+import { EditDocument } from './edit-document';
 import { useDocumentManager } from './manager';
 import { RevisionPanel, revisionData, stateColor } from './revision-panel';
 
@@ -78,6 +81,9 @@ function Header({
                 Soạn bản sửa đổi
               </Button>
             ) : null}
+            {manager && doc.state === 'active' ? (
+              <EditDocument detail={detail} onSaved={onChange} />
+            ) : null}
             <TransitionButtons record={doc} words={DOCUMENT_WORDS} onDone={() => onChange(null)} />
           </Group>
         </Group>
@@ -88,12 +94,21 @@ function Header({
           </Text>
         ))}
         {data.external ? (
-          <SimpleGrid cols={4}>
+          <SimpleGrid cols={5}>
             <Field label="Số hiệu">{data.external.number}</Field>
             <Field label="Cơ quan ban hành">{data.external.issuer}</Field>
             <Field label="Ngày có hiệu lực">{formatCivilDate(data.external.effectiveDate)}</Field>
             <Field label="Ngày hết hiệu lực">
               {data.external.expiryDate ? formatCivilDate(data.external.expiryDate) : ''}
+            </Field>
+            <Field label="Thay thế bởi">
+              {detail.replacedBy ? (
+                <DocumentLink id={detail.replacedBy.id} testId="replaced-by">
+                  {detail.replacedBy.number}
+                </DocumentLink>
+              ) : (
+                ''
+              )}
             </Field>
           </SimpleGrid>
         ) : (
@@ -129,28 +144,59 @@ function Header({
   );
 }
 
-function CitedBy({ detail }: { readonly detail: DocumentDetail }) {
+function DocumentLink({
+  id,
+  testId,
+  children,
+}: {
+  readonly id: string;
+  readonly testId?: string;
+  readonly children: ReactNode;
+}) {
   const [, navigate] = useLocation();
-  if (detail.citedBy.length === 0) return null;
+  return (
+    <Anchor
+      size="sm"
+      href={`#/qms/documents/${id}`}
+      data-testid={testId}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(`/qms/documents/${id}`);
+      }}
+    >
+      {children}
+    </Anchor>
+  );
+}
+
+/** The laws a document cites (each still in force or not), or the documents citing a law. */
+function References({ detail }: { readonly detail: DocumentDetail }) {
+  const external = detail.row.docType === 'external';
+  if (external ? detail.citedBy.length === 0 : detail.cited.length === 0) return null;
   return (
     <Card withBorder>
       <Title order={4} mb="xs">
-        Tài liệu viện dẫn văn bản này
+        {external ? 'Tài liệu viện dẫn văn bản này' : 'Văn bản căn cứ'}
       </Title>
-      <Stack gap={4}>
-        {detail.citedBy.map((d) => (
-          <Anchor
-            key={d.id}
-            size="sm"
-            href={`#/qms/documents/${d.id}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(`/qms/documents/${d.id}`);
-            }}
-          >
-            {d.code} — {d.title}
-          </Anchor>
-        ))}
+      <Stack gap={4} data-testid={external ? 'cited-by' : 'cited'}>
+        {external
+          ? detail.citedBy.map((d) => (
+              <DocumentLink key={d.id} id={d.id}>
+                {d.code} — {d.title}
+              </DocumentLink>
+            ))
+          : detail.cited.map((d) => (
+              <Group key={d.id} gap="xs">
+                <DocumentLink id={d.id}>
+                  {d.number} — {d.title}
+                </DocumentLink>
+                {d.lapsed ? (
+                  <Badge size="sm" color="red" variant="light">
+                    Không còn hiệu lực
+                  </Badge>
+                ) : null}
+              </Group>
+            ))}
       </Stack>
     </Card>
   );
@@ -230,9 +276,15 @@ export function DocumentDetailScreen({ id }: { readonly id: string }) {
   return (
     <Stack>
       <Header detail={data} onChange={changed} />
-      <CitedBy detail={data} />
+      <References detail={data} />
       {data.revisions.length > 0 ? (
-        <Revisions detail={data} selected={selected} onSelect={setPicked} />
+        <Revisions
+          detail={data}
+          selected={selected}
+          onSelect={(next) => {
+            if (next !== selected) leaveThen(() => setPicked(next));
+          }}
+        />
       ) : data.document.kind === 'document' && data.row.docType !== 'external' ? (
         <Text c="dimmed">Chưa có lần ban hành nào đang có hiệu lực.</Text>
       ) : null}

@@ -1,6 +1,7 @@
 // Drafting a revision: the change summary ("theo dõi sửa đổi"), the procedure sections of the
 // framework model and, for an administrative procedure's document, its ISO step table (the
 // one the desk will use once the revision takes effect), checked again by the services.
+// Leaving with unsaved changes (another screen, closing or reloading) asks first.
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Tabs } from '@mantine/core';
 import { Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -17,7 +18,12 @@ import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { notifyDone } from '../../../components/errors';
 import { useAction } from '../../../components/use-action';
+import { useLeaveGuard } from '../../../shell/leave-guard';
 import { revisionData } from './revision-panel';
+
+/** Steps as saved: numbered in order (a deleted row renumbers the ones after it). */
+const numbered = (steps: readonly ProcedureStep[] | null) =>
+  steps?.map((s, i) => ({ ...s, no: i + 1 })) ?? null;
 
 const ROLE_OPTIONS = STEP_ROLES.map((r) => ({ value: r, label: STEP_ROLE_LABELS[r] }));
 
@@ -132,11 +138,19 @@ export function DraftEditor({
   readonly revision: RecordView;
   readonly onSaved: (next: DocumentDetail) => void;
 }) {
-  const initial = revisionData(revision);
-  const [summary, setSummary] = useState(initial.changeSummary);
-  const [sections, setSections] = useState<Sections>(initial.sections);
-  const [steps, setSteps] = useState<ProcedureStep[] | null>(
-    initial.steps ?? (detail.row.procedureCode ? [] : null),
+  // What is saved now (after a save, the revision the services gave back).
+  const saved = revisionData(revision);
+  const savedSteps = saved.steps ?? (detail.row.procedureCode ? [] : null);
+  const [summary, setSummary] = useState(saved.changeSummary);
+  const [sections, setSections] = useState<Sections>(saved.sections);
+  const [steps, setSteps] = useState<ProcedureStep[] | null>(savedSteps);
+  const dirty =
+    summary !== saved.changeSummary ||
+    JSON.stringify(sections) !== JSON.stringify(saved.sections) ||
+    JSON.stringify(numbered(steps)) !== JSON.stringify(numbered(savedSteps));
+  useLeaveGuard(
+    dirty,
+    `Bản dự thảo lần ban hành ${String(saved.issueNo).padStart(2, '0')} của ${revision.code} có thay đổi chưa lưu.`,
   );
   const action = useAction();
   const save = () =>
@@ -146,7 +160,7 @@ export function DraftEditor({
         rev: revision.rev,
         changeSummary: summary,
         sections,
-        steps: steps?.map((s, i) => ({ ...s, no: i + 1 })) ?? null,
+        steps: numbered(steps),
       });
       notifyDone('Đã lưu bản dự thảo.');
       onSaved(next);

@@ -1,6 +1,7 @@
 // Danh mục tài liệu: the office's controlled documents and external documents, searched
 // without diacritics, with the revision in force, what is on its way, the next periodic
-// review and the "cần rà soát" flags; export to Excel; new documents for those who manage them.
+// review and the "cần rà soát" flags; export to Excel; new documents and the province's model
+// documents for those who manage them.
 import {
   Badge,
   Button,
@@ -26,6 +27,7 @@ import { useLoad } from '../../../components/use-load';
 import { formatCivilDate } from '../../../format';
 import { CreateDocument } from './create-document';
 import { useDocumentManager } from './manager';
+import { ModelDocuments } from './model-documents';
 
 /** The register's "tình trạng" filter, applied to the rows the service returned. */
 const STATUS_FILTERS: Readonly<Record<string, readonly [string, (r: DocumentRow) => boolean]>> = {
@@ -97,6 +99,7 @@ export function DocumentRegisterScreen() {
           >
             Xuất Excel
           </Button>
+          {manager ? <ModelDocuments /> : null}
           {manager ? <CreateDocument onCreated={(id) => navigate(`/qms/documents/${id}`)} /> : null}
         </Group>
       </Group>

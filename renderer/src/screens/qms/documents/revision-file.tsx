@@ -10,6 +10,7 @@ import { downloadBase64, readAsBase64 } from '../../../components/files';
 import { notifyDone } from '../../../components/errors';
 import { useAction } from '../../../components/use-action';
 import { formatBytes } from '../../../format';
+import { leaveThen } from '../../../shell/leave-guard';
 import { DocxPreview } from './docx-preview';
 import { DOCX_MIME, revisionData } from './revision-panel';
 
@@ -27,6 +28,10 @@ export function RevisionFile({
   const [previewing, setPreviewing] = useState(false);
   const attach = (picked: File | null) => {
     if (!picked) return;
+    // The draft editor reloads from the saved revision afterwards: unsaved edits ask first.
+    leaveThen(() => upload(picked));
+  };
+  const upload = (picked: File) => {
     void action.run(async () => {
       const next = await api.documents.attachFile({
         revisionId: revision.id,
