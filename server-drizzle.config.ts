@@ -11,6 +11,7 @@ export default defineConfig({
     './server/database/schema/feed.ts',
     './server/database/schema/files.ts',
     './server/database/schema/releases.ts',
+    './server/database/schema/audit.ts',
   ],
   out: './server/database/migrations',
 });

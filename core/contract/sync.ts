@@ -119,6 +119,10 @@ export const syncOps = {
       attachments: z.number().int(),
       /** Attachments whose file the province could not give back. */
       filesMissing: z.number().int(),
+      /** Officials restored (disabled, without a password until the administrator sets one). */
+      officials: z.number().int(),
+      /** Rows of the office's audit trail restored. */
+      auditRows: z.number().int(),
     }),
     access: 'sync.manage',
   }),

@@ -45,6 +45,30 @@ export const outboxView = z.object({
   rejected: z.number().nullable(),
   reportedAt: z.number().nullable(),
 });
+/** A break in an office's audit trail found by the province (core/audit/continuity.ts). */
+export const auditBreakView = z.object({
+  foundAt: z.number(),
+  deviceId: z.string(),
+  kind: z.string(),
+  /** The first row that does not hold: its position, id, time on the office PC, summary. */
+  seq: z.number(),
+  rowId: z.string(),
+  rowAt: z.number().nullable(),
+  summary: z.string().nullable(),
+  message: z.string(),
+});
+export type AuditBreakView = z.infer<typeof auditBreakView>;
+/** The office's audit trail as the province holds it. */
+export const auditChainView = z.object({
+  /** The last row held (its position and time on the office PC); null before any. */
+  lastSeq: z.number().nullable(),
+  lastAt: z.number().nullable(),
+  breaks: z.number(),
+  /** The earliest break recorded, or null when the chain holds. */
+  firstBreak: auditBreakView.nullable(),
+});
+export type AuditChainView = z.infer<typeof auditChainView>;
+
 export const officeSummary = z.object({
   id: z.string(),
   agencyCode: z.string(),
@@ -78,6 +102,7 @@ export const officeSummary = z.object({
     /** Revisions in force that concern some roles and nobody has acknowledged yet. */
     unacknowledged: z.number(),
   }),
+  auditChain: auditChainView,
 });
 export type OfficeSummary = z.infer<typeof officeSummary>;
 export const officesResponse = z.object({ offices: z.array(officeSummary) });
@@ -162,6 +187,8 @@ export const officeDetailResponse = z.object({
   byMonth: z.array(monthFigures),
   rejectedCount: z.number(),
   recentRejected: z.array(rejectedOpView),
+  /** The latest breaks of the office's audit trail, newest first. */
+  auditBreaks: z.array(auditBreakView),
 });
 export type OfficeDetail = z.infer<typeof officeDetailResponse>;
 

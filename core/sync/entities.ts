@@ -79,12 +79,51 @@ export const ENTITY_ROWS = {
     effectiveFrom: safeText(10, 10),
     body: z.looseObject({}),
   }),
+  /** One row of the office's audit trail, with its place in the hash chain (core/audit/chain):
+   * the province checks that the rows it receives continue the chain it holds. */
+  audit_row: z.looseObject({
+    ...base,
+    seq: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+    at: ms,
+    actorId: safeText(0, 200).nullable(),
+    actorName: safeText(0, 300).nullable(),
+    operation: safeText(1, 200),
+    entity: safeText(1, 200),
+    entityId: safeText(0, 300).nullable(),
+    summary: safeText(0, 20_000),
+    prevHash: sha256Hex,
+    hash: sha256Hex,
+  }),
+  /** An official of the office: name, title, roles, whether disabled. Never a password hash. */
+  user: z.looseObject({
+    ...base,
+    username: safeText(1, 100),
+    fullName: safeText(1, 300),
+    roles: z.array(safeText(1, 60)).max(50),
+    disabled: z.boolean(),
+  }),
+  /** The office's settings (one row): address, session and backup settings, desk rules. */
+  office_settings: z.looseObject({
+    ...base,
+    sessionTimeoutMinutes: z.int().min(1).max(100_000),
+    backupKeep: z.int().min(1).max(100_000),
+    desk: z.looseObject({}).nullable(),
+  }),
+  /** A year's calendar as the office edited it (days off, working Saturdays). */
+  calendar_year: z.looseObject({
+    ...base,
+    year: z.int().min(1900).max(2199),
+    data: z.looseObject({}),
+  }),
 } as const;
 
 export type EntityName = keyof typeof ENTITY_ROWS;
 export const ENTITY_NAMES = Object.keys(ENTITY_ROWS) as EntityName[];
 export const isEntityName = (name: string): name is EntityName =>
   Object.prototype.hasOwnProperty.call(ENTITY_ROWS, name);
+
+/** Entities whose rows are never deleted: the audit trail. */
+const APPEND_ONLY: ReadonlySet<EntityName> = new Set(['audit_row']);
 
 /** What a delete carries: enough to find the row and to order it. */
 const tombstone = z.looseObject(base);
@@ -120,6 +159,8 @@ export type RowCheck =
 /** Checks an (already upgraded) op's entity and row; the reason is Vietnamese, shown as is. */
 export const checkOpRow = (o: Readonly<Op>): RowCheck => {
   if (!isEntityName(o.entity)) return { ok: false, reason: REJECT_REASONS.unknownEntity(o.entity) };
+  if (o.operation === 'delete' && APPEND_ONLY.has(o.entity))
+    return { ok: false, reason: REJECT_REASONS.appendOnly };
   const schema = o.operation === 'delete' ? tombstone : ENTITY_ROWS[o.entity];
   const parsed = schema.safeParse(o.row);
   if (!parsed.success) {

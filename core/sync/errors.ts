@@ -49,6 +49,7 @@ export const REJECT_REASONS = {
   seqReused:
     'Số thứ tự thao tác đã được dùng cho một thao tác khác (máy có thể vừa khôi phục từ bản sao lưu cũ).',
   badData: 'Dữ liệu có giá trị máy chủ không lưu được.',
+  appendOnly: 'Dòng nhật ký hệ thống không được xóa.',
   officeMismatch: (claimed: string, enrolled: string) =>
     `Dữ liệu của đơn vị có mã ${claimed}, nhưng máy này được đăng ký cho đơn vị có mã ${enrolled}: máy chủ tỉnh không nhận. Liên hệ Sở để đăng ký lại máy cho đúng đơn vị.`,
   /** With status 'deferred': the op is sent again once its file is verified. */

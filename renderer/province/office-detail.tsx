@@ -18,6 +18,7 @@ import type { EnrollmentCodeResponse, OfficeDetail } from '../../core/sync/admin
 import { CodeCard } from './code-card';
 import { errorText, provinceApi } from './api';
 import { Devices } from './office-devices';
+import { AuditTrail } from './office-audit';
 import { Empty, Section } from './section';
 import {
   appVersions,
@@ -260,6 +261,7 @@ export function OfficeDetailScreen({ id }: { readonly id: string }) {
           {o.agencyCode}
         </Text>
         {stale ? <Badge color="orange">Quá 7 ngày chưa đồng bộ</Badge> : null}
+        {o.auditChain.breaks > 0 ? <Badge color="red">Nhật ký bị sửa</Badge> : null}
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Figure
@@ -285,6 +287,7 @@ export function OfficeDetailScreen({ id }: { readonly id: string }) {
           testId="office-rejected"
         />
       </SimpleGrid>
+      <AuditTrail detail={data} />
       <Devices detail={data} onChanged={reload} />
       <Codes detail={data} onChanged={reload} />
       <ByProcedure detail={data} />

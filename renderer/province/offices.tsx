@@ -27,6 +27,7 @@ import {
   viCollator,
 } from './format';
 import { useLoad } from '../src/components/use-load';
+import { AuditBadge } from './office-audit';
 
 function Stat({
   label,
@@ -151,7 +152,8 @@ export function OfficesScreen() {
                     <Table.Td>
                       <Anchor href={`#/offices/${o.id}`} fw={600}>
                         {o.name}
-                      </Anchor>
+                      </Anchor>{' '}
+                      <AuditBadge chain={o.auditChain} />
                     </Table.Td>
                     <Table.Td ff="monospace">{o.agencyCode}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>

@@ -22,6 +22,7 @@ import {
   vietnamMonthOf,
   vietnamMonthsBack,
 } from './figures';
+import { recentAuditBreaks } from './audit-figures';
 import { officeSummary } from './summary';
 
 const MONTHS = 12;
@@ -137,5 +138,6 @@ export const officeDetail = async (
       reason: r.reason,
       receivedAt: r.receivedAt.getTime(),
     })),
+    auditBreaks: await recentAuditBreaks(db, officeId),
   };
 };

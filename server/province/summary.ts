@@ -7,6 +7,7 @@ import type { Db } from '../database/connect';
 import { devices, entities, offices, ops, rejectedOps } from '../database/schema/index';
 import { dossierFigureColumns, isDossier } from './figures';
 import { NO_QMS, qmsFigures, type QmsFigures } from './qms-figures';
+import { auditFigures, NO_AUDIT } from './audit-figures';
 
 export { vietnamMonthStart } from './figures';
 
@@ -43,6 +44,7 @@ const summarize = (
   rejectedCount: number,
   figures: Figures | undefined,
   qms: QmsFigures = NO_QMS,
+  auditChain: OfficeSummary['auditChain'] = NO_AUDIT,
 ): OfficeSummary => {
   const seen = own.map((d) => d.lastSeenAt?.getTime() ?? 0).filter((t) => t > 0);
   return {
@@ -68,6 +70,7 @@ const summarize = (
     outbox: outboxOf(own),
     dossiers: figures ? { ...NO_FIGURES, ...figures } : NO_FIGURES,
     qms,
+    auditChain,
   };
 };
 
@@ -93,6 +96,7 @@ export const listOfficeSummaries = async (db: Db, now: number): Promise<OfficeSu
   const rejectedBy = new Map(rejectedCounts.map((r) => [r.officeId, Number(r.n)]));
   const dossiersBy = new Map(dossierRows.map(({ officeId, ...figures }) => [officeId, figures]));
   const qmsBy = await qmsFigures(db, now);
+  const auditBy = await auditFigures(db);
   return officeRows.map((o) =>
     summarize(
       o,
@@ -101,6 +105,7 @@ export const listOfficeSummaries = async (db: Db, now: number): Promise<OfficeSu
       rejectedBy.get(o.id) ?? 0,
       dossiersBy.get(o.id),
       qmsBy.get(o.id),
+      auditBy.get(o.id),
     ),
   );
 };
@@ -128,5 +133,14 @@ export const officeSummary = async (
     .from(entities)
     .where(and(eq(entities.officeId, officeId), isDossier));
   const qms = (await qmsFigures(db, now, officeId)).get(officeId);
-  return summarize(office, own, Number(opRow?.n ?? 0), Number(rejectedRow?.n ?? 0), figures, qms);
+  const audit = (await auditFigures(db, officeId)).get(officeId);
+  return summarize(
+    office,
+    own,
+    Number(opRow?.n ?? 0),
+    Number(rejectedRow?.n ?? 0),
+    figures,
+    qms,
+    audit,
+  );
 };

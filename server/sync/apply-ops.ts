@@ -10,6 +10,7 @@ import { upgradeOp } from '../../core/sync/upgrade';
 import type { Db } from '../database/connect';
 import { devices, entities, ops, rejectedOps } from '../database/schema/index';
 import { HttpError, isDataError } from '../http/errors';
+import { checkAuditRows } from './audit-chain';
 import { eraseDossiers, erasedDossierIds } from './erasure';
 import { verifiedRefs } from './files';
 
@@ -210,9 +211,11 @@ const writeOps = async (
       x.v, x.t, ${receivedAt}::timestamptz, ${scope.source}
     from jsonb_to_recordset(${JSON.stringify(opRows)}::jsonb)
       as x(s bigint, o uuid, c bigint, e text, i text, p text, r jsonb, v integer, t bigint)`);
+  // Audit rows the province already holds keep their first copy (a rewrite is a break).
+  const held = await checkAuditRows(tx, scope, accepted, now);
   // One snapshot per entity row: the batch's last op for it (an upsert may not touch a row twice).
   const latest = new Map<string, Accepted>();
-  for (const a of accepted) latest.set(`${a.op.entity}\u0000${a.op.entityId}`, a);
+  for (const a of accepted) if (!held.has(a)) latest.set(`${a.op.entity}\u0000${a.op.entityId}`, a);
   const snapshots = [...latest.values()].map((a) => ({
     e: a.op.entity,
     i: a.op.entityId,
@@ -223,7 +226,8 @@ const writeOps = async (
   }));
   // Arrival order decides between devices; within one device a late, older op never
   // overwrites a newer snapshot.
-  await tx.execute(sql`
+  if (snapshots.length > 0)
+    await tx.execute(sql`
     insert into ${entities} (office_id, entity, entity_id, row, deleted, server_seq, device_id,
       client_seq, updated_at)
     select ${scope.officeId}::uuid, x.e, x.i, x.r, x.d, x.s, ${scope.deviceId}::uuid, x.c,

@@ -99,7 +99,9 @@ export const attachmentHandlers: PartialHandlers = {
           operation: 'dossiers.attach',
           entity: 'dossier',
           entityId: d.row.id,
-          summary: `${d.row.code}: đính kèm "${row.fileName}" (${sizeText(row.size)})`,
+          // Not the file's name: it often names the citizen, and the audit trail is kept (and
+          // sent to the province) for good, past the dossier's own disposal.
+          summary: `${d.row.code}: đính kèm một tài liệu ${row.mimeType === 'application/pdf' ? 'PDF' : 'ảnh'} (${sizeText(row.size)})`,
         },
       };
     });

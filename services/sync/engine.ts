@@ -40,6 +40,9 @@ export interface SyncTuning {
   /** Test hook: after the server answered a push, before the answer is recorded. */
   beforeSettle?: () => void;
   random: () => number;
+  /** Whether pushes and sync files carry the audit trail and the office's state
+   * (office-feed.ts). Off only in tests of other flows that count their ops exactly. */
+  officeFeed: boolean;
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -50,6 +53,7 @@ export const DEFAULT_TUNING: SyncTuning = {
   tickMs: 30_000,
   firstTickMs: 20_000,
   random: Math.random,
+  officeFeed: true,
 };
 
 /** The head of the queue has failed this many times: shown as "stalled". */
@@ -184,6 +188,8 @@ export class SyncEngine {
         http,
         auth: this.auth,
         identity: id,
+        now: this.getBase().now,
+        officeFeed: this.tuning.officeFeed,
         onProgress: (done, total) => (this.progress = { phase: 'push', done, total }),
         ...(this.tuning.beforeSettle ? { beforeSettle: this.tuning.beforeSettle } : {}),
         files: new FileUploader({
@@ -260,6 +266,7 @@ export class SyncEngine {
           identity: id,
           now: this.getBase().now,
           onProgress: (done) => (this.progress = { phase: 'restore', done, total: done }),
+          onCalendarChanged: () => this.getBase().cache.delete('calendar'),
           dataDir: this.getBase().dataDir,
         });
       } catch (error) {

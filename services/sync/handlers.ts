@@ -237,7 +237,7 @@ export const syncHandlers: PartialHandlers = {
       audit: {
         operation: 'sync.restore',
         entity: 'sync',
-        summary: `Khôi phục dữ liệu từ máy chủ tỉnh: ${counts.dossiers} hồ sơ, ${counts.steps} bước xử lý, ${counts.events} diễn biến, ${counts.attachments} tài liệu đính kèm`,
+        summary: `Khôi phục dữ liệu từ máy chủ tỉnh: ${counts.dossiers} hồ sơ, ${counts.steps} bước xử lý, ${counts.events} diễn biến, ${counts.attachments} tài liệu đính kèm, ${counts.officials} cán bộ, ${counts.auditRows} dòng nhật ký`,
       },
     }));
     return counts;
@@ -258,7 +258,15 @@ export const syncHandlers: PartialHandlers = {
     // The file claims the office whose data it carries (the PC's own): the province refuses it
     // if that is not the office the device was enrolled for.
     const claim = { ...id, agencyCode: currentOffice(ctx).agencyCode };
-    const done = await exportSyncFiles(ctx.db, ctx.dataDir, claim, ctx.now(), target);
+    const done = await exportSyncFiles(
+      ctx.db,
+      ctx.dataDir,
+      claim,
+      ctx.now(),
+      target,
+      undefined,
+      syncEngineFor(ctx.dataDir).tuning.officeFeed,
+    );
     const notice = exportNotice(done);
     write(ctx, () => ({
       result: undefined,

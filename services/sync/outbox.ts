@@ -7,15 +7,19 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db, Tx } from '../../db/open';
 import {
   attachments,
+  auditLog,
+  calendarYears,
   dossierEvents,
   dossierSteps,
   dossiers,
+  office,
   outbox,
   procedureVersions,
   procedures,
   qmsAcknowledgements,
   qmsHistory,
   qmsRecords,
+  users,
 } from '../../db/schema';
 import { SCHEMA_VERSION } from '../../core/sync/protocol';
 import { reserveCounter } from '../counters';
@@ -35,6 +39,12 @@ export const ENTITIES = {
   qms_acknowledgement: qmsAcknowledgements,
   /** Rows carry the procedure's national code instead of the local procedure id. */
   procedure_version: procedureVersions,
+  /** Queued from audit_log before each push (office-feed.ts), not by each change. */
+  audit_row: auditLog,
+  /** Without password hashes; queued when changed (office-feed.ts), like the next two. */
+  user: users,
+  office_settings: office,
+  calendar_year: calendarYears,
 } as const satisfies Record<string, SQLiteTable>;
 export type SyncEntity = keyof typeof ENTITIES;
 

@@ -8,6 +8,7 @@ import { office } from '../../db/schema';
 import type { FileUploader } from './files';
 import type { DeviceAuth, SyncHttp } from './http';
 import { SyncFailure } from './http';
+import { feedOutbox } from './office-feed';
 import type { Identity } from './state';
 import {
   buildBatch,
@@ -30,7 +31,14 @@ export interface PushDeps {
   readonly beforeSettle?: () => void;
   /** Uploads the files a batch's ops refer to (attachments) before the ops are sent. */
   readonly files?: FileUploader;
+  /** The clock for the audit rows and office state queued when the outbox runs dry. */
+  readonly now?: () => number;
+  /** False: only the outbox as it is (SyncTuning.officeFeed). */
+  readonly officeFeed?: boolean;
 }
+
+/** Audit rows queued each time the outbox runs dry: a few batches' worth. */
+const AUDIT_FEED = MAX_BATCH_OPS * 4;
 
 /** A batch ready to leave: the files its ops refer to are verified at the province. */
 interface Ready {
@@ -105,6 +113,9 @@ async function settleLate(deps: Readonly<PushDeps>, p: InFlight): Promise<void> 
 /** Pushes until the queue is empty; returns how many ops were acknowledged. */
 export async function pushAll(deps: Readonly<PushDeps>): Promise<number> {
   let done = 0;
+  const feed = () =>
+    deps.officeFeed === false ? 0 : feedOutbox(deps.db(), deps.now?.() ?? Date.now(), AUDIT_FEED);
+  feed();
   let total = pendingCount(deps.db());
   deps.onProgress(0, total);
   let ahead: InFlight | null = null;
@@ -117,7 +128,11 @@ export async function pushAll(deps: Readonly<PushDeps>): Promise<number> {
         if (ahead) await settleLate(deps, ahead);
         ahead = null;
         const next = await nextBatch(deps, 0);
-        if (next === null) return done;
+        if (next === null) {
+          if (feed() === 0) return done;
+          total = Math.max(total, done + pendingCount(deps.db()));
+          continue;
+        }
         if (next === 'again') continue;
         current = send(deps, next);
       }

@@ -4,7 +4,8 @@
 // Rows arrive ordered by the province's sequence of their latest change, so a step can come
 // before its dossier; children wait in memory until their dossier is in. Users who made the
 // changes on the old PC are recreated as disabled placeholders (the rows keep pointing at who
-// did what). Every page is applied in one transaction with upserts, so an interrupted restore
+// did what) until their own row arrives (restore-office.ts: officials, settings, calendar
+// edits and the audit trail come back too). Every page is applied in one transaction with upserts, so an interrupted restore
 // simply runs again from the start.
 import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -25,12 +26,18 @@ import {
 } from '../../db/schema';
 import { applyQmsRestoreRows } from '../qms/restore';
 import { restoreFiles } from './files';
+import { RESTORE_MARK } from './office-feed';
+import {
+  applyOfficeRestoreRows,
+  rebaseRestoredAudit,
+  type OfficeRestoreCounts,
+} from './restore-office';
 import type { DeviceAuth, SyncHttp } from './http';
 import type { Identity } from './state';
 
-export const RESTORE_MARK = 'sync_restore_in_progress';
+export { RESTORE_MARK };
 
-export interface RestoreCounts {
+export interface RestoreCounts extends OfficeRestoreCounts {
   dossiers: number;
   steps: number;
   events: number;
@@ -49,6 +56,8 @@ interface RestoreRun {
   readonly waiting: Map<string, RestoreRow[]>;
   readonly missingProcedures: Set<string>;
   readonly now: number;
+  /** Called when a restored calendar edit changed the working calendar. */
+  readonly onCalendarChanged?: () => void;
 }
 
 function pick(table: SQLiteTable, row: Readonly<Record<string, unknown>>) {
@@ -158,6 +167,7 @@ function dossierExists(tx: Tx, id: string): boolean {
 export function applyRestorePage(db: Db, rows: readonly RestoreRow[], run: RestoreRun): void {
   db.transaction((tx) => {
     run.counts.qmsRows += applyQmsRestoreRows(tx, rows);
+    if (applyOfficeRestoreRows(tx, rows, run.now, run.counts)) run.onCalendarChanged?.();
     const arrived: string[] = [];
     for (const r of rows) {
       if (r.entity === 'dossier' && insertDossier(tx, r, run)) arrived.push(r.entityId);
@@ -213,6 +223,7 @@ export interface RestoreDeps {
   readonly onProgress: (done: number) => void;
   /** Where attachments' files go; without it only their rows come back. */
   readonly dataDir?: string;
+  readonly onCalendarChanged?: () => void;
 }
 
 export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<RestoreCounts> {
@@ -228,10 +239,20 @@ export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<Restor
     .onConflictDoNothing()
     .run();
   const run: RestoreRun = {
-    counts: { dossiers: 0, steps: 0, events: 0, attachments: 0, qmsRows: 0, filesMissing: 0 },
+    counts: {
+      dossiers: 0,
+      steps: 0,
+      events: 0,
+      attachments: 0,
+      qmsRows: 0,
+      filesMissing: 0,
+      officials: 0,
+      auditRows: 0,
+    },
     waiting: new Map(),
     missingProcedures: new Set(),
     now: deps.now(),
+    ...(deps.onCalendarChanged ? { onCalendarChanged: deps.onCalendarChanged } : {}),
   };
   let cursor = 0;
   let received = 0;
@@ -261,6 +282,7 @@ export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<Restor
         .join(', ')}. Hãy đồng bộ danh mục thủ tục rồi khôi phục lại.`,
     );
   }
+  rebaseRestoredAudit(deps.db());
   deps.db().delete(appMeta).where(eq(appMeta.key, RESTORE_MARK)).run();
   return run.counts;
 }

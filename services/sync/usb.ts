@@ -20,7 +20,8 @@ import type { CarriedFile, SyncEnvelope } from '../../core/sync/sync-file';
 import { encodeSyncFile, SYNC_FILE_EXTENSION, SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
 import type { Db } from '../../db/open';
 import { plainSize, readStoredFile, storedFilePath } from '../file-store';
-import { outboxCounts, readPending, toOp } from './push';
+import { feedOutbox } from './office-feed';
+import { outboxCounts, pendingCount, readPending, toOp } from './push';
 import { readState, signBytes, type Identity } from './state';
 import { planParts, type PlannedPart } from './usb-plan';
 
@@ -121,10 +122,13 @@ export async function exportSyncFiles(
   now: number,
   target: string,
   maxBytes: number = SYNC_FILE_LIMITS.maxFileBytes,
+  /** With the audit trail and office state queued first (office-feed.ts). */
+  officeFeed = true,
 ): Promise<SyncFileExport> {
   const agencyCode = id.agencyCode;
   if (!agencyCode)
     throw new AppError('NOT_FOUND', 'Máy này chưa có mã cơ quan từ máy chủ tỉnh; hãy đăng ký lại.');
+  if (officeFeed) feedOutbox(db, now, Math.max(0, MAX_FILE_OPS - pendingCount(db)));
   const ops = readPending(db, MAX_FILE_OPS).map((r) => toOp(r, id.deviceId));
   const parts = planParts(ops, await presentSizes(dataDir, ops), maxBytes);
   const counts = outboxCounts(db);

@@ -13,7 +13,7 @@ import {
   deviceIdOf,
   enrollDesk,
   enrolledOffice,
-  FAST,
+  DOSSIERS_ONLY,
   outboxRows,
   pendingOpIds,
   receive,
@@ -63,7 +63,7 @@ async function heldFiles(officeId: string) {
 describe('attachments in sync', () => {
   it('holds the op until the file is verified, resumes after a cut, lands once, restores', async () => {
     const line = new Line();
-    const o = await enrolledOffice(province.h, { ...FAST, fetch: line.fetch });
+    const o = await enrolledOffice(province.h, { ...DOSSIERS_ONLY, fetch: line.fetch });
     province.track(o.app);
     const [first] = await receive(o.app, 1);
     const bytes = scan();
@@ -128,7 +128,7 @@ describe('attachments in sync', () => {
   });
 
   it('sets aside an op whose local file is gone, and keeps the queue moving', async () => {
-    const o = await enrolledOffice(province.h);
+    const o = await enrolledOffice(province.h, DOSSIERS_ONLY);
     province.track(o.app);
     const [id] = await receive(o.app, 1);
     const bytes = scan();

@@ -71,7 +71,10 @@ describe('dossier attachments', () => {
       .prepare("SELECT summary FROM audit_log WHERE operation = 'dossiers.attach'")
       .all() as { summary: string }[];
     expect(audit).toHaveLength(1);
-    expect(audit[0]?.summary).toContain('Giấy chứng sinh.pdf');
+    // The file's name often names the citizen: the audit trail, kept for good and sent to the
+    // province, says what was attached without it.
+    expect(audit[0]?.summary).toContain('đính kèm một tài liệu PDF');
+    expect(audit[0]?.summary).not.toContain('Giấy chứng sinh');
 
     // Same transaction: when the outbox refuses the op, the row is not kept either.
     sqlite().exec(`CREATE TEMP TRIGGER no_attachment_op BEFORE INSERT ON outbox

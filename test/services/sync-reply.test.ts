@@ -14,6 +14,7 @@ import {
   receive,
   type Office,
   provinceFixture,
+  DOSSIERS_ONLY,
 } from '../sync/support/env';
 import {
   downloadReply,
@@ -25,7 +26,7 @@ import {
 
 const province = provinceFixture();
 
-const office = () => province.office();
+const office = () => province.office(DOSSIERS_ONLY);
 
 /** Breaks the first pending op's row so the province rejects it. */
 function breakFirstOp(o: Office): void {

@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OfficeSummary } from '../../core/sync/admin';
 import { send } from '../server/support/client';
-import { outboxRows, receive, provinceFixture } from '../sync/support/env';
+import { DOSSIERS_ONLY, outboxRows, receive, provinceFixture } from '../sync/support/env';
 import { exportFile, uploadFile } from '../sync/support/files';
 
 const province = provinceFixture();
 
-const office = () => province.office();
+const office = () => province.office(DOSSIERS_ONLY);
 
 async function summary(officeId: string): Promise<OfficeSummary> {
   const reply = await province.h.admin.call('GET', `/v1/admin/offices/${officeId}`);

@@ -13,6 +13,7 @@ import {
   deviceIdOf,
   enrollDesk,
   outboxRows,
+  pendingDossierOps,
   pendingOpIds,
   receive,
   serverOps,
@@ -75,9 +76,14 @@ describe('push', () => {
     const o = await office();
     await receive(o.app, 3);
     const made = pendingOpIds(o.app);
-    expect(made).toHaveLength(12);
+    expect(pendingDossierOps(o.app)).toHaveLength(12);
+    // With the office's audit rows, officials and settings (office-feed.ts).
+    const entities = new Set(outboxRows(o.app).map((r) => r.entity));
+    expect([...entities].sort()).toEqual(
+      ['audit_row', 'dossier', 'dossier_event', 'dossier_step', 'office_settings', 'user'].sort(),
+    );
     const result = await o.engine.run();
-    expect(result).toMatchObject({ ok: true, pushed: 12 });
+    expect(result).toMatchObject({ ok: true, pushed: made.length });
     expect(outboxRows(o.app)).toEqual([]);
     expect((await serverOps(province.h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
     const offices = await province.h.admin.call('GET', '/v1/admin/offices');
@@ -131,8 +137,10 @@ describe('push', () => {
     expect(status.rejected[0]?.reason).toContain('code');
     const held = (await serverOps(province.h, deviceIdOf(o.app))).length;
     await receive(o.app, 1);
+    const next = pendingOpIds(o.app).length;
+    expect(pendingDossierOps(o.app)).toHaveLength(4);
     expect((await o.engine.run()).ok).toBe(true);
-    expect((await serverOps(province.h, deviceIdOf(o.app))).length).toBe(held + 4);
+    expect((await serverOps(province.h, deviceIdOf(o.app))).length).toBe(held + next);
     expect(outboxRows(o.app).map((r) => r.status)).toEqual(['rejected']);
   });
 
@@ -143,9 +151,11 @@ describe('push', () => {
       o.app.clock.now += shift;
       await o.app.relogin();
       await receive(o.app, 1);
-      made.push(...pendingOpIds(o.app));
+      const pending = pendingOpIds(o.app);
+      made.push(...pending);
+      expect(pendingDossierOps(o.app)).toHaveLength(4);
       o.engine.auth.clear();
-      expect(await o.engine.run()).toMatchObject({ ok: true, pushed: 4 });
+      expect(await o.engine.run()).toMatchObject({ ok: true, pushed: pending.length });
     }
     expect((await serverOps(province.h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
   });
@@ -161,7 +171,8 @@ describe('push', () => {
     const status = await o.app.ok('motcua')('sync.status', {});
     expect(status.needsUpdate).toBe(true);
     expect(status.lastError).toContain('Cần cập nhật phần mềm');
-    expect(status.pending).toBe(4);
+    expect(status.pending).toBe(pendingOpIds(o.app).length);
+    expect(pendingDossierOps(o.app)).toHaveLength(4);
     delete o.engine.tuning.fetch;
     expect((await o.engine.run()).ok).toBe(true);
     expect((await o.app.ok('motcua')('sync.status', {})).needsUpdate).toBe(false);
@@ -288,13 +299,15 @@ describe('restore and USB file', () => {
     const made = pendingOpIds(o.app);
     const target = path.join(tempDir('isoxa-usb-'), 'dong-bo.isoxa-sync');
     const exported = await o.app.ok('admin')('sync.exportFile', { path: target });
+    const n = made.length;
+    expect(pendingDossierOps(o.app)).toHaveLength(8);
     expect(exported).toEqual({
       path: target,
       paths: [target],
-      ops: 8,
+      ops: n,
       attachments: 0,
       missingAttachments: 0,
-      notice: `Đã xuất 8 thay đổi ra ${target}.`,
+      notice: `Đã xuất ${n} thay đổi ra ${target}.`,
     });
     // No scans: still the version every province server reads.
     expect(decodeSyncFile(fs.readFileSync(target))?.header.version).toBe(1);
@@ -303,11 +316,15 @@ describe('restore and USB file', () => {
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(upload.status).toBe(200);
-    expect(upload.body).toMatchObject({ applied: 8, duplicate: 0, rejected: 0 });
+    expect(upload.body).toMatchObject({ applied: n, duplicate: 0, rejected: 0 });
     expect(pendingOpIds(o.app)).toEqual(made);
     expect((await o.engine.run()).ok).toBe(true);
     expect(outboxRows(o.app)).toEqual([]);
-    expect((await serverOps(province.h, deviceIdOf(o.app))).sort()).toEqual([...made].sort());
+    // Each op once; the push added only the audit row of the export itself.
+    const held = await serverOps(province.h, deviceIdOf(o.app));
+    expect(new Set(held).size).toBe(held.length);
+    expect(held).toEqual(expect.arrayContaining(made));
+    expect(held).toHaveLength(made.length + 1);
   });
 });
 

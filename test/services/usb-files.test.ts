@@ -21,7 +21,7 @@ import {
   deviceIdOf,
   enrollDesk,
   enrolledOffice,
-  FAST,
+  DOSSIERS_ONLY,
   outboxRows,
   provinceFixture,
   receive,
@@ -34,7 +34,7 @@ const province = provinceFixture();
 async function offlineOffice() {
   const line = { offline: false };
   const o = await enrolledOffice(province.h, {
-    ...FAST,
+    ...DOSSIERS_ONLY,
     fetch: (input, init) =>
       line.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init),
   });
@@ -172,7 +172,7 @@ describe('scans in USB sync files', () => {
     if (!id) throw new Error('not enrolled');
     const max = 1536 * 1024;
     const target = path.join(tempDir('isoxa-usb-'), 'dong-bo.isoxa-sync');
-    const done = await exportSyncFiles(db, o.app.dataDir, id, Date.now(), target, max);
+    const done = await exportSyncFiles(db, o.app.dataDir, id, Date.now(), target, max, false);
     expect(done).toMatchObject({ ops: 11, attachments: 3, missing: [] });
     expect(done.paths.map((p) => path.basename(p))).toEqual([
       'dong-bo-phan-1-tren-3.isoxa-sync',

@@ -88,7 +88,10 @@ export function AdminTools({ s, onDone }: { readonly s: Status; readonly onDone:
                   setConfirm(false);
                   const r = await api.sync.restore({});
                   notifyDone(
-                    `Đã khôi phục ${r.dossiers} hồ sơ, ${r.attachments} tài liệu đính kèm.` +
+                    `Đã khôi phục ${r.dossiers} hồ sơ, ${r.attachments} tài liệu đính kèm, ${r.officials} cán bộ và ${r.auditRows} dòng nhật ký.` +
+                      (r.officials > 0
+                        ? ' Các tài khoản cán bộ đang bị vô hiệu hóa: quản trị viên đặt lại mật khẩu rồi kích hoạt lại cho từng người.'
+                        : '') +
                       (r.filesMissing > 0
                         ? ` ${r.filesMissing} tệp chưa lấy lại được từ máy chủ tỉnh.`
                         : ''),

@@ -1,4 +1,5 @@
 // Every table of the provincial server's PostgreSQL database.
+export * from './audit';
 export * from './devices';
 export * from './feed';
 export * from './files';

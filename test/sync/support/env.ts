@@ -1,6 +1,9 @@
 // Sync test helpers: the real provincial server in-process (PGlite) and real office backends
 // enrolled with it through the sync screen's operations.
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../../db/schema';
+import { feedOutbox } from '../../../services/sync/office-feed';
 import { afterAll, beforeAll } from 'vitest';
 import type { SyncEngine, SyncTuning } from '../../../services/sync/engine';
 import { syncEngineFor } from '../../../services/sync/engine';
@@ -53,6 +56,9 @@ export interface Office {
 
 /** Test tuning: short timeouts and no waiting between retries. */
 export const FAST: Partial<SyncTuning> = { timeoutMs: 5_000, backoffBaseMs: 1, backoffCapMs: 5 };
+/** For tests of other flows that count their ops exactly: no audit rows or office state
+ * (office-feed.ts; its own tests and test/services/sync.test.ts run with it). */
+export const DOSSIERS_ONLY: Partial<SyncTuning> = { ...FAST, officeFeed: false };
 
 export async function enrollDesk(
   serverUrl: string,
@@ -89,7 +95,9 @@ export async function enrolledOffice(
   return { app, engine, officeId, agencyCode };
 }
 
-/** Receives n dossiers (4 ops each: dossier, two steps, an event). */
+/** Receives n dossiers (4 ops each: dossier, two steps, an event), then queues what a push
+ * would queue first (office-feed.ts: the audit rows, officials and settings), so the outbox
+ * holds every op the next push sends. */
 export async function receive(app: DeskApp, n: number): Promise<string[]> {
   const pid = await procedureId(app, '1.001193');
   const ids: string[] = [];
@@ -97,18 +105,30 @@ export async function receive(app: DeskApp, n: number): Promise<string[]> {
     const d = await app.ok('motcua')('dossiers.receive', receiveInput(pid, app.users['tuphap']));
     ids.push(d.dossier.id);
   }
+  if (syncEngineFor(app.dataDir).tuning.officeFeed) queueOfficeFeed(app);
   return ids;
 }
+
+/** Queues the office's audit rows and changed state now, as a push would. */
+export function queueOfficeFeed(app: DeskApp): number {
+  return feedOutbox(drizzle({ client: app.backend.database(), schema }), app.clock.now, 1_000_000);
+}
+
+/** The pending ops of dossiers (dossier, steps, events, attachments), without the office feed. */
+export const DOSSIER_ENTITIES = new Set(['dossier', 'dossier_step', 'dossier_event', 'attachment']);
+export const pendingDossierOps = (app: DeskApp) =>
+  outboxRows(app).filter((r) => r.status === 'pending' && DOSSIER_ENTITIES.has(r.entity));
 
 export function outboxRows(app: DeskApp) {
   return app.backend
     .database()
     .prepare(
-      'SELECT client_seq, op_id, status, rejected_reason, attempts, row FROM outbox ORDER BY client_seq',
+      'SELECT client_seq, op_id, entity, status, rejected_reason, attempts, row FROM outbox ORDER BY client_seq',
     )
     .all() as {
     client_seq: number;
     op_id: string;
+    entity: string;
     status: string;
     rejected_reason: string | null;
     attempts: number;
