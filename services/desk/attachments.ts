@@ -22,6 +22,10 @@ import { actionState, loadDossier } from './dossier-view';
 
 type AttachmentRow = typeof attachments.$inferSelect;
 
+/** What an audit row calls a file: its kind, never its name (which often names the citizen). */
+const fileKind = (mimeType: string): string =>
+  mimeType === 'application/pdf' ? 'tài liệu PDF' : 'ảnh chụp';
+
 function view(row: Readonly<AttachmentRow>, addedByName: string | null): AttachmentView {
   return {
     id: row.id,
@@ -101,7 +105,7 @@ export const attachmentHandlers: PartialHandlers = {
           entityId: d.row.id,
           // Not the file's name: it often names the citizen, and the audit trail is kept (and
           // sent to the province) for good, past the dossier's own disposal.
-          summary: `${d.row.code}: đính kèm một tài liệu ${row.mimeType === 'application/pdf' ? 'PDF' : 'ảnh'} (${sizeText(row.size)})`,
+          summary: `${d.row.code}: đính kèm một ${fileKind(row.mimeType)} (${sizeText(row.size)})`,
         },
       };
     });
@@ -132,7 +136,8 @@ export const attachmentHandlers: PartialHandlers = {
       ctx,
       found.row.dossierId,
       'file',
-      `Mở tệp đính kèm "${found.row.fileName}"`,
+      // Not the file's name (see dossiers.attach).
+      `Mở một ${fileKind(found.row.mimeType)} đính kèm`,
     );
     return { ...view(found.row, found.addedByName), base64: bytes.toString('base64') };
   },

@@ -42,7 +42,7 @@ describe('access to a dossier', () => {
     const log = await a.ok('chutich')('dossiers.accessLog', { dossierId: id });
     expect(log.total).toBe(3);
     expect(log.rows.map((r) => [r.kind, r.actorName, r.summary])).toEqual([
-      ['file', 'Phạm Thị Hoa', 'Mở tệp đính kèm "Giấy chứng sinh.pdf"'],
+      ['file', 'Phạm Thị Hoa', 'Mở một tài liệu PDF đính kèm'],
       ['print', 'Hoàng Văn Đức', `In Mẫu số 01 của hồ sơ ${d.dossier.code}`],
       ['view', 'Hoàng Văn Đức', `Xem hồ sơ ${d.dossier.code}`],
     ]);

@@ -73,7 +73,7 @@ describe('dossier attachments', () => {
     expect(audit).toHaveLength(1);
     // The file's name often names the citizen: the audit trail, kept for good and sent to the
     // province, says what was attached without it.
-    expect(audit[0]?.summary).toContain('đính kèm một tài liệu PDF');
+    expect(audit[0]?.summary).toContain('đính kèm một tài liệu PDF (');
     expect(audit[0]?.summary).not.toContain('Giấy chứng sinh');
 
     // Same transaction: when the outbox refuses the op, the row is not kept either.
