@@ -49,6 +49,8 @@ import { prepareInstall, updateHandlers } from './updates/handlers';
 import { auditTrailHandlers, startAuditCheck } from './foundation/audit-trail';
 import { sealLegacyAudit } from './security/audit-chain';
 import { auditOutputHandlers } from './qms/audit-output';
+import { announcementHandlers } from './qms/announcements';
+import { announcementOutputHandlers } from './qms/announcement-output';
 import { reviewHandlers } from './qms/reviews';
 import { reviewOutputHandlers } from './qms/review-output';
 
@@ -87,6 +89,8 @@ export const HANDLERS = mergeHandlers(
   auditOutputHandlers,
   reviewHandlers,
   reviewOutputHandlers,
+  announcementHandlers,
+  announcementOutputHandlers,
 );
 
 /** The app is idle after this long without a call: checkpoints and the start-up audit check run then. */

@@ -1,6 +1,7 @@
 // The app contract: every operation the UI can ask for. Add an operation here, implement
 // its handler in services/, and use it from the UI through the typed client.
 import type { z } from 'zod';
+import { announcementOps } from './announcements';
 import { attachmentOps } from './attachments';
 import { internalAuditOps } from './audits';
 import { defineContract } from './define';
@@ -42,6 +43,7 @@ export const contract = defineContract(
   objectiveOps,
   reviewOps,
   riskOps,
+  announcementOps,
 );
 
 export type Contract = typeof contract;

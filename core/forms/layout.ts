@@ -129,6 +129,8 @@ export function headerHtml(
   office: Readonly<FormOffice>,
   formLabel: string,
   dateAt: number | null,
+  /** An administrative document's number, left of the place-date line ('125/QĐ-UBND'). */
+  number?: string,
 ): string {
   const parent = escapeHtml(office.name.toUpperCase());
   const agency = office.unitName
@@ -137,7 +139,7 @@ export function headerHtml(
   const dateRow =
     dateAt === null
       ? ''
-      : `<tr><td></td><td class="place-date">${escapeHtml(formatPlaceDate(office.commune, dateAt))}</td></tr>`;
+      : `<tr><td class="agency">${number ? `Số: ${escapeHtml(number)}` : ''}</td><td class="place-date">${escapeHtml(formatPlaceDate(office.commune, dateAt))}</td></tr>`;
   return `<div class="form-no">${escapeHtml(formLabel)}</div>
 <table class="header"><tr>
 <td style="width:42%" class="agency">${agency}<div class="rule"></div></td>

@@ -23,6 +23,7 @@
  * No migration, no sync entity, no restore code, no inbox code: those are generic.
  */
 import { actionKind } from './action';
+import { announcementKind } from './announcement';
 import { auditKind } from './audit';
 import { disposalKind } from './disposal';
 import { documentKind } from './document';
@@ -52,6 +53,7 @@ export const QMS_KINDS = {
   measurement: measurementKind,
   review: reviewKind,
   risk: riskKind,
+  announcement: announcementKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

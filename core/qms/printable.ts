@@ -8,8 +8,15 @@ import type { FormOffice, RenderOptions } from '../forms/types';
 export type Block =
   /** A numbered or plain section heading ('1. Mục đích'). */
   | { readonly kind: 'heading'; readonly text: string }
-  /** A paragraph, optionally led by a bold label ('Phạm vi: ...'). */
-  | { readonly kind: 'para'; readonly label?: string; readonly text: string }
+  /** A paragraph, optionally led by a bold label ('Phạm vi: ...'), or in italics (căn cứ). */
+  | {
+      readonly kind: 'para';
+      readonly label?: string;
+      readonly text: string;
+      readonly italic?: boolean;
+    }
+  /** A centred line (a decision's "QUYẾT ĐỊNH:" and its issuer). */
+  | { readonly kind: 'center'; readonly text: string; readonly bold?: boolean }
   | {
       readonly kind: 'table';
       readonly head: readonly string[];
@@ -21,6 +28,8 @@ export type Block =
     };
 
 export interface Signer {
+  /** 'KT. Chủ tịch' above the role when a deputy signs on the chairman's behalf. */
+  readonly authority?: string;
   readonly role: string;
   readonly name: string | null;
 }
@@ -34,6 +43,10 @@ export interface Printable {
   readonly landscape?: boolean;
   /** The place-date line's instant. */
   readonly printedAt: number;
+  /** An administrative document's number ('Số: 125/QĐ-UBND'), under the office's name. */
+  readonly number?: string;
+  /** "Nơi nhận", beside the signature (a decision's recipients). */
+  readonly recipients?: readonly string[];
 }
 
 function blockHtml(b: Readonly<Block>): string {
@@ -41,9 +54,12 @@ function blockHtml(b: Readonly<Block>): string {
     case 'heading':
       return `<p><b>${escapeHtml(b.text)}</b></p>`;
     case 'para':
-      return b.label
-        ? `<p><b>${escapeHtml(b.label)}:</b> ${field(b.text)}</p>`
+      if (b.label) return `<p><b>${escapeHtml(b.label)}:</b> ${field(b.text)}</p>`;
+      return b.italic
+        ? `<p style="white-space:pre-wrap"><i>${escapeHtml(b.text)}</i></p>`
         : `<p style="white-space:pre-wrap">${escapeHtml(b.text)}</p>`;
+    case 'center':
+      return `<p style="text-align:center">${b.bold ? `<b>${escapeHtml(b.text)}</b>` : escapeHtml(b.text)}</p>`;
     case 'table': {
       if (b.rows.length === 0) return `<p><i>${escapeHtml(b.empty ?? 'Không có.')}</i></p>`;
       const head = b.head
@@ -73,10 +89,19 @@ export function renderPrintable(
   doc: Readonly<Printable>,
   options: Readonly<RenderOptions>,
 ): string {
-  const body = `${headerHtml(office, '', doc.printedAt)}
+  const signers = doc.signers.map((s) => ({
+    authority: s.authority,
+    role: s.role,
+    hint: doc.number ? '(Ký, ghi rõ họ tên, đóng dấu)' : '(Ký, ghi rõ họ tên)',
+    name: s.name,
+  }));
+  const recipients = doc.recipients
+    ? [`<b><i>Nơi nhận:</i></b><br>${doc.recipients.map((r) => `- ${escapeHtml(r)}`).join('<br>')}`]
+    : [];
+  const body = `${headerHtml(office, '', doc.printedAt, doc.number)}
 ${titleHtml(doc.title, escapeHtml(doc.subtitle))}
 ${doc.blocks.map(blockHtml).join('\n')}
-${signaturesHtml(doc.signers.map((s) => ({ role: s.role, hint: '(Ký, ghi rõ họ tên)', name: s.name })))}`;
+${signaturesHtml([...recipients, ...signers])}`;
   return documentHtml(
     { title: `${doc.title} ${doc.subtitle}`.trim(), body, landscape: doc.landscape ?? false },
     options,

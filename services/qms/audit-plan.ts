@@ -13,6 +13,7 @@ import {
   type AreaProcedure,
   type AuditData,
 } from '../../core/qms/audit';
+import type { AnnouncementData } from '../../core/qms/announcement';
 import type { DocumentData } from '../../core/qms/document';
 import type { RevisionData } from '../../core/qms/revision';
 import type { Db, Tx } from '../../db/open';
@@ -32,12 +33,20 @@ export function clauseList(resourcesDir: string): ClauseFile {
 }
 
 /**
- * Clauses the office declared not applicable. Until the office records its own scope (the
- * conformity announcement), the default of the clause list applies: 8.3, which a commune
- * office excludes.
+ * Clauses the office declared not applicable: those of its conformity announcement in force
+ * (core/qms/announcement.ts); before its first announcement, the default of the clause list
+ * (8.3, which a commune office excludes).
  */
-export function declaredNotApplicable(resourcesDir: string): string[] {
-  return clauseList(resourcesDir).notApplicableDefault.map((c) => c.clause);
+export function declaredNotApplicable(db: Db | Tx, resourcesDir: string): string[] {
+  const inForce = db
+    .select({ data: qmsRecords.data })
+    .from(qmsRecords)
+    .where(and(eq(qmsRecords.kind, 'announcement'), eq(qmsRecords.state, 'approved')))
+    .get();
+  const declared = (inForce?.data as AnnouncementData | undefined)?.scope.notApplicable;
+  return declared
+    ? declared.map((e) => e.clause)
+    : clauseList(resourcesDir).notApplicableDefault.map((c) => c.clause);
 }
 
 export interface AreaDocument extends AreaProcedure {

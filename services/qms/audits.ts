@@ -143,7 +143,7 @@ function createAudit(ctx: Ctx, input: OpParsed<'audits.create'>) {
   const actor = actorOf(ctx);
   checkOpenYear(input.year, input.date, todayOf(ctx));
   const file = clauseList(ctx.resourcesDir);
-  const excluded = declaredNotApplicable(ctx.resourcesDir);
+  const excluded = declaredNotApplicable(ctx.db, ctx.resourcesDir);
   const checklist = buildChecklist(file, input.clauses, excluded);
   if (checklist.length === 0)
     throw new AppError('INVALID_INPUT', 'Các điều khoản đã chọn đều không áp dụng.');
@@ -278,7 +278,7 @@ export const AUDIT_EFFECTS: Readonly<Record<string, Effect>> = {
 export const auditHandlers: PartialHandlers = {
   'audits.options': (ctx) => {
     const file = clauseList(ctx.resourcesDir);
-    const excluded = new Set(declaredNotApplicable(ctx.resourcesDir));
+    const excluded = new Set(declaredNotApplicable(ctx.db, ctx.resourcesDir));
     return {
       documents: areaDocuments(ctx.db).map((d) => ({
         id: d.id,
@@ -330,7 +330,7 @@ export const auditHandlers: PartialHandlers = {
     return auditDetail(ctx, next);
   },
   'audits.editChecklist': (ctx, input) => {
-    const excluded = new Set(declaredNotApplicable(ctx.resourcesDir));
+    const excluded = new Set(declaredNotApplicable(ctx.db, ctx.resourcesDir));
     const next = saveAudit(ctx, input.id, input.rev, (_tx, a) => {
       const may =
         mayEditPlan(ctx, a) ||

@@ -52,6 +52,7 @@ export async function printableDocx(
         }),
       ],
     }),
+    ...(doc.number ? [para(`Số: ${doc.number}`)] : []),
     new x.Paragraph({
       children: [run(formatPlaceDate(office.commune, doc.printedAt), false, true)],
       alignment: x.AlignmentType.RIGHT,
@@ -63,10 +64,14 @@ export async function printableDocx(
   ];
   for (const b of doc.blocks) {
     if (b.kind === 'heading') children.push(para(b.text, { bold: true }));
+    else if (b.kind === 'center')
+      children.push(para(b.text, { bold: b.bold ?? false, center: true }));
     else if (b.kind === 'para')
       children.push(
         new x.Paragraph({
-          children: b.label ? [run(`${b.label}: `, true), run(b.text)] : [run(b.text)],
+          children: b.label
+            ? [run(`${b.label}: `, true), run(b.text)]
+            : [run(b.text, false, b.italic ?? false)],
         }),
       );
     else if (b.rows.length === 0) children.push(para(b.empty ?? 'Không có.', { italics: true }));
@@ -79,14 +84,27 @@ export async function printableDocx(
       borders: { ...plain, insideHorizontal: none, insideVertical: none },
       rows: [
         new x.TableRow({
-          children: doc.signers.map((s) =>
-            cell(
-              [s.role.toUpperCase(), '(Ký, ghi rõ họ tên)', '', '', '', s.name ?? ''],
-              false,
-              true,
-              true,
+          children: [
+            ...(doc.recipients
+              ? [cell(['Nơi nhận:', ...doc.recipients.map((r) => `- ${r}`)], false, false, true)]
+              : []),
+            ...doc.signers.map((s) =>
+              cell(
+                [
+                  ...(s.authority ? [s.authority.toUpperCase()] : []),
+                  s.role.toUpperCase(),
+                  doc.number ? '(Ký, ghi rõ họ tên, đóng dấu)' : '(Ký, ghi rõ họ tên)',
+                  '',
+                  '',
+                  '',
+                  s.name ?? '',
+                ],
+                false,
+                true,
+                true,
+              ),
             ),
-          ),
+          ],
         }),
       ],
     }),

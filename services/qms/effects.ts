@@ -4,6 +4,7 @@
 // AFTER_COMMIT runs once that transaction has committed (files on disk, never data rows).
 import type { QmsRecord } from '../../core/qms';
 import type { Ctx } from '../context';
+import { ANNOUNCEMENT_EFFECTS } from './announcements';
 import { AUDIT_EFFECTS } from './audits';
 import { afterDecide, decideEffect } from './disposal';
 import { DOCUMENT_EFFECTS } from './document-effects';
@@ -28,6 +29,7 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...AUDIT_EFFECTS,
   ...REVIEW_EFFECTS,
   ...RISK_EFFECTS,
+  ...ANNOUNCEMENT_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
   'disposal.decide': decideEffect,

@@ -2,6 +2,7 @@
 // returns its lines for one user; the inbox merges them, overdue first, then by due time.
 // Record kinds need no source of their own: the kindSource reads every kind's declared inbox
 // rules (core/qms). A new source (audit checklists...) is one more entry in INBOX_SOURCES.
+import { announcementDueSource } from './announcements';
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { addCivilDays } from '../../core/calendar/civil-time';
 import type { InboxItem } from '../../core/contract/qms';
@@ -102,6 +103,7 @@ export const INBOX_SOURCES: readonly InboxSource[] = [
   acknowledgementSource,
   needsReviewSource,
   auditChecklistSource,
+  announcementDueSource,
 ];
 
 export function sortInbox(items: InboxItem[]): InboxItem[] {
