@@ -4,7 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import { mayCreate, type QmsRecord } from '../../core/qms';
-import { documentKind, type DocumentData } from '../../core/qms/document';
+import { addMonths, documentKind, type DocumentData } from '../../core/qms/document';
 import type { RevisionData } from '../../core/qms/revision';
 import type { Tx } from '../../db/open';
 import { procedures, qmsAcknowledgements, qmsRecords } from '../../db/schema';
@@ -137,12 +137,22 @@ export const documentHandlers: PartialHandlers = {
       const cites = checkedRefs(tx, doc.id, input);
       const { title, ownerRole, concernedRoles, reviewMonths, external } = input;
       const data = { ownerRole, concernedRoles, reviewMonths, cites, external };
+      // A new review interval moves the next periodic review: counted from the last review,
+      // else from the day the revision in force took effect.
+      const since =
+        doc.data.lastReview?.by.on ??
+        revisionsOf(tx, doc.id, ['effective'])[0]?.data.effectiveDate ??
+        todayOf(ctx);
+      const dueDate =
+        doc.dueDate !== null && reviewMonths !== doc.data.reviewMonths
+          ? addMonths(since, reviewMonths)
+          : doc.dueDate;
       const next = updateRecord(
         tx,
         ctx.now(),
         actor,
         doc,
-        { title, data },
+        { title, data, dueDate },
         'Cập nhật thông tin tài liệu',
       );
       return { result: next, audit: audit('documents.update', next, 'cập nhật thông tin') };

@@ -137,6 +137,13 @@ describe('the lived-in demo office', () => {
   it('lived a quality-system year: a revised procedure, the audit programme, nonconformities, feedback, ratings', async () => {
     const docs = await app.ok('thuky')('documents.list', { query: 'QT-02' });
     expect(docs.find((d) => d.code === 'QT-02')?.inForce?.issueNo).toBe(2);
+    // One periodic review overdue (QT-04, reviewed every 3 months), waiting on the secretary.
+    const register = await app.ok('thuky')('documents.list', {});
+    expect(register.filter((d) => d.reviewOverdue).map((d) => d.code)).toEqual(['QT-04']);
+    const reviews = (await app.ok('thuky')('qms.inbox', {})).items.filter(
+      (i) => i.task === 'Rà soát định kỳ tài liệu',
+    );
+    expect(reviews.map((i) => [i.code, i.overdue])).toEqual([['QT-04', true]]);
     const audits = await app.ok('thuky')('audits.list', { year: 2026 });
     expect(audits.map((a) => a.state).sort()).toEqual(['planned', 'reported']);
     expect(audits.find((a) => a.state === 'reported')?.findings).toBe(2);

@@ -120,6 +120,13 @@ describe('external documents and the "cần rà soát" flag', () => {
     expect(await flagsOf('QT-HT-02')).toEqual([]);
     expect(await needsReview('thuky', 'QT-HT-02')).toEqual([]);
     expect(await needsReview('tuphap', 'QT-HT-02')).toEqual([]);
+
+    // A shorter review interval moves the next periodic review, counted from the revision in
+    // force taking effect (23/11/2026); editing other facts left it alone.
+    const current = await documentByCode(app, 'QT-HT-02');
+    expect(current.row.nextReview).toBe('2027-11-23');
+    const shorter = await app.ok('thuky')('documents.update', edit(current, { reviewMonths: 6 }));
+    expect(shorter.row.nextReview).toBe('2027-05-23');
   });
 
   it('refuses citing a non-law, an unknown id or itself, and replacements that loop, writing nothing', async () => {

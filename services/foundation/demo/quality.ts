@@ -3,8 +3,10 @@
 // the next one waiting for the chairman's approval), a procedure revised, approved and
 // acknowledged, the quality policy's new draft waiting for the ISO secretary's review, a
 // nonconformity from a late dossier taken to closure and a fresh one still open, citizens'
-// feedback answered and one waiting. Ratings ride on the dossiers' returns.
+// feedback answered and one waiting, and one procedure whose periodic review is overdue.
+// Ratings ride on the dossiers' returns.
 import type { WorkCalendar } from '../../../core/calendar/calendar-data';
+import type { OpInput } from '../../../core/contract';
 import {
   addCivilDays,
   civilDateOf,
@@ -103,6 +105,27 @@ export function scheduleQualityYear(
             await desk.as(who)('documents.acknowledge', { revisionId: id });
           });
       });
+    });
+  });
+
+  // A procedure new to the office is reviewed every 3 months in its first year: its review
+  // came due before today and waits, overdue, on the ISO secretary.
+  agenda.add(day(2, '10:40'), async () => {
+    const row = (await desk.as('thuky')('documents.list', { query: 'QT-04' })).find(
+      (d) => d.code === 'QT-04',
+    );
+    if (!row) throw new Error('Demo office has no document QT-04');
+    const { document: doc } = await desk.as('thuky')('documents.get', { id: row.id });
+    const data = doc.data as Omit<OpInput<'documents.update'>, 'id' | 'rev' | 'title'>;
+    await desk.as('thuky')('documents.update', {
+      id: doc.id,
+      rev: doc.rev,
+      title: doc.title,
+      ownerRole: data.ownerRole,
+      concernedRoles: data.concernedRoles,
+      reviewMonths: 3,
+      cites: data.cites,
+      external: null,
     });
   });
 
