@@ -6,7 +6,9 @@
 // (test/scripts/generate-history-equivalence.test.ts replays them through the handlers and
 // compares). Writes straight to the backend's live connection with prepared statements in
 // large transactions, from a seeded PRNG, so a run is reproducible and 200k dossiers take
-// seconds. The parts: scripts/history/ (office, life, write, bulk, history).
+// seconds. The parts: scripts/history/ (office, life, write, bulk, history). Then the
+// ten-year quality-system history through the real operations (scripts/history/quality*.ts),
+// ratings on returns (ratings.ts) and the risk register (services/qms/risk-bulk.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -62,6 +64,10 @@ async function main(): Promise<void> {
   console.log(
     `Trạng thái: ${JSON.stringify(stats.byStatus)}; kết quả: ${JSON.stringify(stats.byOutcome)}`,
   );
+  if (stats.quality)
+    console.log(
+      `Hệ thống chất lượng (${(stats.quality.ms / 1000).toFixed(1)} s, ${stats.quality.calls} thao tác): ${JSON.stringify(stats.quality.records)}, ${stats.quality.acknowledgements} xác nhận đã đọc, ${stats.quality.risks ?? 0} rủi ro; ${stats.ratings} đánh giá khi trả kết quả.`,
+    );
   console.log(`Dung lượng cơ sở dữ liệu: ${mb.toFixed(1)} MB`);
 }
 

@@ -81,6 +81,25 @@ export async function measure(
   return samples;
 }
 
+/** Like measure(), timing only `run` on what an untimed `prepare` made for it. */
+export async function measurePrepared<P>(
+  t: Timing,
+  warmup: number,
+  prepare: (i: number) => Promise<P>,
+  run: (prepared: P) => Promise<unknown>,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await run(await prepare(i));
+  const samples: number[] = [];
+  const deadline = performance.now() + t.budgetMs;
+  for (let i = 0; i < t.iterations; i++) {
+    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
+    const prepared = await prepare(warmup + i);
+    const [ms] = await timed(() => run(prepared));
+    samples.push(ms);
+  }
+  return samples;
+}
+
 /** Measures rotating cases; returns all samples and per-case summaries. */
 export async function measureCases<C extends { label: string }>(
   t: Timing,

@@ -1,7 +1,7 @@
 // `npm run bench [-- --dossiers 200000] [--reuse DIR] [--iterations 200] [--budget-s 60] [--skip-startup]`
 // Benchmarks the office backend on a realistic history (scripts/generate-history.ts): receive,
 // name search, filtered list pages, dashboard, database size, backend open and start-up to the
-// login screen in browser mode. Prints a table and writes bench-results/latest.{json,md}.
+// login screen in browser mode; the quality-system figures (scripts/bench/qms-figures.ts). Prints a table and writes bench-results/latest.{json,md}.
 // Figures are reported against their targets (PASS/MISS); a miss never fails the run.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { deskFigures } from './desk-figures';
 import { comparisonFigures, plainDeskFigures } from './encryption';
 import { deskSession, log, measure, MIN_SAMPLES, type Figure, type Timing } from './figures';
 import { sourceOffice } from './office';
+import { qmsFigures } from './qms-figures';
 import { writeReport, type Found } from './report';
 import { copyOffice } from './sync-backlog';
 import {
@@ -116,6 +117,9 @@ async function main(): Promise<void> {
         target: 100,
         targetText: 'p95 ≤ 100 ms',
       });
+
+      // -- the quality system (issues 8-10) --------------------------------------------------
+      figures.push(...(await qmsFigures(backend, TIMING)));
 
       found.tableSizes = (
         sqlite

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { buildCalendar } from '../../core/calendar/calendar-data';
 import type { OfficeHours } from '../../core/calendar/calendar-schema';
-import { formatDayNumber } from '../../core/calendar/civil-time';
+import { civilDateOf, formatDayNumber } from '../../core/calendar/civil-time';
 import { PROCEDURE_MIX } from '../../core/demo/desk-mix';
 import { makePerson, type Person } from '../../core/demo/people';
 import { createRng, weighted } from '../../core/demo/rng';
@@ -17,11 +17,14 @@ import { DB_FILE_NAME } from '../../services/backup';
 import type { AppBackend } from '../../services/platform';
 import { counters, ftsBulkLoader } from './bulk';
 import { liveDossier, type DeskEnv } from './life';
+import { generateRiskRegister } from '../../services/qms/risk-bulk';
+import { generateQuality, STAFF_PASSWORD, type Clock, type QualityStats } from './quality';
+import { DEMO_PASSWORD } from '../../services/foundation/setup';
 import { arrivalTimes, loadProcedures, planDays, type User } from './office';
 import { dossierWriter, type WriteStats } from './write';
 
 /** Bump when the generated data changes shape or distribution (benchmark caches key on it). */
-export const HISTORY_VERSION = 2;
+export const HISTORY_VERSION = 3;
 
 export interface HistoryOptions {
   readonly dossiers: number;
@@ -33,6 +36,8 @@ export interface HistoryOptions {
   readonly batchSize?: number;
   /** Write the audit-log rows each action would have written (default true). */
   readonly audit?: boolean;
+  /** generateOffice: add the ten-year quality-system history (default true). */
+  readonly quality?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -43,28 +48,109 @@ export interface HistoryStats {
   readonly auditRows: number;
   readonly byStatus: Record<string, number>;
   readonly byOutcome: Record<string, number>;
+  readonly ratings: number;
   readonly firstReceivedAt: number | null;
   readonly lastReceivedAt: number | null;
   readonly ms: number;
+  /** generateOffice with quality: the quality-system history's own figures. */
+  readonly quality?: QualityStats;
 }
 
+/** Risks and opportunities in the generated register (the bench asks for ≥ 2,000). */
+const RISKS = 2200;
+
+/** The officials of a commune office beyond the demo's one per role (a real office has ~20). */
+const STAFF = [
+  { username: 'motcua2', fullName: 'Nguyễn Thị Lan', roles: ['desk_officer'] },
+  { username: 'motcua3', fullName: 'Đỗ Văn Bình', roles: ['desk_officer'] },
+  { username: 'motcua4', fullName: 'Lý Thị Hạnh', roles: ['desk_officer'] },
+  {
+    username: 'diachinh',
+    fullName: 'Bùi Văn Địa',
+    roles: ['specialist'],
+    title: 'Công chức Địa chính - Xây dựng',
+  },
+  {
+    username: 'vanhoa',
+    fullName: 'Trịnh Thị Vân',
+    roles: ['specialist'],
+    title: 'Công chức Văn hóa - Xã hội',
+  },
+  {
+    username: 'laodong',
+    fullName: 'Phan Văn Lực',
+    roles: ['specialist'],
+    title: 'Công chức Lao động',
+  },
+  {
+    username: 'tuphap2',
+    fullName: 'Ngô Thị Pháp',
+    roles: ['specialist'],
+    title: 'Công chức Tư pháp - Hộ tịch',
+  },
+  {
+    username: 'ketoan',
+    fullName: 'Dương Văn Toán',
+    roles: ['specialist'],
+    title: 'Công chức Tài chính - Kế toán',
+  },
+  {
+    username: 'xaydung',
+    fullName: 'Cao Văn Dựng',
+    roles: ['specialist'],
+    title: 'Công chức Địa chính - Xây dựng',
+  },
+  { username: 'vanthu2', fullName: 'Mai Thị Lưu', roles: ['records_clerk'] },
+  { username: 'vanthu3', fullName: 'Tạ Văn Trữ', roles: ['records_clerk'] },
+] as const;
 export async function generateOffice(
   dataDir: string,
   options: HistoryOptions,
 ): Promise<HistoryStats> {
+  const started = performance.now();
+  // The quality-system history runs the real operations at past instants on this clock.
+  const clock: Clock = { at: options.now ?? Date.now() };
+  const now = clock.at;
   const backend = await openBackend({
     dataDir,
     platform: { kind: 'test', appVersion: 'generate-history' },
     backupDelayMs: 24 * 3600_000,
+    now: () => clock.at,
   });
   try {
-    const status = await backend.call('cli', 'app.status', {});
-    if (!status.ok) throw new Error(status.error.message);
-    if ((status.value as { setUp: boolean }).setUp)
-      throw new Error(`${dataDir} already holds an office; use an empty folder`);
-    const demo = await backend.call('cli', 'setup.demo', {});
-    if (!demo.ok) throw new Error(demo.error.message);
-    return generateHistory(backend, options);
+    const ok = async (key: string, name: string, input: unknown) => {
+      const r = await backend.call(key, name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+      return r.value;
+    };
+    const status = (await ok('cli', 'app.status', {})) as { setUp: boolean };
+    if (status.setUp) throw new Error(`${dataDir} already holds an office; use an empty folder`);
+    await ok('cli', 'setup.demo', {});
+    await ok('admin', 'auth.login', { username: 'admin', password: DEMO_PASSWORD });
+    for (const u of STAFF)
+      await ok('admin', 'users.create', { title: '', ...u, password: STAFF_PASSWORD });
+    await ok('admin', 'auth.logout', {});
+    // They chose their own passwords years ago.
+    backend.database().exec('UPDATE users SET must_change_password = 0');
+    const desk = generateHistory(backend, { ...options, now });
+    if (options.quality === false) return desk;
+    const quality = await generateQuality(backend, clock, {
+      years: options.years,
+      seed: options.seed,
+      now,
+    });
+    // The risk register (issue 9 item 2): its own generator, by the risks' services.
+    const risks = generateRiskRegister(
+      drizzle({ client: backend.database(), schema }),
+      path.resolve(process.cwd(), 'resources'),
+      { count: RISKS, years: options.years, now, seed: options.seed },
+    );
+    backend.database().pragma('wal_checkpoint(TRUNCATE)');
+    return {
+      ...desk,
+      quality: { ...quality, risks: risks.risks },
+      ms: performance.now() - started,
+    };
   } finally {
     backend.close();
   }
@@ -132,11 +218,13 @@ export async function generateOffice(
     auditRows: 0,
     byStatus: {},
     byOutcome: {},
+    ratings: 0,
     firstReceivedAt: null,
     lastReceivedAt: null,
   };
   const { next: nextCounter, flush: flushCounters } = counters(sqlite);
-  const write = dossierWriter(sqlite, rng, nextCounter, withAudit, stats);
+  const firstYear = Number(civilDateOf(now).slice(0, 4)) - Math.ceil(options.years);
+  const write = dossierWriter(sqlite, rng, nextCounter, withAudit, stats, firstYear);
   const env: DeskEnv = {
     rng,
     now,

@@ -9,6 +9,7 @@ import { AUDIT_COUNTER, chainHash } from '../../services/security/audit-chain';
 import { inserter, type Sqlite } from './bulk';
 import type { Lived } from './life';
 import { EARLIEST_FORM_SET } from './office';
+import { RATED_RETURN, ratingWriter } from './ratings';
 
 export interface WriteStats {
   dossiers: number;
@@ -17,6 +18,7 @@ export interface WriteStats {
   auditRows: number;
   byStatus: Record<string, number>;
   byOutcome: Record<string, number>;
+  ratings: number;
   firstReceivedAt: number | null;
   lastReceivedAt: number | null;
 }
@@ -27,7 +29,9 @@ export function dossierWriter(
   nextCounter: (scope: string) => number,
   withAudit: boolean,
   stats: WriteStats,
+  firstYear: number,
 ) {
+  const ratings = ratingWriter(sqlite, rng, firstYear);
   const insertDossier = inserter(sqlite, dossiers, [
     'id',
     'code',
@@ -109,6 +113,7 @@ export function dossierWriter(
     const { steps, keepSteps, keepEvents, status, currentStep, resolvedAt, returned } = lived;
     const { finalOutcome, pausedAt, dueAt, originalDueAt, extended } = lived;
     const kept = steps.slice(0, keepSteps);
+    const rated = status === 'returned' && returned !== null && ratings.rated(year);
     keepEvents.sort((a, b) => a.at - b.at);
     const updatedAt = keepEvents.reduce((m, e) => Math.max(m, e.at), receivedAt);
     const idKind = year < 2021 && rng.chance(0.45) ? 'cmnd' : 'cccd';
@@ -190,13 +195,25 @@ export function dossierWriter(
           operation: e.audit.operation,
           entity: 'dossier',
           entityId: id,
-          summary: e.audit.summary,
+          summary: rated && e.kind === 'returned' ? `${code}: ${RATED_RETURN}` : e.audit.summary,
           prevHash: auditHead,
         };
         auditHead = chainHash(row);
         insertAudit({ ...row, hash: auditHead });
         stats.auditRows++;
       }
+    }
+    const returnEvent = rated ? keepEvents.find((e) => e.kind === 'returned') : undefined;
+    if (returnEvent && returned !== null) {
+      ratings.write({
+        dossierId: id,
+        code,
+        returnedAt: returned,
+        outcome: finalOutcome,
+        year,
+        by: returnEvent.user,
+      });
+      stats.ratings++;
     }
     stats.dossiers++;
     stats.steps += kept.length;

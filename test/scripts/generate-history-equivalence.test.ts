@@ -32,6 +32,8 @@ function naming(app: DeskApp): Map<string, string> {
     names.set(String(v['id']), `version:${String(v['code'])}/${String(v['version'])}`);
   for (const d of rows(app, 'SELECT id, request_key FROM dossiers'))
     names.set(String(d['id']), `dossier:${String(d['request_key'])}`);
+  for (const r of rows(app, "SELECT id, code FROM qms_records WHERE kind = 'rating'"))
+    names.set(String(r['id']), `rating:${String(r['code'])}`);
   return names;
 }
 
@@ -69,6 +71,21 @@ async function replay(): Promise<void> {
   );
   const userId = (id: unknown) => replayed.users[String(username.get(id))] ?? '';
   const detail = new Map<unknown, OpOutput<'dossiers.get'>>();
+  // The citizen's rating taken on the return dialog, as the generated office recorded it.
+  const ratings = new Map(
+    db("SELECT source_id, data FROM qms_records WHERE kind = 'rating'").map((r) => [
+      r['source_id'],
+      JSON.parse(String(r['data'])) as {
+        level: string;
+        criteria: Record<string, string>;
+        comment: string;
+      },
+    ]),
+  );
+  const ratingOf = (dossierId: unknown) => {
+    const r = ratings.get(dossierId);
+    return r ? { level: r.level, criteria: r.criteria, comment: r.comment } : null;
+  };
   const actions: Action[] = [];
   const dossiers = db('SELECT * FROM dossiers ORDER BY received_at');
   for (const [order, d] of dossiers.entries()) {
@@ -150,7 +167,11 @@ async function replay(): Promise<void> {
                         ...ref,
                         reason: String(data['reason']),
                       }))
-                    : call('dossiers.return', (ref) => ({ ...ref, note: String(data['note']) }));
+                    : call('dossiers.return', (ref) => ({
+                        ...ref,
+                        note: String(data['note']),
+                        rating: ratingOf(d['id']),
+                      }));
       if (kind !== 'forwarded') forwarded = next;
       actions.push({ at: Number(e['at']), order, run });
     }
@@ -208,6 +229,17 @@ describe('generate-history writes what the desk writes', () => {
     const events =
       'SELECT * FROM dossier_events ORDER BY (SELECT request_key FROM dossiers d WHERE d.id = dossier_id), at, kind';
     expect(table(generated, events)).toEqual(table(replayed, events));
+  });
+
+  it('writes the same ratings taken on return, with their history lines', () => {
+    expect(
+      rows(generated, "SELECT count(*) AS n FROM qms_records WHERE kind = 'rating'")[0]?.['n'],
+    ).toBeGreaterThan(100);
+    const records = "SELECT * FROM qms_records WHERE kind = 'rating' ORDER BY code";
+    expect(table(generated, records)).toEqual(table(replayed, records));
+    const history =
+      "SELECT * FROM qms_history WHERE kind = 'rating' ORDER BY (SELECT code FROM qms_records r WHERE r.id = record_id)";
+    expect(table(generated, history)).toEqual(table(replayed, history));
   });
 
   it('writes the same audit rows and counters', () => {
