@@ -82,6 +82,19 @@ const reviewed = (outcome: ReviewOutcome): TransitionDef<DocumentState, Document
   to: 'active',
   roles: MANAGERS,
   requires: ['comment'],
+  // Only a document with a revision in force has a next review date to meet.
+  rules: [
+    (c) =>
+      c.record.dueDate !== null
+        ? null
+        : {
+            code: 'CONFLICT',
+            message:
+              c.record.data.docType === 'external'
+                ? 'Tài liệu bên ngoài không rà soát định kỳ: khi văn bản hết hiệu lực hoặc được thay thế, hãy cập nhật ngày hết hiệu lực hoặc văn bản thay thế.'
+                : 'Tài liệu chưa có lần ban hành nào có hiệu lực nên chưa rà soát định kỳ.',
+          },
+  ],
   apply: (c) => ({
     data: { lastReview: { by: signature(c), outcome, comment: c.input.comment ?? '' } },
     dueDate: addMonths(c.today, c.record.data.reviewMonths),

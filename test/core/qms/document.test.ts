@@ -10,6 +10,7 @@ const doc = record(
   'document',
   'active',
   documentData.parse({ docType: 'procedure', ownerRole: 'iso_coordinator', reviewMonths: 12 }),
+  { dueDate: '2026-04-01' },
 );
 const check = (name: string, who = iso, comment?: string) =>
   checkTransition(documentKind, name, {
@@ -45,6 +46,37 @@ describe('document transitions', () => {
       today: TODAY,
     });
     expect(!gone.ok && gone.failure.code).toBe('CONFLICT');
+  });
+
+  it('refuses a periodic review of a law, or of a document with no revision in force yet', () => {
+    const review = (data: object, name: string) =>
+      checkTransition(documentKind, name, {
+        record: record('document', 'active', documentData.parse(data)),
+        actor: iso,
+        input: { comment: 'Rà soát' },
+        today: TODAY,
+      });
+    for (const name of ['review_no_change', 'review_revise']) {
+      const law = review({ docType: 'external', ownerRole: 'iso_coordinator' }, name);
+      expect(!law.ok && law.failure).toMatchObject({ code: 'CONFLICT' });
+      expect(!law.ok && law.failure.message).toContain('Tài liệu bên ngoài không rà soát định kỳ');
+      const draft = review({ docType: 'procedure', ownerRole: 'iso_coordinator' }, name);
+      expect(!draft.ok && draft.failure.message).toBe(
+        'Tài liệu chưa có lần ban hành nào có hiệu lực nên chưa rà soát định kỳ.',
+      );
+    }
+    // Withdrawing stays possible: a law or a draft document can still be made obsolete.
+    const withdraw = checkTransition(documentKind, 'withdraw', {
+      record: record(
+        'document',
+        'active',
+        documentData.parse({ docType: 'external', ownerRole: 'iso_coordinator' }),
+      ),
+      actor: iso,
+      input: { comment: 'Không còn áp dụng' },
+      today: TODAY,
+    });
+    expect(withdraw.ok).toBe(true);
   });
 
   it('adds calendar months, clamping to the month end', () => {
