@@ -48,19 +48,33 @@ export function loadFacts(ctx: Pick<Ctx, 'conn'>, w: Window): IndicatorFacts {
     returnedOn: String(r.d['returnedOn']),
   }));
   // Feedback about a dossier counts for the QĐ 766 ratio whenever it came in; feedback due in
-  // the window counts for "answered on time".
-  const feedback = records(
-    'feedback',
-    `(json_extract(data, '$.deadline') BETWEEN ? AND ? OR source_kind = 'dossier')`,
-    w.from,
-    w.to,
-  ).map((r) => ({
-    dossierId: r.sourceId,
-    receivedOn: String(r.d['receivedOn']),
-    deadline: String(r.d['deadline']),
-    answeredOn: (r.d['answeredOn'] as string | null) ?? null,
-    cancelled: r.state === 'cancelled',
-  }));
+  // the window counts for "answered on time". The first part is read through the window's
+  // dossiers (the source index), not by scanning every feedback entry about any dossier.
+  const feedback = (
+    sqlite
+      .prepare(
+        `SELECT id, state, source_id AS sourceId, data FROM qms_records
+          WHERE kind = 'feedback' AND json_extract(data, '$.deadline') BETWEEN ? AND ?
+         UNION
+         SELECT id, state, source_id AS sourceId, data FROM qms_records
+          WHERE source_kind = 'dossier' AND kind = 'feedback' AND source_id IN (
+            SELECT d.id FROM dossiers d
+             WHERE (d.received_at >= ? AND d.received_at < ?) OR (d.resolved_at >= ? AND d.resolved_at < ?))`,
+      )
+      .all(w.from, w.to, start, end, start, end) as (Json & {
+      state: string;
+      sourceId: string | null;
+    })[]
+  ).map((r) => {
+    const d = JSON.parse(r.data) as Record<string, unknown>;
+    return {
+      dossierId: r.sourceId,
+      receivedOn: String(d['receivedOn']),
+      deadline: String(d['deadline']),
+      answeredOn: (d['answeredOn'] as string | null) ?? null,
+      cancelled: r.state === 'cancelled',
+    };
+  });
   const nonconformities = records(
     'nonconformity',
     `json_extract(data, '$.deadline') BETWEEN ? AND ?`,
