@@ -42,6 +42,8 @@ export const announcementOps = {
       /** The clauses an office may declare not applicable, for the draft's editor. */
       excludable: z.array(z.object({ clause: z.string(), title: z.string() })),
       mayDraft: z.boolean(),
+      /** Today in Vietnam: the latest signing date. */
+      today: z.string(),
     }),
     access: 'user',
   }),

@@ -59,19 +59,19 @@ export function announcementDecisionDoc(
     ...t.bases.map((text): Block => ({ kind: 'para', text, italic: true })),
     ...(t.proposal ? [{ kind: 'para', text: t.proposal, italic: true } as const] : []),
     { kind: 'center', text: 'QUYẾT ĐỊNH:', bold: true },
-    { kind: 'para', label: 'Điều 1', text: fill(t.article1, { office: f.officeName }) },
+    { kind: 'para', label: 'Điều 1', sep: '.', text: fill(t.article1, { office: f.officeName }) },
     ...(d.scope.notApplicable.length
       ? [
           {
             kind: 'para',
             text: `Các điều khoản không áp dụng: ${d.scope.notApplicable
-              .map((e) => `${e.clause} (${e.title}): ${e.reason}`)
+              .map((e) => `${e.clause} (${e.title}): ${e.reason.replace(/[.;\s]+$/, '')}`)
               .join('; ')}.`,
           } as const,
         ]
       : []),
-    { kind: 'para', label: 'Điều 2', text: replaces },
-    { kind: 'para', label: 'Điều 3', text: t.article3 },
+    { kind: 'para', label: 'Điều 2', sep: '.', text: replaces },
+    { kind: 'para', label: 'Điều 3', sep: '.', text: t.article3 },
     { kind: 'heading', text: 'DANH MỤC CÁC THỦ TỤC HÀNH CHÍNH, QUY TRÌNH ÁP DỤNG' },
     {
       kind: 'para',

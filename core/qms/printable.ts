@@ -12,6 +12,8 @@ export type Block =
   | {
       readonly kind: 'para';
       readonly label?: string;
+      /** After the label: ':' unless given ('.' for a decision's "Điều 1."). */
+      readonly sep?: string;
       readonly text: string;
       readonly italic?: boolean;
     }
@@ -54,7 +56,7 @@ function blockHtml(b: Readonly<Block>): string {
     case 'heading':
       return `<p><b>${escapeHtml(b.text)}</b></p>`;
     case 'para':
-      if (b.label) return `<p><b>${escapeHtml(b.label)}:</b> ${field(b.text)}</p>`;
+      if (b.label) return `<p><b>${escapeHtml(b.label)}${b.sep ?? ':'}</b> ${field(b.text)}</p>`;
       return b.italic
         ? `<p style="white-space:pre-wrap"><i>${escapeHtml(b.text)}</i></p>`
         : `<p style="white-space:pre-wrap">${escapeHtml(b.text)}</p>`;

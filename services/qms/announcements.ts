@@ -158,6 +158,7 @@ export const announcementHandlers: PartialHandlers = {
         .clauses.filter((c) => mayExclude(c.clause))
         .map((c) => ({ clause: c.clause, title: c.title })),
       mayDraft: draft === null && mayCreate(announcementKind as never, me),
+      today,
     };
   },
   'announcements.draft': (ctx, input: OpParsed<'announcements.draft'>) => {

@@ -70,7 +70,7 @@ export async function printableDocx(
       children.push(
         new x.Paragraph({
           children: b.label
-            ? [run(`${b.label}: `, true), run(b.text)]
+            ? [run(`${b.label}${b.sep ?? ':'} `, true), run(b.text)]
             : [run(b.text, false, b.italic ?? false)],
         }),
       );

@@ -41,6 +41,7 @@ import { RecordListScreen } from '../screens/qms/records/list-detail';
 import { RecordsScreen } from '../screens/qms/records/screen';
 import { ObjectivesScreen } from '../screens/qms/objectives/screen';
 import { ReviewDetailScreen } from '../screens/qms/review/detail';
+import { AnnouncementScreen } from '../screens/qms/announcement/screen';
 import { ReviewListScreen } from '../screens/qms/review/list';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
@@ -173,6 +174,7 @@ export function Shell() {
                 <Route path="/qms/records/:id">{(p) => <RecordListScreen id={p.id} />}</Route>
                 <Route path="/qms/disposals/:id">{(p) => <DisposalDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/reviews">{<ReviewListScreen />}</Route>
+                <Route path="/qms/announcement">{<AnnouncementScreen />}</Route>
                 <Route path="/qms/reviews/:id">
                   {(params) => <ReviewDetailScreen id={params.id} />}
                 </Route>
