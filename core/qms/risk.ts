@@ -207,7 +207,8 @@ export const riskKind: RecordKind<RiskState, RiskData> = {
       label: 'đánh giá lại sau xử lý',
       from: ['treating'],
       to: 'monitored',
-      roles: [...ASSESSORS],
+      // It verifies the treatment's actions too (services): the roles that verify actions.
+      roles: [...MANAGERS],
       requires: ['comment', 'date'],
       fields: rescoreFields,
       rules: [dateNotPast('Ngày xem xét lại')],

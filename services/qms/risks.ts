@@ -1,8 +1,8 @@
 // Risks and opportunities (core/qms/risk.ts) in services: identifying one for a process, the
 // register with its 5×5 heat map and Excel, and the rules that look at its treatment actions —
 // enforced here, inside the transition's own transaction, so a refusal writes nothing: a
-// treatment needs an action, re-assessing needs every action carried out, closing needs none
-// left open; cancelling cancels the actions still open; the person put in charge must exist.
+// treatment needs an action, re-assessing needs every action carried out (and verifies them, by
+// someone who carried out none), closing needs none left open; cancelling cancels the actions still open; the person put in charge must exist.
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { OpParsed } from '../../core/contract';
 import type { RiskRow } from '../../core/contract/risks';
@@ -52,12 +52,17 @@ export const RISK_EFFECTS: Readonly<Record<string, Effect>> = {
       );
   },
   'risk.evaluate': (e) => {
-    const open = live(e.tx, e.after.id).filter((a) => a.state === 'open');
+    const actions = live(e.tx, e.after.id);
+    const open = actions.filter((a) => a.state === 'open');
     if (open.length > 0)
       throw new AppError(
         'CONFLICT',
         `Chưa thể đánh giá lại: còn ${open.length} hành động xử lý chưa thực hiện xong.`,
       );
+    // Re-assessing is the check of the actions' effectiveness: by someone who did none of them.
+    const comment = e.input.comment ?? '';
+    for (const a of actions.filter((x) => x.state === 'done'))
+      applyTransition(e.tx, e.ctx, e.actor, a, 'verify', { comment });
   },
   'risk.close': (e) => {
     const pending = live(e.tx, e.after.id).filter((a) => a.state === 'open');

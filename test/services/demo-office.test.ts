@@ -164,6 +164,30 @@ describe('the lived-in demo office', () => {
     );
   });
 
+  it('lived its risk register: treated, re-assessed, accepted with a review now due', async () => {
+    const reg = await app.ok('thuky')('risks.list', { state: 'all', pageSize: 500 });
+    const by = (title: string) => reg.rows.find((r) => r.title.includes(title));
+    expect(by('bản chính giả mạo')).toMatchObject({
+      state: 'monitored',
+      score: 15,
+      residualScore: 5,
+      ownerName: 'Hoàng Văn Đức',
+    });
+    expect(by('mất dữ liệu phần mềm')).toMatchObject({ state: 'treating', actionsOpen: 1 });
+    expect(by('nghỉ thai sản')).toMatchObject({ state: 'monitored', residualScore: 6 });
+    expect(by('trực tuyến qua Cổng')).toMatchObject({ type: 'opportunity', state: 'treating' });
+    const accepted = by('trao Giấy chứng nhận kết hôn');
+    expect(accepted).toMatchObject({
+      state: 'monitored',
+      reviewDue: true,
+      treatmentLabel: 'Chấp nhận, theo dõi',
+    });
+    const inbox = await app.ok('thuky')('qms.inbox', {});
+    expect(inbox.items.some((i) => i.id === accepted?.id && i.overdue)).toBe(true);
+    const desk = await app.ok('motcua')('qms.inbox', {});
+    expect(desk.items.some((i) => i.source === 'action' && i.overdue)).toBe(true);
+  });
+
   it('is the same office every time for the same day', async () => {
     const other = await startDemoDesk(NOW, {}, { history: true });
     const empty = await startDemoDesk(NOW);

@@ -91,12 +91,15 @@ describe('a risk treated through actions', () => {
       'Chưa thể đánh giá lại: còn 1 hành động xử lý chưa thực hiện xong.',
     );
     await moveOk('tuphap', act.id, 'complete', { comment: 'Đã trang bị đèn UV' });
+
     const watched = await moveOk('thuky', id, 'evaluate', {
       comment: 'Đã có đèn soi, khả năng xảy ra còn thấp',
       date: '2027-03-01',
       fields: { likelihood: 1, impact: 5 },
     });
     expect(watched).toMatchObject({ state: 'monitored', dueDate: '2027-03-01' });
+    // Re-assessing verified the action's effect.
+    expect(await app.ok('thuky')('qms.get', { id: act.id })).toMatchObject({ state: 'verified' });
     reg = await app.ok('thuky')('risks.list', { query: code });
     expect(reg.rows[0]).toMatchObject({
       score: 15,
@@ -104,7 +107,7 @@ describe('a risk treated through actions', () => {
       residualScore: 5,
       residualLevel: 'medium',
       treatmentLabel: 'Giảm thiểu',
-      actionsOpen: 1,
+      actionsOpen: 0,
       actionsTotal: 1,
     });
     // Heat maps: before treatment in the 3×5 cell, now in the 1×5 cell.
@@ -112,6 +115,30 @@ describe('a risk treated through actions', () => {
     const cell = await app.ok('thuky')('risks.list', { likelihood: 1, impact: 5 });
     expect(cell.rows.map((r) => r.code)).toContain(code);
     expect(all.heatCurrent[0]?.[4]).toBe(cell.rows.length);
+  });
+
+  it('is not re-assessed by whoever carried out one of its actions; nothing written', async () => {
+    app = await startDemoDesk();
+    const { id } = await app.ok('thuky')('risks.create', NEW_RISK);
+    const act = await action(id, 'thuky');
+    await moveOk('thuky', id, 'treat', { fields: { treatment: 'reduce' } });
+    await moveOk('thuky', act.id, 'complete', { comment: 'Đã trang bị' });
+    const before = dumpDatabase(app.backend);
+    const own = await move('thuky', id, 'evaluate', {
+      comment: 'Tốt',
+      date: '2026-12-30',
+      fields: { likelihood: 1, impact: 5 },
+    });
+    expect(own.ok === false && own.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Người thực hiện hành động không tự kiểm tra hiệu lực của hành động đó.',
+    });
+    expect(dumpDatabase(app.backend)).toEqual(before);
+    await moveOk('chutich', id, 'evaluate', {
+      comment: 'Tốt',
+      date: '2026-12-30',
+      fields: { likelihood: 1, impact: 5 },
+    });
   });
 
   it('shows the review date in the owner’s inbox only once it is due', async () => {

@@ -280,12 +280,25 @@ function isItem(option: ComboboxParsedItem): option is ComboboxItem {
   return 'value' in option;
 }
 
+/** Options whose label contains the search, diacritics optional; a group keeps its matches. */
 export const foldFilter: OptionsFilter = ({ options, search, limit }) => {
   const needle = fold(search);
   const out: ComboboxParsedItem[] = [];
+  let left = limit;
   for (const option of options) {
-    if (out.length >= limit) break;
-    if (isItem(option) && fold(option.label).includes(needle)) out.push(option);
+    if (left <= 0) break;
+    if (isItem(option)) {
+      if (fold(option.label).includes(needle)) {
+        out.push(option);
+        left--;
+      }
+      continue;
+    }
+    const items = option.items.filter((i) => fold(i.label).includes(needle)).slice(0, left);
+    if (items.length) {
+      out.push({ ...option, items });
+      left -= items.length;
+    }
   }
   return out;
 };

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/qms/feedback', label: 'Phản ánh, kiến nghị', permission: null },
   { path: '/qms/audits', label: 'Đánh giá nội bộ', permission: null },
   { path: '/qms/objectives', label: 'Mục tiêu chất lượng', permission: null },
+  { path: '/qms/risks', label: 'Rủi ro và cơ hội', permission: null },
   { path: '/qms/records', label: 'Kiểm soát hồ sơ', permission: null },
   { path: '/qms/reviews', label: 'Xem xét của lãnh đạo', permission: null },
   { path: '/qms/announcement', label: 'Công bố HTQLCL', permission: null },

@@ -40,6 +40,8 @@ import { DisposalDetailScreen } from '../screens/qms/records/disposal-detail';
 import { RecordListScreen } from '../screens/qms/records/list-detail';
 import { RecordsScreen } from '../screens/qms/records/screen';
 import { ObjectivesScreen } from '../screens/qms/objectives/screen';
+import { RiskDetailScreen } from '../screens/qms/risk/detail';
+import { RiskRegisterScreen } from '../screens/qms/risk/register';
 import { ReviewDetailScreen } from '../screens/qms/review/detail';
 import { AnnouncementScreen } from '../screens/qms/announcement/screen';
 import { ReviewListScreen } from '../screens/qms/review/list';
@@ -170,6 +172,8 @@ export function Shell() {
                   {(params) => <NonconformityDetailScreen id={params.id} />}
                 </Route>
                 <Route path="/qms/objectives">{<ObjectivesScreen />}</Route>
+                <Route path="/qms/risks">{<RiskRegisterScreen />}</Route>
+                <Route path="/qms/risks/:id">{(p) => <RiskDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/records">{<RecordsScreen />}</Route>
                 <Route path="/qms/records/:id">{(p) => <RecordListScreen id={p.id} />}</Route>
                 <Route path="/qms/disposals/:id">{(p) => <DisposalDetailScreen id={p.id} />}</Route>

@@ -17,6 +17,7 @@ import { feedbackHandlers } from '../../qms/feedback';
 import { qmsHandlers } from '../../qms/handlers';
 import { nonconformityHandlers } from '../../qms/nonconformity';
 import { ratingHandlers } from '../../qms/ratings';
+import { riskHandlers } from '../../qms/risks';
 
 /** The operations a lived-in office is made with. */
 const HANDLERS: PartialHandlers = mergeHandlers(
@@ -29,6 +30,7 @@ const HANDLERS: PartialHandlers = mergeHandlers(
   ratingHandlers,
   auditHandlers,
   auditWorkHandlers,
+  riskHandlers,
 );
 
 export type Caller = <N extends OpName>(name: N, input: OpInput<N>) => Promise<OpOutput<N>>;

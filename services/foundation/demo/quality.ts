@@ -21,7 +21,7 @@ import type { Agenda } from './agenda';
 import type { DemoDesk } from './desk-as';
 
 /** The working days of the history, and an instant on one of them. */
-function workingDays(cal: WorkCalendar, start: number, end: number) {
+export function workingDays(cal: WorkCalendar, start: number, end: number) {
   const days: string[] = [];
   for (let d = dayNumberOfInstant(start) + 1; d <= dayNumberOfInstant(end); d++)
     if (cal.isWorkingDayNumber(d)) days.push(formatDayNumber(d));

@@ -177,10 +177,11 @@ describe('risk transitions', () => {
       date: '2026-09-01',
       fields: { likelihood: 1, impact: 5 },
     };
-    const ok = check('evaluate', risk('treating'), auditor, input);
+    const ok = check('evaluate', risk('treating'), leader, input);
     expect(ok.ok && ok.to).toBe('monitored');
     expect(ok.ok && ok.patch.data).toMatchObject({ residualLikelihood: 1, residualImpact: 5 });
     expect(failure(check('evaluate', risk('treating'), specialist, input))?.code).toBe('FORBIDDEN');
+    expect(failure(check('evaluate', risk('treating'), auditor, input))?.code).toBe('FORBIDDEN');
     expect(
       failure(
         check('evaluate', risk('treating'), iso, {

@@ -1,7 +1,8 @@
 // Any quality-system record's transition (qms.transition) in a small dialog asking for what it
-// requires (a comment, a date), with the words a kind gives for them. Any kind can use it.
+// requires (a comment, a date) and the kind's own fields when its screen gives them (a risk's
+// likelihood and impact), with the words a kind gives for them. Any kind can use it.
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { RecordView } from '../../../../core/contract/qms';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/error-alert';
@@ -11,12 +12,22 @@ import { useAction } from '../../components/use-action';
 
 export type TransitionOption = RecordView['transitions'][number];
 
+/** A transition's own fields (TransitionDef.fields): their first values and their inputs. */
+export interface TransitionFields {
+  readonly initial: Readonly<Record<string, unknown>>;
+  readonly render: (
+    value: Readonly<Record<string, unknown>>,
+    set: (next: Readonly<Record<string, unknown>>) => void,
+  ) => ReactNode;
+}
+
 export interface TransitionWords {
   /** Dialog title and button ('Xác nhận có hiệu lực'). */
   readonly title?: string;
   readonly comment?: string;
   readonly date?: string;
   readonly color?: string;
+  readonly fields?: TransitionFields;
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -36,6 +47,7 @@ export function TransitionDialog({
 }) {
   const [comment, setComment] = useState('');
   const [date, setDate] = useState<string | null>(null);
+  const [fields, setFields] = useState(words.fields?.initial ?? {});
   const action = useAction();
   const title = words.title ?? capitalised(transition.label);
   const needs = (what: 'comment' | 'date') => transition.requires.includes(what);
@@ -49,6 +61,7 @@ export function TransitionDialog({
         rev: record.rev,
         ...(comment.trim() ? { comment } : {}),
         ...(date ? { date } : {}),
+        ...(words.fields ? { fields: { ...fields } } : {}),
       });
       notifyDone(`Đã ${transition.label}.`);
       onDone(next);
@@ -59,6 +72,7 @@ export function TransitionDialog({
       <form onSubmit={submit} aria-label={title}>
         <Stack gap="sm">
           <ErrorAlert error={action.error} />
+          {words.fields?.render(fields, setFields)}
           {needs('date') ? (
             <VnDateInput
               label={words.date ?? 'Ngày'}

@@ -1,7 +1,6 @@
 // Sổ theo dõi phản ánh, kiến nghị: search (diacritics optional), filter by state, deadlines
 // past due in red, answered on time or late, Excel, and "Tiếp nhận" for a new entry.
 import {
-  Anchor,
   Badge,
   Button,
   Card,
@@ -14,11 +13,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { useLocation } from 'wouter';
 import type { OpInput } from '../../../../../core/contract';
 import type { FeedbackRow } from '../../../../../core/contract/satisfaction';
 import { api } from '../../../api/client';
 import { useSession } from '../../../auth/session';
+import { AppLink } from '../../../components/app-link';
 import { ErrorAlert } from '../../../components/error-alert';
 import { downloadBase64, XLSX_MIME } from '../../../components/files';
 import { useAction } from '../../../components/use-action';
@@ -74,7 +73,6 @@ export function ResultBadge({
 }
 
 export function FeedbackRegisterScreen() {
-  const [, navigate] = useLocation();
   const { session } = useSession();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<StateFilter>('open');
@@ -133,15 +131,7 @@ export function FeedbackRegisterScreen() {
             {(data?.rows ?? []).map((r) => (
               <Table.Tr key={r.id} data-testid="feedback-row">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor
-                    href={`#/qms/feedback/${r.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(`/qms/feedback/${r.id}`);
-                    }}
-                  >
-                    {r.code}
-                  </Anchor>
+                  <AppLink to={`/qms/feedback/${r.id}`}>{r.code}</AppLink>
                 </Table.Td>
                 <Table.Td>{formatCivilDate(r.receivedOn)}</Table.Td>
                 <Table.Td>{r.typeLabel}</Table.Td>

@@ -1,7 +1,6 @@
 // Sổ theo dõi sự không phù hợp: search by number or title (diacritics optional), filter by
 // state, overdue in red, export to Excel, create a new one.
 import {
-  Anchor,
   Badge,
   Button,
   Card,
@@ -14,10 +13,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import { useLocation } from 'wouter';
 import type { OpInput } from '../../../../../core/contract';
 import { api } from '../../../api/client';
 import { useSession } from '../../../auth/session';
+import { AppLink } from '../../../components/app-link';
 import { ErrorAlert } from '../../../components/error-alert';
 import { downloadBase64, XLSX_MIME } from '../../../components/files';
 import { useAction } from '../../../components/use-action';
@@ -43,7 +42,6 @@ export const overdueStyle = (overdue: boolean) =>
 export const NC_CREATORS = ['leader', 'iso_coordinator', 'internal_auditor'];
 
 export function NonconformityRegisterScreen() {
-  const [, navigate] = useLocation();
   const { session } = useSession();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<StateFilter>('open');
@@ -105,15 +103,7 @@ export function NonconformityRegisterScreen() {
             {(data?.rows ?? []).map((r) => (
               <Table.Tr key={r.id} data-testid="nc-row">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Anchor
-                    href={`#/qms/nonconformities/${r.id}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(`/qms/nonconformities/${r.id}`);
-                    }}
-                  >
-                    {r.code}
-                  </Anchor>
+                  <AppLink to={`/qms/nonconformities/${r.id}`}>{r.code}</AppLink>
                 </Table.Td>
                 <Table.Td>{r.title}</Table.Td>
                 <Table.Td>{r.sourceLabel}</Table.Td>
