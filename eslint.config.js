@@ -145,11 +145,13 @@ export default tseslint.config(
             noReact,
             folder('renderer'),
             folder('electron'),
-            // One exception: the password module is shared, so office and province hash,
-            // verify, lock out and judge passwords the same way.
+            // Two exceptions: the password module is shared, so office and province hash,
+            // verify, lock out and judge passwords the same way; and the sealed box, so both
+            // ends seal and open with one code (services/security/sealed-box).
             {
-              regex: '(^|/)services(/(?!passwords$).*)?$',
-              message: 'Must not import services/ (except services/passwords).',
+              regex: '(^|/)services(/(?!passwords$|security/sealed-box$).*)?$',
+              message:
+                'Must not import services/ (except services/passwords, services/security/sealed-box).',
             },
             folder('db'),
           ],

@@ -12,6 +12,7 @@ export default defineConfig({
     './server/database/schema/files.ts',
     './server/database/schema/releases.ts',
     './server/database/schema/audit.ts',
+    './server/database/schema/escrow.ts',
   ],
   out: './server/database/migrations',
 });

@@ -21,9 +21,11 @@ import { dashboardPage } from './province/page';
 import { provinceRoutes } from './province/routes';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
+import { escrowAdminRoutes, escrowDeviceRoutes } from './routes/escrow';
 import { fileRoutes } from './routes/files';
 import { syncRoutes } from './routes/sync';
 import { updateRoutes } from './routes/updates';
+import { ephemeralSealer, type ServerSealer } from './security/seal-key';
 import { ephemeralSigner, type ServerSigner } from './security/signing-key';
 
 declare module 'fastify' {
@@ -43,6 +45,8 @@ export interface AppOptions {
   readonly trustProxy?: FastifyServerOptions['trustProxy'];
   /** The server's signing key; by default one made for this process (tests). */
   readonly signer?: ServerSigner;
+  /** The province's X25519 key offices seal to; by default one made for this process. */
+  readonly sealer?: ServerSealer;
   readonly updatesDir?: string | null;
 }
 
@@ -73,6 +77,7 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
     shed: makeShedder(limits.maxInflight),
     secureCookies: Boolean(options.https),
     signer: options.signer ?? ephemeralSigner(),
+    sealer: options.sealer ?? ephemeralSealer(),
     updatesDir: options.updatesDir ?? null,
   };
 
@@ -129,6 +134,8 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
     fileRoutes,
     adminRoutes,
     provinceRoutes,
+    escrowDeviceRoutes,
+    escrowAdminRoutes,
     dashboardPage(),
   ];
   for (const routes of groups) {

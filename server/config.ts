@@ -19,6 +19,8 @@ export interface ServerConfig {
   readonly createAdmin: string | null;
   /** The server's Ed25519 signing key (PEM); null: a key for this process only (--memory). */
   readonly signingKeyFile: string | null;
+  /** The province's X25519 key, which offices seal their sync files and escrows to. */
+  readonly sealKeyFile: string | null;
   /** Installers offered to offices (read only); null: no app updates. */
   readonly updatesDir: string | null;
 }
@@ -40,6 +42,7 @@ export const parseConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Se
       'tls-key': { type: 'string' },
       'create-admin': { type: 'string' },
       'server-key': { type: 'string' },
+      'seal-key': { type: 'string' },
       'updates-dir': { type: 'string' },
     },
     strict: true,
@@ -75,6 +78,10 @@ export const parseConfig = (argv: readonly string[], env: NodeJS.ProcessEnv): Se
       values['server-key'] ??
       env.ISOXA_SERVER_KEY_FILE ??
       (dataDir === null ? null : path.join(path.dirname(dataDir), 'server-signing-key.pem')),
+    sealKeyFile:
+      values['seal-key'] ??
+      env.ISOXA_SERVER_SEAL_KEY_FILE ??
+      (dataDir === null ? null : path.join(path.dirname(dataDir), 'server-seal-key.pem')),
     updatesDir: updatesDir.trim() ? path.resolve(updatesDir.trim()) : null,
   };
 };

@@ -8,6 +8,7 @@ import { listenProblem, parseConfig } from './config';
 import { openDatabase } from './database/connect';
 import { DEMO, ensureDemo } from './database/seed';
 import { createProvinceUser } from './province/users';
+import { ephemeralSealer, loadOrCreateSealer } from './security/seal-key';
 import { ephemeralSigner, loadOrCreateSigner } from './security/signing-key';
 
 const config = parseConfig(process.argv.slice(2), process.env);
@@ -50,6 +51,7 @@ const app = await buildApp({
   db: database.db,
   signer:
     config.signingKeyFile === null ? ephemeralSigner() : loadOrCreateSigner(config.signingKeyFile),
+  sealer: config.sealKeyFile === null ? ephemeralSealer() : loadOrCreateSealer(config.sealKeyFile),
   updatesDir: config.updatesDir,
   logger: { level: config.logLevel },
   https: config.tls && {

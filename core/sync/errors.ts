@@ -23,10 +23,15 @@ export const SYNC_ERRORS = {
   RATE_LIMITED: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
   BUSY: 'Máy chủ đang quá tải. Phần mềm sẽ tự thử lại sau.',
   SYNC_FILE_INVALID: 'Tệp đồng bộ không hợp lệ, bị hỏng hoặc chữ ký không đúng.',
+  SYNC_FILE_SEALED:
+    'Tệp đồng bộ không mở được bằng khóa của máy chủ tỉnh này: tệp được mã hóa cho một máy chủ tỉnh khác hoặc đã bị thay đổi. Không có dữ liệu nào được ghi.',
   FILE_OFFSET_MISMATCH:
     'Vị trí phần tệp gửi lên không khớp với phần máy chủ đã nhận; phần mềm sẽ gửi tiếp từ vị trí máy chủ báo.',
   FILE_HASH_MISMATCH:
     'Nội dung tệp gửi lên không khớp mã kiểm tra sha256; máy chủ đã bỏ phần đã nhận để gửi lại từ đầu.',
+  SEAL_KEY_REQUIRED:
+    'Máy này chưa gửi khóa mã hóa của máy cho máy chủ tỉnh, nên tỉnh chưa gửi được dữ liệu có thông tin cá nhân về máy. Hãy cập nhật ISO Xã rồi đồng bộ lại.',
+  ESCROW_INVALID: 'Bản lưu ký khóa dữ liệu không mở được bằng khóa của máy chủ tỉnh.',
   INTERNAL: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
 } as const;
 

@@ -8,8 +8,9 @@
 //   77+H ...     payload: gzip of a UTF-8 JSON envelope (a sync file may append the scans its
 //                ops refer to, see sync-file.ts), to the end of the file
 // Only the payload is signed; each kind requires its header to repeat what the envelope says.
-// The signed bytes start with gzip's magic 1f 8b, so they can never be mistaken for an auth
-// message (which starts with "isoxa-auth-v1"). Gzip and Ed25519 live with the caller.
+// The signed bytes start with gzip's magic 1f 8b, or, sealed (sync file 3, reply file 2), with
+// the sealed box's version byte 01, so they can never be mistaken for an auth message or a
+// seal-key claim (which start with "isoxa-"). Gzip, sealing and Ed25519 live with the caller.
 
 const MAX_HEADER = 4096;
 export const SIGNATURE_BYTES = 64;

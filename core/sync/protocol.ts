@@ -89,6 +89,9 @@ export const enrollRequest = z.object({
    * (OFFICE_MISMATCH, code left unused). Absent from older clients. */
   expectedAgencyCode: claimedAgencyCode.optional(),
   publicKey: publicKeyB64,
+  /** The device's X25519 key: what the province sends back with personal data (restore,
+   * reply files, a released escrow) is sealed to it. Absent from older clients. */
+  sealPublicKey: publicKeyB64.optional(),
   deviceName: safeText(1, 100),
   appVersion,
   schemaVersion,
@@ -102,6 +105,8 @@ export const enrollResponse = z.object({
   serverTime: z.number(),
   /** The server's own Ed25519 key: the office checks the province's reply files with it. */
   serverPublicKey: publicKeyB64.optional(),
+  /** The province's X25519 key: the office seals its USB sync files and escrow to it. */
+  serverSealKey: publicKeyB64.optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponse>;
 
@@ -113,6 +118,13 @@ export const tokenRequest = z.object({
   deviceId,
   nonce: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   signature: signatureB64,
+  /** A device enrolled before it had an X25519 key registers one, signed (sealKeyClaim). */
+  sealPublicKey: publicKeyB64.optional(),
+  sealKeySignature: signatureB64.optional(),
+  /** The office's data key sealed to the province (escrow), and the key's id. */
+  escrow: z
+    .object({ keyId: z.string().regex(/^[0-9a-f]{32}$/), sealed: z.string().max(400) })
+    .optional(),
 });
 export type TokenRequest = z.infer<typeof tokenRequest>;
 export const tokenResponse = z.object({
@@ -126,6 +138,9 @@ export const tokenResponse = z.object({
   serverTime: z.number(),
   /** As at enrolment: lets PCs enrolled before the server signed anything learn its key. */
   serverPublicKey: publicKeyB64.optional(),
+  serverSealKey: publicKeyB64.optional(),
+  /** Whether the province holds this device's X25519 key (else the device sends it). */
+  sealKeyKnown: z.boolean().optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 /** The exact bytes a device signs to get a token: domain-separated, bound to the device. */
@@ -221,6 +236,10 @@ export const restoreResponse = z.object({
   serverTime: z.number(),
 });
 export type RestoreResponse = z.infer<typeof restoreResponse>;
+/** What /v1/restore answers: the page (restoreResponse, gzip of its JSON) sealed to the device
+ * (core/sync/sealing.ts restorePage), base64. */
+export const sealedRestoreResponse = z.object({ sealed: z.string(), serverTime: z.number() });
+export type SealedRestoreResponse = z.infer<typeof sealedRestoreResponse>;
 
 export const versionResponse = z.object({
   protocolVersion: z.number(),

@@ -10,6 +10,15 @@
 // mixed-up file). A file is written as version 1 when it carries no scans, so a province
 // server that predates version 2 still reads it.
 //
+// Version 3 (issue #11): the version 2 payload (envelope's gzip, then the scans) sealed to the
+// province's X25519 key (services/security/sealed-box.ts, context core/sync/sealing.ts
+// syncFile: the device and office of the header), so a lost USB stick reveals nothing; the
+// header's `envelopeBytes` is then the envelope's length inside the opened payload. The device
+// signs the SEALED bytes: the province checks who sent the file before it opens anything, the
+// signature tells nothing about the contents, and since the box is bound to the header's
+// device, a sealed payload re-signed by another device does not open as that device's.
+// The desktop writes version 3 only; versions 1 and 2 are still read by the province.
+//
 // One file is at most SYNC_FILE_LIMITS.maxFileBytes: a larger export is split into parts,
 // each signed and applicable on its own (its ops with the scans they refer to).
 // Gzip and Ed25519 live with the caller (Node): this module only frames and parses.
@@ -17,11 +26,11 @@ import { z } from 'zod';
 import { agencyCode } from '../contract/schemas';
 import { FILE_LIMITS, sha256Hex } from './files';
 import { decodeFrame, encodeFrame } from './frame';
-import { deviceId, op, outboxCounts } from './protocol';
+import { deviceId, op, outboxCounts, publicKeyB64, signatureB64 } from './protocol';
 
 export const SYNC_FILE_MAGIC = 'ISOXASYN';
-/** The version written when the file carries scans; 1 otherwise. */
-export const SYNC_FILE_VERSION = 2;
+/** The version the desktop writes: sealed to the province. */
+export const SYNC_FILE_VERSION = 3;
 export const SYNC_FILE_EXTENSION = '.isoxa-sync';
 
 export const SYNC_FILE_LIMITS = {
@@ -32,7 +41,7 @@ export const SYNC_FILE_LIMITS = {
   maxFiles: 10_000,
 } as const;
 
-const version = z.union([z.literal(1), z.literal(2)]);
+const version = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const count = z.int().min(0);
 
 export const syncFileHeader = z.object({
@@ -72,6 +81,14 @@ export const syncEnvelope = z.object({
   outbox: outboxCounts.optional(),
   /** Version 2: the scans after the envelope, in order. */
   files: z.array(carriedFile).max(SYNC_FILE_LIMITS.maxFiles).optional(),
+  /** Version 3: the device's X25519 key and its signature (core/sync/sealing.ts
+   * sealKeyClaim), for a PC enrolled before it had one and syncing by USB only. */
+  sealPublicKey: publicKeyB64.optional(),
+  sealKeySignature: signatureB64.optional(),
+  /** Version 3: the office's data key sealed to the province (escrow). */
+  escrow: z
+    .object({ keyId: z.string().regex(/^[0-9a-f]{32}$/), sealed: z.string().max(400) })
+    .optional(),
   /** One of several files written by one export; `fromClientSeq` is the export's first op,
    * where the reply file's acknowledgements start whichever part is uploaded last. */
   part: z
@@ -84,7 +101,8 @@ export type SyncEnvelope = z.infer<typeof syncEnvelope>;
 export interface SyncFileParts {
   readonly header: SyncFileHeader;
   readonly signature: Uint8Array;
-  /** The signed bytes: the envelope's gzip, then the scans. */
+  /** The signed bytes: the envelope's gzip, then the scans (version 3: sealed; the opened
+   * payload is passed on as `payload` once opened). */
   readonly payload: Uint8Array;
 }
 
@@ -93,7 +111,7 @@ export const encodeSyncFile = (parts: Readonly<SyncFileParts>): Uint8Array =>
 
 /** Parses the frame; returns null for anything that is not a well-formed sync file. */
 export const decodeSyncFile = (bytes: Uint8Array): SyncFileParts | null => {
-  for (const v of [2, 1] as const) {
+  for (const v of [3, 2, 1] as const) {
     const frame = decodeFrame(SYNC_FILE_MAGIC, v, bytes);
     if (!frame) continue;
     const header = syncFileHeader.safeParse(frame.header);
@@ -101,10 +119,10 @@ export const decodeSyncFile = (bytes: Uint8Array): SyncFileParts | null => {
     const h = header.data;
     if (frame.payload.length !== h.payloadBytes) return null;
     const ok =
-      v === 2
+      v >= 2
         ? h.fileCount !== undefined &&
           h.envelopeBytes !== undefined &&
-          h.envelopeBytes <= h.payloadBytes
+          (v === 3 || h.envelopeBytes <= h.payloadBytes)
         : h.fileCount === undefined && h.envelopeBytes === undefined;
     if (!ok) return null;
     return { header: h, signature: frame.signature, payload: frame.payload };

@@ -3,6 +3,7 @@
 // Closed loop (each office sends its next batch when the last is answered) or paced (pushes
 // arrive as a Poisson stream at a set total rate, as many independent offices make, one
 // push in flight per office as the desktop does). Runs in a child process.
+import { generateBoxKey } from '../../services/security/sealed-box';
 import fs from 'node:fs';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -64,6 +65,7 @@ export async function runIngest(o: Readonly<IngestOptions>): Promise<Record<stri
       deviceId: reply.deviceId,
       officeId: reply.officeId,
       privateKey: reply.privateKey,
+      boxKey: generateBoxKey().privateKey,
       agencyCode: reply.agencyCode,
     };
     const http = new SyncHttp({

@@ -2,6 +2,7 @@
 // counter that sheds load before the database queue grows without bound.
 import { SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
 import type { Db } from '../database/connect';
+import type { ServerSealer } from '../security/seal-key';
 import type { ServerSigner } from '../security/signing-key';
 import { HttpError } from './errors';
 import type { Timeouts } from './hardening';
@@ -54,6 +55,8 @@ export interface ServerContext {
   readonly secureCookies: boolean;
   /** Signs the reply files offices import without network. */
   readonly signer: ServerSigner;
+  /** Opens what offices sealed to the province (sync files, escrows). */
+  readonly sealer: ServerSealer;
   /** Installers offered to offices; null when the server has none configured. */
   readonly updatesDir: string | null;
 }

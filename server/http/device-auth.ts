@@ -46,6 +46,9 @@ export const versionHook = async (request: FastifyRequest, _reply: FastifyReply)
 export interface AuthedDevice {
   readonly deviceId: string;
   readonly officeId: string;
+  /** The device's X25519 key (what the province sends back with personal data is sealed to
+   * it); null for a device enrolled before it had one. */
+  readonly sealPublicKey: string | null;
 }
 
 /** graceMs: how long after its expiry a token is still good here (installer downloads, which
@@ -65,6 +68,7 @@ export const authenticateDevice = async (
       officeId: authTokens.officeId,
       revokedAt: devices.revokedAt,
       deviceOffice: devices.officeId,
+      sealPublicKey: devices.sealPublicKey,
     })
     .from(authTokens)
     .innerJoin(devices, eq(devices.id, authTokens.deviceId))
@@ -79,5 +83,5 @@ export const authenticateDevice = async (
   if (!row || row.deviceId !== claimed) throw new HttpError(401, 'UNAUTHENTICATED');
   if (row.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
   if (row.deviceOffice !== row.officeId) throw new HttpError(401, 'UNAUTHENTICATED');
-  return { deviceId: row.deviceId, officeId: row.officeId };
+  return { deviceId: row.deviceId, officeId: row.officeId, sealPublicKey: row.sealPublicKey };
 };

@@ -75,7 +75,7 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     const user = await requireAdmin(ctx, request);
     const { id } = parseOr400(idParams, request.params);
     const range = parseOr400(replyFileQuery, request.query);
-    const file = await ctx.shed(() => buildReplyFile(ctx.db, ctx.signer, id, range, ctx.now()));
+    const file = await ctx.shed(() => buildReplyFile(ctx.db, ctx, id, range, ctx.now()));
     request.log.info({ deviceId: id, bytes: file.bytes.length, by: user.username }, 'reply file');
     return reply
       .type('application/octet-stream')

@@ -111,7 +111,7 @@ export const adminRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.post('/v1/admin/sync-files', { config: syncFile }, async (request) => {
     const user = await requireAdmin(ctx, request);
     const bytes = parseOr400(z.instanceof(Buffer), request.body);
-    const result = await ctx.shed(() => applySyncFile(ctx.db, bytes, ctx.now()));
+    const result = await ctx.shed(() => applySyncFile(ctx.db, ctx.sealer, bytes, ctx.now()));
     request.log.info(
       {
         deviceId: result.deviceId,

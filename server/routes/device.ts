@@ -24,8 +24,10 @@ import {
 import type { ServerContext } from '../http/context';
 import { clientVersion, versionHook } from '../http/device-auth';
 import { HttpError, parseOr400 } from '../http/errors';
+import { claimedSealKey, keepEscrow } from '../security/escrow';
 import {
   hashEnrollmentCode,
+  isBoxPublicKey,
   isUsablePublicKey,
   randomSecret,
   sha256,
@@ -49,6 +51,9 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
     if (body.schemaVersion > SCHEMA_VERSION) throw new HttpError(409, 'SERVER_OUTDATED');
     if (!isUsablePublicKey(body.publicKey)) {
       throw new HttpError(400, 'INVALID_REQUEST', undefined, { details: ['publicKey'] });
+    }
+    if (body.sealPublicKey !== undefined && !isBoxPublicKey(body.sealPublicKey)) {
+      throw new HttpError(400, 'INVALID_REQUEST', undefined, { details: ['sealPublicKey'] });
     }
     const now = new Date(ctx.now());
     const deviceId = uuidv7();
@@ -94,6 +99,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
           officeId: claimed.officeId,
           name: body.deviceName,
           publicKey: body.publicKey,
+          sealPublicKey: body.sealPublicKey ?? null,
           enrolledAt: now,
           appVersion: body.appVersion,
           schemaVersion: body.schemaVersion,
@@ -110,6 +116,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
         officeName: office.name,
         serverTime: now.getTime(),
         serverPublicKey: ctx.signer.publicKey,
+        serverSealKey: ctx.sealer.publicKey,
       };
     });
   });
@@ -158,9 +165,11 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
       request.log.warn({ deviceId: device.id }, 'bad device signature');
       throw new HttpError(401, 'UNAUTHENTICATED');
     }
+    const sealPublicKey = claimedSealKey(device, body);
     const token = randomSecret();
     const expiresAt = now + LIMITS.tokenTtlMs;
     await ctx.db.transaction(async (tx) => {
+      if (body.escrow) await keepEscrow(tx, ctx.sealer, device, body.escrow, now);
       await tx
         .delete(authTokens)
         .where(and(eq(authTokens.deviceId, device.id), lt(authTokens.expiresAt, new Date(now))));
@@ -173,7 +182,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
       });
       await tx
         .update(devices)
-        .set({ lastSeenAt: new Date(now), ...version })
+        .set({ lastSeenAt: new Date(now), ...version, ...(sealPublicKey ? { sealPublicKey } : {}) })
         .where(eq(devices.id, device.id));
     });
     const [seq] = await ctx.db
@@ -187,6 +196,8 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
       lastClientSeq: Number(seq?.last ?? 0),
       serverTime: now,
       serverPublicKey: ctx.signer.publicKey,
+      serverSealKey: ctx.sealer.publicKey,
+      sealKeyKnown: (sealPublicKey ?? device.sealPublicKey) !== null,
     };
   });
 };

@@ -3,6 +3,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FileStatus } from '../../core/sync/files';
 import { chunkQuery, FILE_HEADERS, FILE_LIMITS, fileParams } from '../../core/sync/files';
+import { sealContext } from '../../core/sync/sealing';
+import { sealTo } from '../../services/security/sealed-box';
 import type { ServerContext } from '../http/context';
 import { authenticateDevice, versionHook } from '../http/device-auth';
 import { HttpError, parseOr400 } from '../http/errors';
@@ -49,8 +51,15 @@ export const fileRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.get('/v1/files/:sha256/content', async (request, reply) => {
     const device = await authenticateDevice(ctx, request);
     const { sha256 } = parseOr400(fileParams, request.params);
+    if (device.sealPublicKey === null) throw new HttpError(409, 'SEAL_KEY_REQUIRED');
     const bytes = await ctx.shed(() => readVerifiedFile(ctx.db, device.officeId, sha256));
     if (!bytes) throw new HttpError(404, 'NOT_FOUND');
-    return reply.type('application/octet-stream').send(bytes);
+    // A scan with personal data: sealed to the asking device, like the restore pages.
+    const sealed = sealTo(
+      device.sealPublicKey,
+      bytes,
+      sealContext.restoreFile(device.deviceId, sha256),
+    );
+    return reply.type('application/octet-stream').send(sealed);
   });
 };

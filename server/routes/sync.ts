@@ -4,13 +4,20 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { PullResponse, PushResponse, RestoreResponse } from '../../core/sync/protocol';
+import type {
+  PullResponse,
+  PushResponse,
+  RestoreResponse,
+  SealedRestoreResponse,
+} from '../../core/sync/protocol';
 import { pageQuery, pushRequest } from '../../core/sync/protocol';
 import { REJECT_REASONS } from '../../core/sync/errors';
+import { sealContext } from '../../core/sync/sealing';
+import { sealTo } from '../../services/security/sealed-box';
 import { offices } from '../database/schema/index';
 import type { ServerContext } from '../http/context';
 import { authenticateDevice, versionHook } from '../http/device-auth';
-import { parseOr400 } from '../http/errors';
+import { HttpError, parseOr400 } from '../http/errors';
 import { applyOps } from '../sync/apply-ops';
 import { readFeed } from '../sync/feed';
 import { afterAnswers, readOutboxHeader, recordOutbox } from '../sync/outbox-report';
@@ -77,12 +84,19 @@ export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     return { ...page, serverTime: ctx.now() };
   });
 
-  app.get('/v1/restore', async (request): Promise<RestoreResponse> => {
+  // The office's rows with the citizens' data: sealed to the asking device's X25519 key, so a
+  // token alone (stolen with a backup, or read off a proxy) downloads nothing readable.
+  app.get('/v1/restore', async (request): Promise<SealedRestoreResponse> => {
     const device = await authenticateDevice(ctx, request);
     const query = parseOr400(pageQuery, request.query);
+    if (device.sealPublicKey === null) throw new HttpError(409, 'SEAL_KEY_REQUIRED');
     const page = await ctx.shed(() =>
       readRestorePage(ctx.db, device.officeId, query.cursor, query.limit),
     );
-    return { ...page, serverTime: ctx.now() };
+    const plain: RestoreResponse = { ...page, serverTime: ctx.now() };
+    const gz = await gzipAsync(Buffer.from(JSON.stringify(plain)));
+    const context = sealContext.restorePage(device.deviceId, query.cursor);
+    const sealed = sealTo(device.sealPublicKey, gz, context).toString('base64');
+    return { sealed, serverTime: plain.serverTime };
   });
 };

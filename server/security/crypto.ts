@@ -47,3 +47,6 @@ export const verifyEd25519 = (
     return false;
   }
 };
+
+/** True when the key is a raw 32-byte X25519 public key (a device's sealing key). */
+export { isBoxPublicKey } from '../../services/security/sealed-box';

@@ -21,24 +21,30 @@ const signerOf = (privateKey: KeyObject): ServerSigner => ({
 export const ephemeralSigner = (): ServerSigner =>
   signerOf(generateKeyPairSync('ed25519').privateKey);
 
-/** Reads the key file, or creates it (owner-only) when it does not exist yet. */
-export const loadOrCreateSigner = (file: string): ServerSigner => {
+/** Reads a PEM private key file of `type`, or creates it (owner-only) when it does not exist
+ * yet. Shared by the signing key and the sealing key (seal-key.ts). */
+export const loadOrCreateKey = (file: string, type: 'ed25519' | 'x25519'): KeyObject => {
   try {
     const key = createPrivateKey(fs.readFileSync(file));
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file}: not an Ed25519 key`);
-    return signerOf(key);
+    if (key.asymmetricKeyType !== type) throw new Error(`${file}: not an ${type} key`);
+    return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const { privateKey } = generateKeyPairSync('ed25519');
+  const { privateKey } =
+    type === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
   // 'wx': two servers starting together never overwrite each other's fresh key.
   try {
     fs.writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateSigner(file);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadOrCreateKey(file, type);
     throw error;
   }
-  return signerOf(privateKey);
+  return privateKey;
 };
+
+/** Reads the key file, or creates it (owner-only) when it does not exist yet. */
+export const loadOrCreateSigner = (file: string): ServerSigner =>
+  signerOf(loadOrCreateKey(file, 'ed25519'));

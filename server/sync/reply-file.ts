@@ -8,6 +8,8 @@ import { and, asc, desc, eq, gte } from 'drizzle-orm';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import type { OpResult } from '../../core/sync/protocol';
 import type { ReplyEnvelope } from '../../core/sync/reply-file';
+import { sealContext } from '../../core/sync/sealing';
+import { sealTo } from '../../services/security/sealed-box';
 import {
   encodeReplyFile,
   MAX_REPLY_ACKS,
@@ -18,6 +20,7 @@ import {
 import type { Db } from '../database/connect';
 import { devices, offices, ops, rejectedOps } from '../database/schema/index';
 import { HttpError } from '../http/errors';
+import type { ServerSealer } from '../security/seal-key';
 import type { ServerSigner } from '../security/signing-key';
 import { readFeed } from './feed';
 
@@ -98,33 +101,46 @@ const vietnamDay = civilDateOf;
 
 export const buildReplyFile = async (
   db: Db,
-  signer: ServerSigner,
+  keys: { readonly signer: ServerSigner; readonly sealer: ServerSealer },
   deviceId: string,
   range: Readonly<ReplyRange>,
   now: number,
 ): Promise<{ bytes: Uint8Array; fileName: string }> => {
   const [device] = await db
-    .select({ revokedAt: devices.revokedAt, officeId: offices.id, agencyCode: offices.agencyCode })
+    .select({
+      revokedAt: devices.revokedAt,
+      sealPublicKey: devices.sealPublicKey,
+      officeId: offices.id,
+      agencyCode: offices.agencyCode,
+    })
     .from(devices)
     .innerJoin(offices, eq(offices.id, devices.officeId))
     .where(eq(devices.id, deviceId));
   if (!device) throw new HttpError(404, 'NOT_FOUND');
   if (device.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
+  // Sealed to the device when the province holds its X25519 key; else (a PC enrolled before
+  // sealing that never synced since) plain, to tell it the province's key.
+  const version = device.sealPublicKey === null ? 1 : REPLY_FILE_VERSION;
   const envelope: ReplyEnvelope = {
     format: 'isoxa-reply',
-    version: REPLY_FILE_VERSION,
+    version,
     deviceId,
     officeId: device.officeId,
     officeAgencyCode: device.agencyCode,
     createdAt: now,
     acks: await readAcks(db, deviceId, range),
     feed: await readFeedAfter(db, range.feedCursor ?? 0),
+    serverSealKey: keys.sealer.publicKey,
   };
-  const payload = await gzipAsync(Buffer.from(JSON.stringify(envelope)));
+  const gz = await gzipAsync(Buffer.from(JSON.stringify(envelope)));
+  const payload =
+    device.sealPublicKey === null
+      ? gz
+      : sealTo(device.sealPublicKey, gz, sealContext.replyFile(deviceId, device.officeId));
   const bytes = encodeReplyFile({
     header: {
       format: 'isoxa-reply',
-      version: REPLY_FILE_VERSION,
+      version,
       deviceId,
       officeId: device.officeId,
       officeAgencyCode: device.agencyCode,
@@ -133,7 +149,7 @@ export const buildReplyFile = async (
       entryCount: envelope.feed.entries.length,
       payloadBytes: payload.length,
     },
-    signature: signer.sign(payload),
+    signature: keys.signer.sign(payload),
     payload,
   });
   return {

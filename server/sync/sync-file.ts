@@ -16,11 +16,14 @@ import {
   syncEnvelope,
 } from '../../core/sync/sync-file';
 import type { OpResult } from '../../core/sync/protocol';
+import { sealContext } from '../../core/sync/sealing';
 import { LIMITS } from '../../core/sync/protocol';
 import type { Db } from '../database/connect';
 import { devices, offices } from '../database/schema/index';
 import { HttpError } from '../http/errors';
 import { verifyEd25519 } from '../security/crypto';
+import { claimedSealKey, keepEscrow } from '../security/escrow';
+import type { ServerSealer } from '../security/seal-key';
 import { applyOps } from './apply-ops';
 import { storeWholeFile } from './files';
 import { afterAnswers, recordOutbox } from './outbox-report';
@@ -35,6 +38,7 @@ const readDevice = async (db: Db, deviceId: string) => {
       id: devices.id,
       officeId: devices.officeId,
       publicKey: devices.publicKey,
+      sealPublicKey: devices.sealPublicKey,
       revokedAt: devices.revokedAt,
       agencyCode: offices.agencyCode,
     })
@@ -43,6 +47,8 @@ const readDevice = async (db: Db, deviceId: string) => {
     .where(eq(devices.id, deviceId));
   return device;
 };
+
+type Device = NonNullable<Awaited<ReturnType<typeof readDevice>>>;
 
 const readEnvelope = async (parts: Readonly<SyncFileParts>): Promise<SyncEnvelope> => {
   try {
@@ -65,18 +71,50 @@ const checkedFiles = (parts: Readonly<SyncFileParts>, envelope: Readonly<SyncEnv
   return carried;
 };
 
-export const applySyncFile = async (db: Db, bytes: Uint8Array, now: number) => {
-  const parts = decodeSyncFile(bytes);
-  if (!parts) throw invalid();
-  const device = await readDevice(db, parts.header.deviceId);
-  if (!device || device.agencyCode !== parts.header.officeAgencyCode) throw invalid();
+/** Version 3: the payload opened with the province's key, for the header's device and office
+ * only (a sealed payload re-signed by another device does not open). */
+const opened = (sealer: ServerSealer, parts: SyncFileParts): SyncFileParts => {
+  if (parts.header.version !== 3) return parts;
+  const h = parts.header;
+  const plain = sealer.open(parts.payload, sealContext.syncFile(h.deviceId, h.officeAgencyCode));
+  if (!plain || (h.envelopeBytes ?? 0) > plain.length) throw new HttpError(400, 'SYNC_FILE_SEALED');
+  return { ...parts, payload: plain };
+};
+
+/** What a version 3 file brings besides ops: the device's X25519 key and the escrow. */
+const keepKeys = async (
+  db: Db,
+  sealer: ServerSealer,
+  device: Device,
+  e: SyncEnvelope,
+  now: number,
+) => {
+  const sealPublicKey = claimedSealKey(device, e);
+  if (e.escrow) await keepEscrow(db, sealer, device, e.escrow, now);
+  if (sealPublicKey && sealPublicKey !== device.sealPublicKey)
+    await db.update(devices).set({ sealPublicKey }).where(eq(devices.id, device.id));
+};
+
+export const applySyncFile = async (
+  db: Db,
+  sealer: ServerSealer,
+  bytes: Uint8Array,
+  now: number,
+) => {
+  const sealed = decodeSyncFile(bytes);
+  if (!sealed) throw invalid();
+  const device = await readDevice(db, sealed.header.deviceId);
+  if (!device || device.agencyCode !== sealed.header.officeAgencyCode) throw invalid();
   if (device.revokedAt !== null) throw new HttpError(403, 'DEVICE_REVOKED');
-  // Over the whole payload: a changed byte of a scan fails here like one of an op.
-  const signature = Buffer.from(parts.signature).toString('base64url');
-  if (!verifyEd25519(device.publicKey, parts.payload, signature)) throw invalid();
+  // Over the whole payload as written (version 3: sealed): a changed byte of a scan fails here
+  // like one of an op, before anything is opened.
+  const signature = Buffer.from(sealed.signature).toString('base64url');
+  if (!verifyEd25519(device.publicKey, sealed.payload, signature)) throw invalid();
+  const parts = opened(sealer, sealed);
   const envelope = await readEnvelope(parts);
   if (!headerMatches(parts.header, envelope)) throw invalid();
   const carried = checkedFiles(parts, envelope);
+  await keepKeys(db, sealer, device, envelope, now);
 
   const scope = { officeId: device.officeId, deviceId: device.id, source: 'file' as const };
   for (const { file, bytes: content } of carried) {

@@ -4,19 +4,18 @@
 // (Electron: safeStorage, i.e. DPAPI on Windows) wraps it, once per OS account that opened the
 // office (the data folder is shared by the PC's Windows accounts and DPAPI is per account). An
 // account without its wrap unlocks once with the office's recovery code, which adds its wrap.
-// The device's Ed25519 private key is sealed under the data key. Browser mode and tests have
-// no keystore: the key file's owner-only mode is all that guards it (README, "Bảo vệ dữ liệu").
-//
-// A legitimate restore on a new PC works from the key wrapped under a recovery code shown once
-// to the office (printable, for the office safe); it travels in every backup's header. The
-// `escrow` slot is reserved for the key sealed to the province's public key, which is not
-// built yet: nothing writes it today, so a restore needs the recovery code (issue #11).
+// The device's private keys are sealed under the data key (device-secrets.ts). Browser mode
+// and tests have no keystore: the key file's owner-only mode is all that guards it (README).
+// A new PC restores a backup with the key wrapped under the recovery code (shown once, for the
+// office safe) or the `escrow` (the key sealed to the province: services/sync/escrow.ts), both
+// in every backup's header.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../core/errors';
-import { open, seal, subKey } from './aead';
+import { subKey } from './aead';
+import { openDeviceSecret, sealDeviceSecret } from './device-secrets';
 import { writeFileDurably } from './private-files';
 import {
   keyIdOf,
@@ -88,15 +87,17 @@ const keyringFile = z.object({
   wraps: z.array(keyWrap).min(1).max(100),
   recovery: recoveryWrap.nullable(),
   escrow: b64.nullable(),
-  /** The device's private key sealed under the data key. */
-  device: z.object({ id: z.string(), sealed: b64 }).nullable(),
+  /** The device's private keys sealed under the data key: Ed25519 (signs), and X25519 (what
+   * the province sends back with personal data is sealed to it; absent before issue #11). */
+  device: z.object({ id: z.string(), sealed: b64, box: b64.optional() }).nullable(),
+  /** The province key `escrow` is sealed to (a new province key means a new escrow). */
+  escrowTo: z.string().max(100).nullable().default(null),
   /** Old plaintext backups and files still to encrypt (an upgrade under way). */
   legacyWorkPending: z.boolean().default(false),
 });
 type KeyringFile = z.infer<typeof keyringFile>;
 
 const accountOf = (protector: KeyProtector): string => protector.account ?? '';
-const DEVICE_AAD = Buffer.from('isoxa:device');
 
 export class Keyring {
   private state: KeyringFile;
@@ -149,8 +150,14 @@ export class Keyring {
     return code;
   }
 
-  setEscrow(sealed: string | null): void {
-    if (sealed !== this.state.escrow) this.save({ ...this.state, escrow: sealed });
+  /** The data key sealed to the province's key `to` (the caller seals: sync/escrow.ts). */
+  setEscrow(sealed: string | null, to: string | null = null): void {
+    if (sealed !== this.state.escrow || to !== this.state.escrowTo)
+      this.save({ ...this.state, escrow: sealed, escrowTo: to });
+  }
+
+  get escrowTo(): string | null {
+    return this.state.escrowTo;
   }
 
   get legacyWorkPending(): boolean {
@@ -169,17 +176,28 @@ export class Keyring {
   /** The device's Ed25519 private key (PKCS#8 DER, base64) when it belongs to `deviceId`. */
   deviceKey(deviceId: string): string | null {
     const device = this.state.device;
-    if (!device || device.id !== deviceId) return null;
-    const key = open(
-      subKey(this.dataKey, 'device'),
-      Buffer.from(device.sealed, 'base64'),
-      DEVICE_AAD,
-    );
-    return key ? key.toString('utf8') : null;
+    return device && device.id === deviceId ? openDeviceSecret(this.dataKey, device.sealed) : null;
   }
 
-  setDeviceKey(deviceId: string, privateKey: string | null): void {
-    this.save({ ...this.state, device: sealDevice(this.dataKey, deviceId, privateKey) });
+  setDeviceKey(deviceId: string, privateKey: string | null, boxKey?: string): void {
+    const device = sealDevice(this.dataKey, deviceId, privateKey);
+    const box = boxKey === undefined ? undefined : sealDeviceSecret(this.dataKey, boxKey, 'box');
+    this.save({ ...this.state, device: device && box ? { ...device, box } : device });
+  }
+
+  /** The device's X25519 private key (PKCS#8 DER, base64) when it belongs to `deviceId`. */
+  deviceBoxKey(deviceId: string): string | null {
+    const device = this.state.device;
+    if (!device?.box || device.id !== deviceId) return null;
+    return openDeviceSecret(this.dataKey, device.box, 'box');
+  }
+
+  /** Gives a device enrolled before it had an X25519 key its key (kept like the Ed25519 one). */
+  setDeviceBoxKey(deviceId: string, boxKey: string): void {
+    const device = this.state.device;
+    if (!device || device.id !== deviceId) return;
+    const box = sealDeviceSecret(this.dataKey, boxKey, 'box');
+    this.save({ ...this.state, device: { ...device, box } });
   }
 
   /** This OS account's wrap of the data key, added (or renewed) beside the others'. */
@@ -220,9 +238,7 @@ function wrapFor(protector: KeyProtector, dataKey: Buffer, now: number) {
 }
 
 function sealDevice(dataKey: Buffer, id: string, privateKey: string | null) {
-  if (privateKey === null) return null;
-  const sealed = seal(subKey(dataKey, 'device'), Buffer.from(privateKey, 'utf8'), DEVICE_AAD);
-  return { id, sealed: sealed.toString('base64') };
+  return privateKey === null ? null : { id, sealed: sealDeviceSecret(dataKey, privateKey) };
 }
 
 /** The data key from the first wrap this account can open (a 'file' wrap anyone can). */
@@ -257,6 +273,7 @@ function upgradeV1(v1: z.infer<typeof keyringFileV1>, protector: KeyProtector, n
     wraps: [wrapFor(protector, dataKey, now)],
     recovery: v1.recovery,
     escrow: v1.escrow,
+    escrowTo: null,
     device,
     legacyWorkPending: v1.legacyWorkPending,
   };
@@ -322,6 +339,7 @@ export function openKeyring(dataDir: string, protector: KeyProtector, create: bo
     wraps: [wrapFor(protector, dataKey, Date.now())],
     recovery: null,
     escrow: null,
+    escrowTo: null,
     device: null,
     legacyWorkPending: false,
   };

@@ -9,6 +9,7 @@ import { AppError } from '../../core/errors';
 import { formatOutboxHeader, HEADERS, SCHEMA_VERSION } from '../../core/sync/protocol';
 import { UPDATE_HEADER } from '../../core/update/report';
 import type { CtxBase } from '../dispatch';
+import { escrowOf } from './escrow';
 import { FileUploader } from './files';
 import { DeviceAuth, SyncFailure, SyncHttp } from './http';
 import { pullAll } from './pull';
@@ -18,8 +19,10 @@ import { restoreOffice, type RestoreCounts } from './restore';
 import {
   identityOf,
   readServerKey,
+  readServerSealKey,
   readState,
   saveServerKey,
+  saveServerSealKey,
   updateState,
   type Identity,
 } from './state';
@@ -111,7 +114,8 @@ export class SyncEngine {
 
   identity(): Identity | null {
     const base = this.getBase();
-    return identityOf(readState(base.db), base.dataDir);
+    const id = identityOf(readState(base.db), base.dataDir);
+    return id && { ...id, escrow: escrowOf(base.db, base.dataDir, id.officeId) };
   }
 
   private http(id: Identity): SyncHttp {
@@ -183,6 +187,8 @@ export class SyncEngine {
       fastForwardCounter(db(), this.auth.lastClientSeq);
       const serverKey = this.auth.serverPublicKey;
       if (serverKey && readServerKey(db()) !== serverKey) saveServerKey(db(), serverKey);
+      const sealKey = this.auth.serverSealKey;
+      if (sealKey && readServerSealKey(db()) !== sealKey) saveServerSealKey(db(), sealKey);
       const pushed = await pushAll({
         db,
         http,

@@ -6,9 +6,11 @@ import { eq, isNotNull, isNull } from 'drizzle-orm';
 import { ERROR_MESSAGES } from '../../core/errors';
 import type { FileStatus } from '../../core/sync/files';
 import { FILE_LIMITS, fileRefOf, fileStatus } from '../../core/sync/files';
+import { sealContext } from '../../core/sync/sealing';
 import type { Db } from '../../db/open';
 import { attachments, outbox, qmsRecords } from '../../db/schema';
 import { readStoredFile, storeExpectedFile } from '../file-store';
+import { openSealed, SEAL_OVERHEAD } from '../security/sealed-box';
 import type { DeviceAuth, SyncHttp } from './http';
 import { MESSAGES, SyncFailure } from './http';
 import type { Identity } from './state';
@@ -148,10 +150,18 @@ export async function downloadFiles(
   for (const sha256 of new Set(sha256s)) {
     if (await readStoredFile(deps.dataDir, sha256)) continue;
     try {
-      const bytes = await deps.auth.with(deps.http, deps.identity, (auth) =>
-        deps.http.bytes(`/v1/files/${sha256}/content`, auth, FILE_LIMITS.maxFileBytes),
+      const sealed = await deps.auth.with(deps.http, deps.identity, (auth) =>
+        deps.http.bytes(
+          `/v1/files/${sha256}/content`,
+          auth,
+          FILE_LIMITS.maxFileBytes + SEAL_OVERHEAD,
+        ),
       );
-      if (await storeExpectedFile(deps.dataDir, sha256, bytes)) restored++;
+      // Sealed by the province to this PC: a file for another PC or changed on the way does
+      // not open, and counts as missing like one the province does not hold.
+      const context = sealContext.restoreFile(deps.identity.deviceId, sha256);
+      const bytes = openSealed(deps.identity.boxKey, sealed, context);
+      if (bytes && (await storeExpectedFile(deps.dataDir, sha256, bytes))) restored++;
       else missing++;
     } catch (error) {
       if (!(error instanceof SyncFailure) || error.status !== 404) throw error;

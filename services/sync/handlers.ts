@@ -18,7 +18,15 @@ import { headAttempts, pendingCount } from './push';
 import { restoreAllowed } from './restore';
 import { importReply } from './reply';
 import { keyringFor } from '../security/keyring';
-import { generateDeviceKey, identityOf, readState, saveServerKey, updateState } from './state';
+import { generateBoxKey } from '../security/sealed-box';
+import {
+  generateDeviceKey,
+  identityOf,
+  readState,
+  saveServerKey,
+  saveServerSealKey,
+  updateState,
+} from './state';
 import { updateView } from '../updates/handlers';
 import { exportNotice, exportSyncFiles } from './usb';
 
@@ -146,6 +154,7 @@ async function enroll(
   if (engine.running)
     throw new AppError('CONFLICT', 'Đang đồng bộ; hãy đăng ký lại sau khi đồng bộ xong.');
   const keys = generateDeviceKey();
+  const box = generateBoxKey();
   const http = new SyncHttp({
     baseUrl: serverUrl,
     appVersion: ctx.platform.appVersion,
@@ -160,6 +169,7 @@ async function enroll(
         code: input.code,
         expectedAgencyCode: input.adoptAgencyCode ?? local.agencyCode,
         publicKey: keys.publicKey,
+        sealPublicKey: box.publicKey,
         deviceName: `${officeName} — máy ${ctx.user?.username ?? 'một cửa'}`.slice(0, 100),
         appVersion: http.appVersion,
         schemaVersion: SCHEMA_VERSION,
@@ -174,7 +184,7 @@ async function enroll(
     throw error;
   }
   // The key first: a cut between the two leaves an unused key, never a device without one.
-  keyringFor(ctx.dataDir).setDeviceKey(reply.deviceId, keys.privateKey);
+  keyringFor(ctx.dataDir).setDeviceKey(reply.deviceId, keys.privateKey, box.privateKey);
   write(ctx, (tx) => {
     if (adopting) {
       // A new PC takes the office the province issued the code for: the forms print its name.
@@ -203,6 +213,7 @@ async function enroll(
       lastError: null,
     });
     saveServerKey(tx, reply.serverPublicKey ?? null);
+    saveServerSealKey(tx, reply.serverSealKey ?? null);
     return {
       result: undefined,
       audit: {

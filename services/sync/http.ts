@@ -15,7 +15,7 @@ import {
   type TokenResponse,
 } from '../../core/sync/protocol';
 import type { Identity } from './state';
-import { signChallenge } from './state';
+import { sealKeyRegistration, signChallenge } from './state';
 
 const gzipAsync = promisify(gzip);
 
@@ -243,6 +243,8 @@ export class DeviceAuth {
   lastClientSeq = 0;
   /** The server's signing key, from the last token (servers before reply files send none). */
   serverPublicKey: string | null = null;
+  /** The province's X25519 key, from the last token (servers before sealing send none). */
+  serverSealKey: string | null = null;
 
   clear(): void {
     this.cached = null;
@@ -260,6 +262,9 @@ export class DeviceAuth {
         deviceId: id.deviceId,
         nonce: challenge.nonce,
         signature: signChallenge(id, challenge.nonce),
+        // This PC's X25519 key, signed: a device enrolled before it had one registers it.
+        ...sealKeyRegistration(id),
+        ...(id.escrow ? { escrow: id.escrow } : {}),
       },
     });
     // A minute's margin (or a tenth of a short lifetime) so a token never expires in flight.
@@ -271,6 +276,7 @@ export class DeviceAuth {
     };
     this.lastClientSeq = reply.lastClientSeq;
     this.serverPublicKey = reply.serverPublicKey ?? null;
+    this.serverSealKey = reply.serverSealKey ?? null;
     return reply.token;
   }
 

@@ -8,11 +8,20 @@ import { gunzip } from 'node:zlib';
 import { AppError } from '../../core/errors';
 import type { ReplyEnvelope } from '../../core/sync/reply-file';
 import { decodeReplyFile, replyEnvelope, replyHeaderMatches } from '../../core/sync/reply-file';
+import { sealContext } from '../../core/sync/sealing';
 import { write, type Ctx } from '../context';
+import { openSealed } from '../security/sealed-box';
 import { syncEngineFor } from './engine';
 import { applyEntries } from './pull';
 import { settleResults } from './push';
-import { identityOf, readServerKey, readState, updateState, verifyServerSignature } from './state';
+import {
+  identityOf,
+  readServerKey,
+  readState,
+  saveServerSealKey,
+  updateState,
+  verifyServerSignature,
+} from './state';
 
 const gunzipAsync = promisify(gunzip);
 const MAX_INFLATED = 256 * 1024 * 1024;
@@ -24,6 +33,9 @@ export interface ReplyImport {
   readonly feedEntries: number;
   readonly feedGap: boolean;
 }
+
+const NOT_SEALED_HERE =
+  'Tệp phản hồi này không mở được bằng khóa của máy này (tệp được mã hóa cho một máy khác hoặc đã bị thay đổi). Dữ liệu trên máy được giữ nguyên.';
 
 const NO_KEY =
   'Máy này chưa có khóa xác thực của máy chủ tỉnh (máy được đăng ký từ phiên bản cũ), nên chưa kiểm tra được tệp phản hồi. Hãy đồng bộ qua mạng một lần hoặc đăng ký lại máy; dữ liệu trên máy được giữ nguyên.';
@@ -61,7 +73,13 @@ async function verify(ctx: Ctx, bytes: Uint8Array): Promise<ReplyEnvelope> {
   if (!verifyServerSignature(key, parts.payload, parts.signature)) {
     throw new AppError('REPLY_FILE_SIGNATURE');
   }
-  const envelope = await readEnvelope(parts.payload);
+  // Version 2: sealed to this PC's X25519 key; the signature above was over the sealed bytes.
+  const gz =
+    h.version === 1
+      ? parts.payload
+      : openSealed(id.boxKey, parts.payload, sealContext.replyFile(id.deviceId, id.officeId));
+  if (!gz) throw new AppError('REPLY_FILE_SIGNATURE', NOT_SEALED_HERE);
+  const envelope = await readEnvelope(gz);
   if (!replyHeaderMatches(h, envelope)) throw new AppError('REPLY_FILE_INVALID');
   return envelope;
 }
@@ -80,6 +98,8 @@ export async function importReply(
   let calendarChanged = false;
   const result = write(ctx, (tx) => {
     const settled = settleResults(tx, envelope.acks);
+    // Signed by the province: how a PC that syncs by USB only learns its sealing key.
+    if (envelope.serverSealKey) saveServerSealKey(tx, envelope.serverSealKey);
     const cursor = readState(tx)?.pullCursor ?? 0;
     const feedGap = envelope.feed.after > cursor;
     let feedEntries = 0;

@@ -10,8 +10,10 @@
 import { and, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../../core/errors';
-import type { RestoreRow } from '../../core/sync/protocol';
-import { LIMITS, restoreResponse } from '../../core/sync/protocol';
+import { gunzipSync } from 'node:zlib';
+import type { RestoreResponse, RestoreRow } from '../../core/sync/protocol';
+import { LIMITS, restoreResponse, sealedRestoreResponse } from '../../core/sync/protocol';
+import { sealContext } from '../../core/sync/sealing';
 import type { Db, Tx } from '../../db/open';
 import {
   appMeta,
@@ -25,6 +27,7 @@ import {
   users,
 } from '../../db/schema';
 import { applyQmsRestoreRows } from '../qms/restore';
+import { openSealed } from '../security/sealed-box';
 import { restoreFiles } from './files';
 import { RESTORE_MARK } from './office-feed';
 import {
@@ -226,6 +229,22 @@ export interface RestoreDeps {
   readonly onCalendarChanged?: () => void;
 }
 
+/** A restore page, sealed by the province to this PC's X25519 key for this cursor. */
+function openRestorePage(id: Identity, cursor: number, sealed: string): RestoreResponse {
+  const gz = openSealed(
+    id.boxKey,
+    Buffer.from(sealed, 'base64'),
+    sealContext.restorePage(id.deviceId, cursor),
+  );
+  const parsed = gz && restoreResponse.safeParse(JSON.parse(gunzipSync(gz).toString('utf8')));
+  if (!parsed?.success)
+    throw new AppError(
+      'INVALID_INPUT',
+      'Dữ liệu khôi phục nhận từ máy chủ tỉnh không mở được bằng khóa của máy này (không dành cho máy này hoặc đã bị thay đổi); chưa có gì được ghi. Hãy thử lại.',
+    );
+  return parsed.data;
+}
+
 export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<RestoreCounts> {
   if (!restoreAllowed(deps.db()))
     throw new AppError(
@@ -257,14 +276,15 @@ export async function restoreOffice(deps: Readonly<RestoreDeps>): Promise<Restor
   let cursor = 0;
   let received = 0;
   for (;;) {
-    const page = await deps.auth.with(deps.http, deps.identity, (auth) =>
+    const sealed = await deps.auth.with(deps.http, deps.identity, (auth) =>
       deps.http.request(
         'GET',
         `/v1/restore?cursor=${cursor}&limit=${LIMITS.maxPageSize}`,
-        restoreResponse,
+        sealedRestoreResponse,
         { auth },
       ),
     );
+    const page = openRestorePage(deps.identity, cursor, sealed.sealed);
     applyRestorePage(deps.db(), page.rows, run);
     received += page.rows.length;
     deps.onProgress(received);

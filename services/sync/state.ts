@@ -6,9 +6,11 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { authMessage } from '../../core/sync/protocol';
+import { sealKeyClaim } from '../../core/sync/sealing';
 import type { Db, Tx } from '../../db/open';
 import { appMeta, syncState } from '../../db/schema';
 import { keyringFor } from '../security/keyring';
+import { boxPublicKeyOf, generateBoxKey } from '../security/sealed-box';
 
 export const STATE_ID = 1;
 
@@ -19,7 +21,13 @@ export interface Identity {
   readonly deviceId: string;
   readonly officeId: string;
   readonly privateKey: string;
+  /** The device's X25519 private key (PKCS#8 DER, base64): opens what the province seals to
+   * this PC (restore pages and scans, reply files, a released escrow). */
+  readonly boxKey: string;
   readonly agencyCode: string;
+  /** The office's data key sealed to the province (sync/escrow.ts), when the PC knows the
+   * province's key: sent with each token request. */
+  readonly escrow?: { readonly keyId: string; readonly sealed: string } | null;
 }
 
 export function readState(db: Db | Tx): SyncStateRow | null {
@@ -29,13 +37,21 @@ export function readState(db: Db | Tx): SyncStateRow | null {
 /** The identity when enrolled and this PC holds the device's key (dataDir: its keyring). */
 export function identityOf(row: SyncStateRow | null, dataDir: string): Identity | null {
   if (!row?.serverUrl || !row.deviceId || !row.officeId) return null;
-  const privateKey = keyringFor(dataDir).deviceKey(row.deviceId);
+  const keyring = keyringFor(dataDir);
+  const privateKey = keyring.deviceKey(row.deviceId);
   if (!privateKey) return null;
+  let boxKey = keyring.deviceBoxKey(row.deviceId);
+  if (!boxKey) {
+    // Enrolled before devices had one: made now, registered with the next token or sync file.
+    boxKey = generateBoxKey().privateKey;
+    keyring.setDeviceBoxKey(row.deviceId, boxKey);
+  }
   return {
     serverUrl: row.serverUrl,
     deviceId: row.deviceId,
     officeId: row.officeId,
     privateKey,
+    boxKey,
     agencyCode: row.officeAgencyCode ?? '',
   };
 }
@@ -98,23 +114,52 @@ export function signBytes(id: Identity, bytes: Uint8Array): Uint8Array {
   return sign(null, bytes, keyObject(id.privateKey));
 }
 
+/** This PC's X25519 public key and its Ed25519 signature of it (core/sync/sealing.ts). */
+export function sealKeyRegistration(id: Identity) {
+  const sealPublicKey = boxPublicKeyOf(id.boxKey);
+  const claim = Buffer.from(sealKeyClaim(id.deviceId, sealPublicKey));
+  return {
+    sealPublicKey,
+    sealKeySignature: Buffer.from(signBytes(id, claim)).toString('base64url'),
+  };
+}
+
 const SERVER_KEY = 'sync.serverPublicKey';
+const SERVER_SEAL_KEY = 'sync.serverSealKey';
+
+function readMeta(db: Db | Tx, key: string): string | null {
+  return db.select().from(appMeta).where(eq(appMeta.key, key)).get()?.value ?? null;
+}
+
+function saveMeta(db: Db | Tx, key: string, value: string | null): void {
+  if (value === null) {
+    db.delete(appMeta).where(eq(appMeta.key, key)).run();
+    return;
+  }
+  db.insert(appMeta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value } })
+    .run();
+}
 
 /** The server's raw Ed25519 public key (base64url), learned at enrolment or on a token. */
 export function readServerKey(db: Db | Tx): string | null {
-  return db.select().from(appMeta).where(eq(appMeta.key, SERVER_KEY)).get()?.value ?? null;
+  return readMeta(db, SERVER_KEY);
 }
 
 /** Stores the key, or forgets it (null: a new enrolment with a server that signs nothing). */
 export function saveServerKey(db: Db | Tx, key: string | null): void {
-  if (key === null) {
-    db.delete(appMeta).where(eq(appMeta.key, SERVER_KEY)).run();
-    return;
-  }
-  db.insert(appMeta)
-    .values({ key: SERVER_KEY, value: key })
-    .onConflictDoUpdate({ target: appMeta.key, set: { value: key } })
-    .run();
+  saveMeta(db, SERVER_KEY, key);
+}
+
+/** The province's X25519 key (base64url): USB sync files and the escrow are sealed to it.
+ * Learned at enrolment, on a token, or from a reply file (signed by the province's key). */
+export function readServerSealKey(db: Db | Tx): string | null {
+  return readMeta(db, SERVER_SEAL_KEY);
+}
+
+export function saveServerSealKey(db: Db | Tx, key: string | null): void {
+  saveMeta(db, SERVER_SEAL_KEY, key);
 }
 
 export function verifyServerSignature(

@@ -1,6 +1,8 @@
 // The USB sync file for offices without network: the pending ops, exactly as a push would
-// send them, and the scans their attachments refer to, gzip-compressed and signed with this
-// PC's key (core/sync/sync-file.ts). The ops stay queued: the province uploads the file, and
+// send them, and the scans their attachments refer to, gzip-compressed, sealed to the
+// province's X25519 key (so a lost stick reveals no citizen) and signed with this PC's key
+// (core/sync/sync-file.ts, version 3). The file also carries this PC's X25519 key and the
+// escrow of the office's data key, for offices that never sync over the network. The ops stay queued: the province uploads the file, and
 // its reply file (services/sync/reply.ts), the next push or a later file acknowledges and
 // clears them, so a lost USB stick costs nothing. The file also carries the pull cursor (the
 // reply sends the feed from there) and the outbox counts the dashboard shows.
@@ -17,12 +19,26 @@ import { AppError } from '../../core/errors';
 import { fileRefOf } from '../../core/sync/files';
 import type { Op, OutboxCounts } from '../../core/sync/protocol';
 import type { CarriedFile, SyncEnvelope } from '../../core/sync/sync-file';
-import { encodeSyncFile, SYNC_FILE_EXTENSION, SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
+import { sealContext } from '../../core/sync/sealing';
+import {
+  encodeSyncFile,
+  SYNC_FILE_EXTENSION,
+  SYNC_FILE_LIMITS,
+  SYNC_FILE_VERSION,
+} from '../../core/sync/sync-file';
 import type { Db } from '../../db/open';
 import { plainSize, readStoredFile, storedFilePath } from '../file-store';
 import { feedOutbox } from './office-feed';
 import { outboxCounts, pendingCount, readPending, toOp } from './push';
-import { readState, signBytes, type Identity } from './state';
+import { sealTo } from '../security/sealed-box';
+import { escrowOf, type Escrow } from './escrow';
+import {
+  readServerSealKey,
+  readState,
+  sealKeyRegistration,
+  signBytes,
+  type Identity,
+} from './state';
 import { planParts, type PlannedPart } from './usb-plan';
 
 const gzipAsync = promisify(gzip);
@@ -40,6 +56,9 @@ export interface SyncFileExport {
 
 interface PartContext {
   readonly id: Identity & { readonly agencyCode: string };
+  /** The province's X25519 key the payload is sealed to. */
+  readonly province: string;
+  readonly escrow: Escrow | null;
   readonly dataDir: string;
   readonly now: number;
   readonly feedCursor: number;
@@ -70,7 +89,7 @@ async function buildPart(
     files.push({ sha256, size: bytes.length });
     blobs.push(bytes);
   }
-  const version = files.length > 0 ? 2 : 1;
+  const version = SYNC_FILE_VERSION;
   const envelope: SyncEnvelope = {
     format: 'isoxa-sync',
     version,
@@ -80,11 +99,14 @@ async function buildPart(
     ops: [...part.ops],
     feedCursor: c.feedCursor,
     outbox,
-    ...(version === 2 ? { files } : {}),
+    files,
+    ...sealKeyRegistration(c.id),
+    ...(c.escrow ? { escrow: c.escrow } : {}),
     ...(c.count > 1 ? { part: { index, count: c.count, fromClientSeq: c.fromClientSeq } } : {}),
   };
   const gz = await gzipAsync(Buffer.from(JSON.stringify(envelope)));
-  const payload = Buffer.concat([gz, ...blobs]);
+  const context = sealContext.syncFile(c.id.deviceId, c.id.agencyCode);
+  const payload = sealTo(c.province, Buffer.concat([gz, ...blobs]), context);
   const bytes = encodeSyncFile({
     header: {
       format: 'isoxa-sync',
@@ -93,7 +115,8 @@ async function buildPart(
       officeAgencyCode: c.id.agencyCode,
       createdAt: envelope.createdAt,
       opCount: part.ops.length,
-      ...(version === 2 ? { fileCount: files.length, envelopeBytes: gz.length } : {}),
+      fileCount: files.length,
+      envelopeBytes: gz.length,
       payloadBytes: payload.length,
     },
     signature: signBytes(c.id, payload),
@@ -128,12 +151,16 @@ export async function exportSyncFiles(
   const agencyCode = id.agencyCode;
   if (!agencyCode)
     throw new AppError('NOT_FOUND', 'Máy này chưa có mã cơ quan từ máy chủ tỉnh; hãy đăng ký lại.');
+  const province = readServerSealKey(db);
+  if (!province) throw new AppError('NOT_FOUND', NO_PROVINCE_KEY);
   if (officeFeed) feedOutbox(db, now, Math.max(0, MAX_FILE_OPS - pendingCount(db)));
   const ops = readPending(db, MAX_FILE_OPS).map((r) => toOp(r, id.deviceId));
   const parts = planParts(ops, await presentSizes(dataDir, ops), maxBytes);
   const counts = outboxCounts(db);
   const c: PartContext = {
     id: { ...id, agencyCode },
+    province,
+    escrow: escrowOf(db, dataDir, id.officeId),
     dataDir,
     now,
     feedCursor: readState(db)?.pullCursor ?? 0,
@@ -162,6 +189,10 @@ export async function exportSyncFiles(
   return { paths, ops: ops.length, attachments: carried.size, missing };
 }
 
+const NO_PROVINCE_KEY =
+  'Máy này chưa có khóa mã hóa của máy chủ tỉnh (máy được đăng ký từ phiên bản cũ), nên chưa xuất được tệp đồng bộ đã mã hóa. ' +
+  'Hãy đồng bộ qua mạng một lần, hoặc nhập một tệp phản hồi mới của tỉnh (Sở tạo được tệp phản hồi cho máy này bất cứ lúc nào); dữ liệu trên máy được giữ nguyên.';
+
 const MAX_MB = SYNC_FILE_LIMITS.maxFileBytes / 1024 / 1024;
 
 /** What the export did, in the words the office sees (and its audit log keeps). */
@@ -189,7 +220,8 @@ export function exportNotice(e: Readonly<SyncFileExport>): string {
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const tmp = `${target}.tmp-${process.pid}`;
   try {
-    const handle = await fs.open(tmp, 'w');
+    // Owner-only: the file is sealed, but its name and size are nobody else's business either.
+    const handle = await fs.open(tmp, 'w', 0o600);
     try {
       await handle.writeFile(bytes);
       await handle.sync();

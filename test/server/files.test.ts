@@ -124,7 +124,12 @@ for (const backend of BACKENDS) {
         headers: a.authHeaders(),
       });
       expect(content.status).toBe(200);
-      expect(sha(new Uint8Array(await content.arrayBuffer()))).toBe(hash);
+      // Sealed to the asking device: the bytes on the wire are not the scan's.
+      const sealed = new Uint8Array(await content.arrayBuffer());
+      expect(sha(sealed)).not.toBe(hash);
+      const opened = a.openFile(sealed, hash);
+      expect(opened && sha(opened)).toBe(hash);
+      expect(b.openFile(sealed, hash)).toBeNull();
     });
 
     it('refuses bytes that do not hash to the name and starts the file over', async () => {

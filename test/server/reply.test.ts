@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { sealContext } from '../../core/sync/sealing';
+import { generateBoxKey, openSealed } from '../../services/security/sealed-box';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REJECT_REASONS } from '../../core/sync/errors';
@@ -102,8 +104,18 @@ for (const backend of BACKENDS) {
       if (!parts) throw new Error('not a reply file');
       const signature = Buffer.from(parts.signature).toString('base64url');
       expect(verifyEd25519(key, parts.payload, signature)).toBe(true);
-      const envelope = replyEnvelope.parse(JSON.parse(gunzipSync(parts.payload).toString()));
-      expect(envelope).toMatchObject({ deviceId: device.deviceId, officeId });
+      // Sealed to the device's X25519 key (version 2): only that device opens it.
+      expect(parts.header.version).toBe(2);
+      const context = sealContext.replyFile(device.deviceId, officeId);
+      expect(openSealed(generateBoxKey().privateKey, parts.payload, context)).toBeNull();
+      const gz = openSealed(device.box.privateKey, parts.payload, context);
+      if (!gz) throw new Error('reply not sealed to the device');
+      const envelope = replyEnvelope.parse(JSON.parse(gunzipSync(gz).toString()));
+      expect(envelope).toMatchObject({
+        deviceId: device.deviceId,
+        officeId,
+        serverSealKey: token.body.serverSealKey,
+      });
       expect(envelope.acks.map((a) => [a.opId, a.status])).toEqual([
         [ops[1]?.opId, 'applied'],
         [ops[2]?.opId, 'rejected'],

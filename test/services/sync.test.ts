@@ -309,8 +309,9 @@ describe('restore and USB file', () => {
       missingAttachments: 0,
       notice: `Đã xuất ${n} thay đổi ra ${target}.`,
     });
-    // No scans: still the version every province server reads.
-    expect(decodeSyncFile(fs.readFileSync(target))?.header.version).toBe(1);
+    // Sealed to the province (version 3), scans or not: only a province server that handed out
+    // its sealing key (so one that reads version 3) is ever written to.
+    expect(decodeSyncFile(fs.readFileSync(target))?.header.version).toBe(3);
     const upload = await province.h.admin.call('POST', '/v1/admin/sync-files', {
       raw: fs.readFileSync(target),
       headers: { 'content-type': 'application/octet-stream' },

@@ -20,8 +20,8 @@ import type { DeskApp } from '../support/desk';
 import {
   deviceIdOf,
   enrollDesk,
-  enrolledOffice,
   DOSSIERS_ONLY,
+  offlineOffice as offlineOfficeOf,
   outboxRows,
   provinceFixture,
   receive,
@@ -30,18 +30,7 @@ import { downloadReply, exportFile, importReply, uploadFile } from '../sync/supp
 
 const province = provinceFixture();
 
-/** An office whose network goes away right after enrolment. */
-async function offlineOffice() {
-  const line = { offline: false };
-  const o = await enrolledOffice(province.h, {
-    ...DOSSIERS_ONLY,
-    fetch: (input, init) =>
-      line.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init),
-  });
-  province.track(o.app);
-  line.offline = true;
-  return o;
-}
+const offlineOffice = () => offlineOfficeOf(province, DOSSIERS_ONLY);
 
 /** A scan spanning three upload chunks: a PDF header, then noise. */
 const scan = (extra = FILE_LIMITS.chunkBytes * 2 + 321): Buffer =>
@@ -84,7 +73,7 @@ describe('scans in USB sync files', () => {
     expect(exported).toMatchObject({ paths: [target], ops: 9, attachments: 1 });
     expect(exported.notice).toBe(`Đã xuất 9 thay đổi và 1 tệp đính kèm ra ${target}.`);
     const file = fs.readFileSync(target);
-    expect(decodeSyncFile(file)?.header).toMatchObject({ version: 2, opCount: 9, fileCount: 1 });
+    expect(decodeSyncFile(file)?.header).toMatchObject({ version: 3, opCount: 9, fileCount: 1 });
 
     const uploaded = await uploadFile(province.h, file);
     expect(uploaded).toMatchObject({ applied: 9, deferred: 0, rejected: 0, files: 1 });

@@ -14,6 +14,9 @@ export const devices = pgTable(
     name: text('name').notNull(),
     /** Raw Ed25519 public key, base64url (JWK x). The private key never leaves the PC. */
     publicKey: text('public_key').notNull().unique(),
+    /** Raw X25519 public key, base64url: restore pages, restored scans, reply files and
+     * released escrows are sealed to it. Null for a device enrolled before it had one. */
+    sealPublicKey: text('seal_public_key'),
     enrolledAt: at('enrolled_at').notNull(),
     revokedAt: at('revoked_at'),
     lastSeenAt: at('last_seen_at'),

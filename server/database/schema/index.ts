@@ -6,3 +6,4 @@ export * from './files';
 export * from './offices';
 export * from './ops';
 export * from './releases';
+export * from './escrow';

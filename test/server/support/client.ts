@@ -2,11 +2,13 @@
 // province user with a session cookie. Tests drive the listening server only through these.
 import type { KeyObject } from 'node:crypto';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { v7 as uuidv7 } from 'uuid';
 import type { Op } from '../../../core/sync/protocol';
 import { authMessage, HEADERS, SCHEMA_VERSION } from '../../../core/sync/protocol';
+import { sealContext } from '../../../core/sync/sealing';
 import { encodeSyncFile } from '../../../core/sync/sync-file';
+import { generateBoxKey, openSealed, type BoxKeyPair } from '../../../services/security/sealed-box';
 
 export interface Reply<T = Record<string, unknown>> {
   readonly status: number;
@@ -62,6 +64,8 @@ export interface DeviceOptions {
 export class TestDevice {
   readonly privateKey: KeyObject;
   readonly publicKeyB64: string;
+  /** The X25519 key the province seals restore pages and scans to. */
+  readonly box: BoxKeyPair = generateBoxKey();
   deviceId = '';
   officeId = '';
   token = '';
@@ -101,6 +105,7 @@ export class TestDevice {
       body: {
         code,
         publicKey: this.publicKeyB64,
+        sealPublicKey: this.box.publicKey,
         deviceName: 'Máy một cửa',
         appVersion: this.options.appVersion ?? '0.2.0',
         schemaVersion: this.options.schemaVersion ?? SCHEMA_VERSION,
@@ -162,10 +167,32 @@ export class TestDevice {
     });
   }
 
-  restore(cursor: number, limit = 200) {
+  /** The restore page as the server sends it: sealed to this device. */
+  restoreSealed(cursor: number, limit = 200) {
     return send(this.baseUrl, 'GET', `/v1/restore?cursor=${cursor}&limit=${limit}`, {
       headers: this.authHeaders(),
     });
+  }
+
+  /** The restore page opened with this device's X25519 key. */
+  async restore(cursor: number, limit = 200): Promise<Reply> {
+    const reply = await this.restoreSealed(cursor, limit);
+    if (reply.status !== 200) return reply;
+    const plain = openSealed(
+      this.box.privateKey,
+      Buffer.from(String(reply.body.sealed), 'base64'),
+      sealContext.restorePage(this.deviceId, cursor),
+    );
+    if (!plain) throw new Error('restore page not sealed to this device');
+    return {
+      ...reply,
+      body: JSON.parse(gunzipSync(plain).toString('utf8')) as Record<string, unknown>,
+    };
+  }
+
+  /** A restored scan's bytes, opened with this device's key (null: not sealed to it). */
+  openFile(sealed: Uint8Array, sha256: string): Buffer | null {
+    return openSealed(this.box.privateKey, sealed, sealContext.restoreFile(this.deviceId, sha256));
   }
 }
 

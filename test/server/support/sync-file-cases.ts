@@ -127,7 +127,8 @@ export const syncFileCases = (harness: () => Harness) => {
       const content = await fetch(`${a.baseUrl}/v1/files/${sha(scan)}/content`, {
         headers: a.authHeaders(),
       });
-      expect(sha(new Uint8Array(await content.arrayBuffer()))).toBe(sha(scan));
+      const opened = a.openFile(new Uint8Array(await content.arrayBuffer()), sha(scan));
+      expect(opened && sha(opened)).toBe(sha(scan));
       const before = await h.fingerprint();
       const again = await upload(file);
       expect(again.body).toMatchObject({ applied: 0, duplicate: 2, deferred: 0, files: 1 });

@@ -95,6 +95,25 @@ export async function enrolledOffice(
   return { app, engine, officeId, agencyCode };
 }
 
+/** An office whose network goes away right after enrolment (`line.offline` brings it back). */
+export async function offlineOffice(
+  province: {
+    readonly h: Harness;
+    track<T extends { close(): void }>(app: T): T;
+  },
+  tuning: Partial<SyncTuning> = FAST,
+): Promise<Office & { readonly line: { offline: boolean } }> {
+  const line = { offline: false };
+  const o = await enrolledOffice(province.h, {
+    ...tuning,
+    fetch: (input, init) =>
+      line.offline ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init),
+  });
+  province.track(o.app);
+  line.offline = true;
+  return { ...o, line };
+}
+
 /** Receives n dossiers (4 ops each: dossier, two steps, an event), then queues what a push
  * would queue first (office-feed.ts: the audit rows, officials and settings), so the outbox
  * holds every op the next push sends. */
