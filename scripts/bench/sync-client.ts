@@ -72,6 +72,9 @@ async function office() {
   // Every push request as the client sends it: its gzip body size.
   const pushes: number[] = [];
   Object.assign(engine.tuning, {
+    // The figures are the outbox backlog's, comparable run to run; the audit trail's own
+    // upload (office-feed.ts) is measured apart.
+    officeFeed: false,
     timeoutMs: Number(values['timeout-ms']),
     fetch: ((url, init) => {
       const href = typeof url === 'string' ? url : url instanceof URL ? url.href : url.url;

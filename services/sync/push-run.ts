@@ -39,6 +39,9 @@ export interface PushDeps {
 
 /** Audit rows queued each time the outbox runs dry: a few batches' worth. */
 const AUDIT_FEED = MAX_BATCH_OPS * 4;
+/** At most this many per sync: an office upgrading with a large log (a 200,000-dossier office
+ * holds millions of rows) sends it over many syncs, each ending in a reasonable time. */
+const AUDIT_PER_SYNC = AUDIT_FEED * 10;
 
 /** A batch ready to leave: the files its ops refer to are verified at the province. */
 interface Ready {
@@ -113,8 +116,13 @@ async function settleLate(deps: Readonly<PushDeps>, p: InFlight): Promise<void> 
 /** Pushes until the queue is empty; returns how many ops were acknowledged. */
 export async function pushAll(deps: Readonly<PushDeps>): Promise<number> {
   let done = 0;
-  const feed = () =>
-    deps.officeFeed === false ? 0 : feedOutbox(deps.db(), deps.now?.() ?? Date.now(), AUDIT_FEED);
+  let fed = 0;
+  const feed = () => {
+    if (deps.officeFeed === false || fed >= AUDIT_PER_SYNC) return 0;
+    const n = feedOutbox(deps.db(), deps.now?.() ?? Date.now(), AUDIT_FEED);
+    fed += n;
+    return n;
+  };
   feed();
   let total = pendingCount(deps.db());
   deps.onProgress(0, total);
