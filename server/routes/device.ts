@@ -169,7 +169,10 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
     const token = randomSecret();
     const expiresAt = now + LIMITS.tokenTtlMs;
     await ctx.db.transaction(async (tx) => {
-      if (body.escrow) await keepEscrow(tx, ctx.sealer, device, body.escrow, now);
+      // An escrow sealed to a key this province no longer holds is not kept; the answer names
+      // the current key and the PC reseals its escrow to it (services/sync/escrow.ts).
+      if (body.escrow && !(await keepEscrow(tx, ctx.sealer, device, body.escrow, now)))
+        request.log.warn({ deviceId: device.id }, 'escrow sealed to another province key');
       await tx
         .delete(authTokens)
         .where(and(eq(authTokens.deviceId, device.id), lt(authTokens.expiresAt, new Date(now))));

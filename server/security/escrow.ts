@@ -62,15 +62,21 @@ export const openEscrow = (
   return key && key.length === 32 && keyIdOf(key) === escrow.keyId ? key : null;
 };
 
-/** Keeps an escrow sent by a device of the office (once per key; a repeat changes nothing). */
+/**
+ * Keeps an escrow sent by a device of the office (once per key; a repeat changes nothing).
+ * False, and nothing kept, when it does not open with this province's key: sealed to a key the
+ * province had before (a replaced or lost key file). The caller decides: a token request goes
+ * on (its answer carries the current key, and the PC reseals its escrow to it for the next
+ * one), a sync file whose payload opened but whose escrow does not is refused.
+ */
 export const keepEscrow = async (
   tx: Db | Tx,
   sealer: ServerSealer,
   device: DeviceKeys,
   escrow: { readonly keyId: string; readonly sealed: string },
   now: number,
-): Promise<void> => {
-  if (!openEscrow(sealer, device.officeId, escrow)) throw new HttpError(400, 'ESCROW_INVALID');
+): Promise<boolean> => {
+  if (!openEscrow(sealer, device.officeId, escrow)) return false;
   await tx
     .insert(keyEscrows)
     .values({
@@ -81,6 +87,7 @@ export const keepEscrow = async (
       receivedAt: new Date(now),
     })
     .onConflictDoNothing();
+  return true;
 };
 
 export const listEscrows = (db: Db, officeId: string) =>

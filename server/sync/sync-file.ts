@@ -90,7 +90,8 @@ const keepKeys = async (
   now: number,
 ) => {
   const sealPublicKey = claimedSealKey(device, e);
-  if (e.escrow) await keepEscrow(db, sealer, device, e.escrow, now);
+  if (e.escrow && !(await keepEscrow(db, sealer, device, e.escrow, now)))
+    throw new HttpError(400, 'ESCROW_INVALID');
   if (sealPublicKey && sealPublicKey !== device.sealPublicKey)
     await db.update(devices).set({ sealPublicKey }).where(eq(devices.id, device.id));
 };
