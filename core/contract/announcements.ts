@@ -41,6 +41,7 @@ export const announcementOps = {
       changes: z.array(z.string()),
       /** The clauses an office may declare not applicable, for the draft's editor. */
       excludable: z.array(z.object({ clause: z.string(), title: z.string() })),
+      /** No draft yet, one is due, and the caller may draft. */
       mayDraft: z.boolean(),
       /** Today in Vietnam: the latest signing date. */
       today: z.string(),

@@ -157,7 +157,8 @@ export const announcementHandlers: PartialHandlers = {
       excludable: clauseList(ctx.resourcesDir)
         .clauses.filter((c) => mayExclude(c.clause))
         .map((c) => ({ clause: c.clause, title: c.title })),
-      mayDraft: draft === null && mayCreate(announcementKind as never, me),
+      // A new decision is drafted when one is due: none yet, or the scope changed.
+      mayDraft: draft === null && due && mayCreate(announcementKind as never, me),
       today,
     };
   },

@@ -37,10 +37,11 @@ describe('conformity announcement', { timeout: 180_000 }, () => {
       .getByRole('link')
       .first()
       .click();
-    await chair.getByRole('button', { name: 'Ký ban hành', exact: true }).click();
+    await chair.getByRole('button', { name: 'Ký ban hành quyết định công bố' }).click();
     const dialog = chair.getByRole('dialog');
     await dialog.getByRole('textbox', { name: 'Số quyết định' }).fill('125/QĐ-UBND');
-    await dialog.getByRole('button', { name: 'Ký ban hành' }).click();
+    await dialog.getByLabel('Ngày ký').fill('23/11/2026');
+    await dialog.getByRole('button', { name: 'Ký ban hành quyết định công bố' }).click();
     await dialog.waitFor({ state: 'detached' });
     await chair.getByText('Quyết định số 125/QĐ-UBND ngày 23/11/2026').waitFor();
     expect(await chair.getByTestId('announcement-state').innerText()).toMatch(/có hiệu lực/i);

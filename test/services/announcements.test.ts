@@ -56,7 +56,7 @@ describe('conformity announcement', () => {
     const signed = await approve(a, draft, '125/QĐ-UBND');
     expect(signed.state).toBe('approved');
     const after = await a.ok('thuky')('announcements.overview', {});
-    expect(after).toMatchObject({ due: false, changes: [], draft: null });
+    expect(after).toMatchObject({ due: false, changes: [], draft: null, mayDraft: false });
     expect(after.inForce?.id).toBe(draft.id);
 
     const printed = await a.ok('thuky')('announcements.print', { id: draft.id });

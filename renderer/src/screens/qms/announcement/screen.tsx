@@ -8,13 +8,14 @@ import type { RecordView } from '../../../../../core/contract/qms';
 import { announcementData } from '../../../../../core/qms/announcement';
 import { api } from '../../../api/client';
 import { DocOutputs } from '../../../components/doc-outputs';
+import { TextField } from '../../../components/fields';
 import { ErrorAlert } from '../../../components/error-alert';
 import { notifyDone } from '../../../components/errors';
 import { useAction } from '../../../components/use-action';
 import { useLoad } from '../../../components/use-load';
 import { formatCivilDate } from '../../../format';
 import { TransitionButtons } from '../transition-buttons';
-import { ApproveDialog } from './approve-dialog';
+import type { TransitionWords } from '../transition-dialog';
 import { ExclusionsEditor } from './exclusions';
 
 type Overview = OpOutput<'announcements.overview'>;
@@ -98,6 +99,30 @@ function InForce({ record }: { readonly record: RecordView }) {
   );
 }
 
+/** The chairman signs with the decision's number and date (not after today: the services
+ * refuse a later one); the draft is cancelled with a reason. */
+const WORDS: Readonly<Record<string, TransitionWords>> = {
+  approve: {
+    title: 'Ký ban hành quyết định công bố',
+    date: 'Ngày ký',
+    comment: 'Ghi chú',
+    color: 'teal',
+    fields: {
+      initial: { decisionNo: '' },
+      render: (v, set) => (
+        <TextField
+          label="Số quyết định"
+          placeholder="VD: 125/QĐ-UBND"
+          value={typeof v['decisionNo'] === 'string' ? v['decisionNo'] : ''}
+          onChange={(e) => set({ ...v, decisionNo: e.currentTarget.value })}
+          required
+        />
+      ),
+    },
+  },
+  cancel: { title: 'Hủy dự thảo', comment: 'Lý do', color: 'gray' },
+};
+
 function Draft({
   record,
   overview,
@@ -108,23 +133,13 @@ function Draft({
   readonly onChange: () => void;
 }) {
   const d = announcementData.parse(record.data);
-  const [approving, setApproving] = useState(false);
-  const mayApprove = record.transitions.some((t) => t.name === 'approve');
   const mayEdit =
     overview.excludable.length > 0 && record.transitions.some((t) => t.name === 'cancel');
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={4}>Dự thảo quyết định công bố {record.code}</Title>
-        <Group gap="xs">
-          {mayApprove ? <Button onClick={() => setApproving(true)}>Ký ban hành</Button> : null}
-          <TransitionButtons
-            record={record}
-            hide={['approve']}
-            words={{ cancel: { title: 'Hủy dự thảo', comment: 'Lý do', color: 'gray' } }}
-            onDone={onChange}
-          />
-        </Group>
+        <TransitionButtons record={record} words={WORDS} onDone={onChange} />
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         Soạn ngày {d.drafted ? formatCivilDate(d.drafted.on) : ''} bởi {d.drafted?.name ?? ''}
@@ -139,17 +154,6 @@ function Draft({
         />
       ) : null}
       <ScopeTables scope={d.scope} />
-      {approving ? (
-        <ApproveDialog
-          record={record}
-          today={overview.today}
-          onClose={() => setApproving(false)}
-          onDone={() => {
-            setApproving(false);
-            onChange();
-          }}
-        />
-      ) : null}
     </Card>
   );
 }
