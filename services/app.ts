@@ -42,6 +42,7 @@ import { disposalHandlers } from './qms/disposal';
 import { recordsControlHandlers } from './qms/records-control';
 import { modelDocumentHandlers } from './qms/model-documents';
 import { auditHandlers } from './qms/audits';
+import { auditEvidenceHandlers } from './qms/audit-evidence';
 import { auditWorkHandlers } from './qms/audit-work';
 import { moveDeviceKeyOut } from './sync/state';
 import { AppUpdates, registerAppUpdates } from './updates/app-updates';
@@ -84,6 +85,7 @@ export const HANDLERS = mergeHandlers(
   documentOutputHandlers,
   auditHandlers,
   auditWorkHandlers,
+  auditEvidenceHandlers,
   updateHandlers,
   auditTrailHandlers,
   auditOutputHandlers,

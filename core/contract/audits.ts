@@ -52,6 +52,16 @@ export const findingView = z.object({
   evidence: z.string(),
   createdByName: z.string(),
   nonconformity: z.object({ id: z.string(), code: z.string(), stateLabel: z.string() }).nullable(),
+  /** Evidence files attached (not removed), oldest first. */
+  files: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      mime: z.string(),
+      size: z.number(),
+      addedByName: z.string(),
+    }),
+  ),
 });
 
 export const auditDetail = z.object({
@@ -197,6 +207,28 @@ export const internalAuditOps = {
       })
       .strict(),
     output: z.object({ id: z.string(), code: z.string(), nonconformityId: z.string().nullable() }),
+    access: 'user',
+  }),
+  /** Attaches an evidence file (PDF, JPEG, PNG, DOCX; checked by content) to a finding. */
+  'audits.attachEvidence': op({
+    input: z
+      .object({
+        findingId: id,
+        fileName: z.string().trim().min(1, 'Thiếu tên tệp').max(300),
+        /** The file's bytes, base64 (at most 20 MB once decoded). */
+        base64: z
+          .string()
+          .min(1, 'Chọn tệp bằng chứng')
+          .max(28 * 1024 * 1024, 'Tệp quá lớn: mỗi tệp bằng chứng tối đa 20 MB.'),
+      })
+      .strict(),
+    output: z.object({ id: z.string() }),
+    access: 'user',
+  }),
+  /** An evidence file's bytes, to open or save. */
+  'audits.evidenceFile': op({
+    input: z.object({ id }).strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
     access: 'user',
   }),
   'audits.print': op({

@@ -83,6 +83,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   file: 'Tệp',
   fileBase64: 'Tệp Excel',
   fileName: 'Tên tệp',
+  findingId: 'Phát hiện đánh giá',
   forms: 'Biểu mẫu',
   formSet: 'Bộ biểu mẫu',
   formsOk: 'Biểu mẫu đầy đủ',

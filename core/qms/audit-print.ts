@@ -21,6 +21,8 @@ export interface AuditFacts {
     readonly clause: string;
     readonly description: string;
     readonly evidence: string;
+    /** Names of the evidence files attached. */
+    readonly files: readonly string[];
     readonly nonconformityCode: string | null;
   }[];
   readonly printedAt: number;
@@ -174,7 +176,7 @@ export function auditReportDoc(f: Readonly<AuditFacts>): Printable {
           x.typeLabel,
           x.clause,
           x.description,
-          x.evidence,
+          [x.evidence, ...x.files.map((n) => `Tệp: ${n}`)].filter(Boolean).join('\n'),
           x.nonconformityCode ?? '',
         ]),
         empty: 'Không có phát hiện.',

@@ -27,6 +27,7 @@ import { announcementKind } from './announcement';
 import { auditKind } from './audit';
 import { disposalKind } from './disposal';
 import { documentKind } from './document';
+import { evidenceKind } from './evidence';
 import { findingKind } from './finding';
 import { feedbackKind } from './feedback';
 import type { RecordKind } from './kind';
@@ -47,6 +48,7 @@ export const QMS_KINDS = {
   disposal: disposalKind,
   audit: auditKind,
   finding: findingKind,
+  evidence: evidenceKind,
   rating: ratingKind,
   feedback: feedbackKind,
   objective: objectiveKind,

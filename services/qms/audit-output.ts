@@ -34,6 +34,7 @@ function facts(ctx: Ctx, id: string): AuditFacts {
         clause: f.clause,
         description: f.description,
         evidence: f.evidence,
+        files: f.files.map((x) => x.fileName),
         nonconformityCode: f.nonconformity?.code ?? null,
       })),
     printedAt: ctx.now(),

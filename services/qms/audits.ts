@@ -38,6 +38,7 @@ import {
   updateRecord,
   type Effect,
 } from './records';
+import { evidenceOf } from './audit-evidence';
 import { recordView, userNames } from './views';
 
 export type Audit = QmsRecord<AuditData>;
@@ -72,10 +73,15 @@ export function auditDetail(ctx: Ctx, a: Audit): OpOutput<'audits.get'> {
       : []
     ).map((r) => [r.id, r]),
   );
+  const files = evidenceOf(
+    ctx.db,
+    findings.map((f) => f.id),
+  );
   const names = userNames(ctx.db, [
     ...teamOf(a.data),
     ...a.data.auditeeIds,
     ...findings.map((f) => f.createdBy),
+    ...[...files.values()].flat().map((e) => e.createdBy),
   ]);
   const clauses = clauseList(ctx.resourcesDir);
   return {
@@ -106,6 +112,13 @@ export function auditDetail(ctx: Ctx, a: Audit): OpOutput<'audits.get'> {
               stateLabel: nonconformityKind.stateLabels[nc.state as 'open'] ?? nc.state,
             }
           : null,
+        files: (files.get(f.id) ?? []).map((e) => ({
+          id: e.id,
+          fileName: e.data.fileName,
+          mime: e.data.mime,
+          size: e.data.size,
+          addedByName: e.createdBy ? (names.get(e.createdBy) ?? '') : '',
+        })),
       };
     }),
     onTeam: actor.id !== null && teamOf(a.data).includes(actor.id),

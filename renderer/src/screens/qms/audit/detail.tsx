@@ -19,6 +19,7 @@ import {
 } from '../transition-dialog';
 import { Field } from '../../../components/field';
 import { FindingDialog, type FindingPreset } from './finding-dialog';
+import { FindingFiles } from './finding-files';
 import { AuditOutputs } from './outputs';
 import { PlanDialog } from './plan-dialog';
 import { AUDIT_STATE_COLORS } from './programme';
@@ -31,7 +32,15 @@ const WORDS: Readonly<Record<string, TransitionWords>> = {
   cancel: { title: 'Hủy cuộc đánh giá', comment: 'Lý do hủy', color: 'red' },
 };
 
-function Findings({ audit }: { readonly audit: AuditDetail }) {
+function Findings({
+  audit,
+  working,
+  onChange,
+}: {
+  readonly audit: AuditDetail;
+  readonly working: boolean;
+  readonly onChange: () => void;
+}) {
   const [, navigate] = useLocation();
   if (audit.findings.length === 0)
     return (
@@ -59,6 +68,7 @@ function Findings({ audit }: { readonly audit: AuditDetail }) {
                   Bằng chứng: {f.evidence}
                 </Text>
               ) : null}
+              <FindingFiles finding={f} working={working} onChange={onChange} />
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {f.nonconformity ? (
@@ -209,7 +219,7 @@ export function AuditDetailScreen({ id }: { readonly id: string }) {
                   </Button>
                 ) : null}
               </Group>
-              <Findings audit={audit} />
+              <Findings audit={audit} working={working} onChange={reload} />
             </Card>
           </Stack>
         </Grid.Col>
