@@ -52,6 +52,8 @@ import { sealLegacyAudit } from './security/audit-chain';
 import { auditOutputHandlers } from './qms/audit-output';
 import { announcementHandlers } from './qms/announcements';
 import { announcementOutputHandlers } from './qms/announcement-output';
+import { yearlyReportHandlers } from './qms/yearly-reports';
+import { yearlyReportOutputHandlers } from './qms/yearly-report-output';
 import { reviewHandlers } from './qms/reviews';
 import { reviewOutputHandlers } from './qms/review-output';
 
@@ -93,6 +95,8 @@ export const HANDLERS = mergeHandlers(
   reviewOutputHandlers,
   announcementHandlers,
   announcementOutputHandlers,
+  yearlyReportHandlers,
+  yearlyReportOutputHandlers,
 );
 
 /** The app is idle after this long without a call: checkpoints and the start-up audit check run then. */

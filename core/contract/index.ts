@@ -2,6 +2,7 @@
 // its handler in services/, and use it from the UI through the typed client.
 import type { z } from 'zod';
 import { announcementOps } from './announcements';
+import { yearlyReportOps } from './yearly-reports';
 import { attachmentOps } from './attachments';
 import { internalAuditOps } from './audits';
 import { defineContract } from './define';
@@ -44,6 +45,7 @@ export const contract = defineContract(
   reviewOps,
   riskOps,
   announcementOps,
+  yearlyReportOps,
 );
 
 export type Contract = typeof contract;

@@ -228,6 +228,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   workdays: 'Ngày làm việc trong tuần',
   workingDays: 'Ngày làm bù',
   year: 'Năm',
+  texts: 'Nội dung báo cáo',
 };
 
 /** The label of a field; undefined when it has none (the unit test keeps that from happening). */

@@ -38,6 +38,7 @@ import { recordListKind } from './record-list';
 import { reviewKind } from './review';
 import { riskKind } from './risk';
 import { revisionKind } from './revision';
+import { yearlyReportKind } from './yearly-report';
 
 export const QMS_KINDS = {
   action: actionKind,
@@ -56,6 +57,7 @@ export const QMS_KINDS = {
   review: reviewKind,
   risk: riskKind,
   announcement: announcementKind,
+  yearly_report: yearlyReportKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

@@ -204,6 +204,7 @@ export const FEED_KINDS = [
   'notice',
   'app_update',
   'model_document',
+  'report_template',
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 export const feedEntry = z.object({

@@ -28,6 +28,7 @@ import { listNotices, publishNotice } from './notices';
 import { publishModelDocuments } from './model-documents';
 import { publishModelDocumentsRequest } from '../../core/qms/model-document';
 import { buildUsbUpdate } from './usb-update';
+import { yearlyReportRoutes } from './yearly-report-routes';
 import { changeRollout, listUpdates, publishRelease, statUpdate, withdrawRelease } from './updates';
 import { updateFileName } from '../../core/update/release';
 
@@ -43,6 +44,7 @@ const parseForPeople = <T>(schema: z.ZodType<T>, value: unknown, what: string): 
 export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
   app.addHook('onRequest', sameOriginHook);
   const big = { bodyBytes: ctx.limits.adminBodyBytes };
+  yearlyReportRoutes(app, ctx);
 
   app.get('/v1/admin/offices/:id', async (request) => {
     await requireAdmin(ctx, request);

@@ -31,7 +31,7 @@ function template(resourcesDir: string): AnnouncementTemplate {
 }
 
 /** 'Xã Tân Lập' → 'Ủy ban nhân dân xã Tân Lập', as a decision names its issuer. */
-function officeName(ctx: Ctx): string {
+export function officeName(ctx: Ctx): string {
   const commune = ctx.db.select({ commune: officeTable.commune }).from(officeTable).get()?.commune;
   const place = (commune ?? '').trim();
   return `Ủy ban nhân dân ${place.charAt(0).toLowerCase()}${place.slice(1)}`.trim();

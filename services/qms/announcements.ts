@@ -90,7 +90,7 @@ function exclusionsOf(ctx: Ctx, input: readonly { clause: string; reason: string
 }
 
 /** The scope to announce next: the catalog now, with the draft's (or in force) exclusions. */
-function currentScope(ctx: Ctx, db: Db | Tx): Scope {
+export function currentScope(ctx: Ctx, db: Db | Tx): Scope {
   const base = draftAnnouncement(db) ?? inForceAnnouncement(db);
   const notApplicable =
     base?.data.scope.notApplicable ??

@@ -12,6 +12,7 @@ import { NONCONFORMITY_EFFECTS, nonconformityFollowUp } from './nonconformity';
 import type { Effect } from './records';
 import { REVIEW_EFFECTS } from './reviews';
 import { RISK_EFFECTS } from './risks';
+import { YEARLY_REPORT_EFFECTS } from './yearly-reports';
 
 /** What a change of one of its actions means for the record the action follows up, by kind. */
 const FOLLOW_UPS: Readonly<Record<string, Effect>> = {
@@ -30,6 +31,7 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   ...REVIEW_EFFECTS,
   ...RISK_EFFECTS,
   ...ANNOUNCEMENT_EFFECTS,
+  ...YEARLY_REPORT_EFFECTS,
   'action.complete': followUp,
   'action.cancel': followUp,
   'disposal.decide': decideEffect,

@@ -3,6 +3,7 @@
 // Record kinds need no source of their own: the kindSource reads every kind's declared inbox
 // rules (core/qms). A new source (audit checklists...) is one more entry in INBOX_SOURCES.
 import { announcementDueSource } from './announcements';
+import { yearlyReportDueSource } from './yearly-reports';
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import { addCivilDays } from '../../core/calendar/civil-time';
 import type { InboxItem } from '../../core/contract/qms';
@@ -104,6 +105,7 @@ export const INBOX_SOURCES: readonly InboxSource[] = [
   needsReviewSource,
   auditChecklistSource,
   announcementDueSource,
+  yearlyReportDueSource,
 ];
 
 export function sortInbox(items: InboxItem[]): InboxItem[] {

@@ -70,7 +70,7 @@ function actionFacts(db: Db | Tx, actions: readonly QmsRecord[]): ActionFact[] {
   }));
 }
 
-function documentChanges(db: Db | Tx, w: Window) {
+export function documentChanges(db: Db | Tx, w: Window) {
   const revisions = recordsOf<RevisionData>(
     db,
     'revision',
@@ -149,7 +149,7 @@ function feedbackFacts(db: Db | Tx, w: Window) {
   };
 }
 
-function objectiveFacts(db: Db | Tx, w: Window) {
+export function objectiveFacts(db: Db | Tx, w: Window) {
   const years = [Number(w.from.slice(0, 4)), Number(w.to.slice(0, 4))];
   const objectives = recordsOf<ObjectiveData>(
     db,
@@ -271,7 +271,7 @@ function nonconformityFacts(db: Db | Tx, w: Window, asOf: string) {
   };
 }
 
-function auditFacts(db: Db | Tx, w: Window) {
+export function auditFacts(db: Db | Tx, w: Window) {
   const audits = recordsOf<AuditData>(
     db,
     'audit',

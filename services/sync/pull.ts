@@ -11,6 +11,7 @@ import { appUpdateManifest } from '../../core/sync/app-update';
 import { formTemplateBody, formTemplateKey } from '../../core/sync/form-template';
 import { noticeBody } from '../../core/sync/notice';
 import { modelDocumentBody } from '../../core/qms/model-document';
+import { REPORT_TEMPLATE_KEY, reportTemplate } from '../../core/qms/yearly-template';
 import type { FeedEntry } from '../../core/sync/protocol';
 import { LIMITS, pullResponse } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
@@ -99,6 +100,13 @@ function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { cale
       return parsed.data.code === e.key
         ? null
         : `Tài liệu mẫu không hợp lệ: khóa ${e.key} khác ${parsed.data.code}`;
+    }
+    case 'report_template': {
+      const parsed = reportTemplate.safeParse(e.body);
+      if (!parsed.success) return `Mẫu báo cáo năm không hợp lệ: ${issuesText(parsed.error)}`;
+      return e.key === REPORT_TEMPLATE_KEY
+        ? null
+        : `Mẫu báo cáo năm không hợp lệ: khóa ${e.key} khác ${REPORT_TEMPLATE_KEY}`;
     }
     default: {
       const never: never = e.kind;
