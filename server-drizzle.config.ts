@@ -13,6 +13,7 @@ export default defineConfig({
     './server/database/schema/releases.ts',
     './server/database/schema/audit.ts',
     './server/database/schema/escrow.ts',
+    './server/database/schema/qms-status.ts',
   ],
   out: './server/database/migrations',
 });

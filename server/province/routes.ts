@@ -21,6 +21,8 @@ import type { ServerContext } from '../http/context';
 import { requireAdmin, sameOriginHook } from '../http/admin-auth';
 import { HttpError, parseOr400 } from '../http/errors';
 import { officeDetail } from './detail';
+import { qmsExcel } from './qms-excel';
+import { qmsOverview } from './qms-overview';
 import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
 import { currentFormNotes, publishFormNotes } from './form-notes';
@@ -50,6 +52,26 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     await requireAdmin(ctx, request);
     const { id } = parseOr400(idParams, request.params);
     return officeDetail(ctx.db, id, ctx.now());
+  });
+
+  // Every office's quality system for the year, ranked (and the same table as Excel).
+  app.get('/v1/admin/qms', async (request) => {
+    await requireAdmin(ctx, request);
+    return ctx.shed(() => qmsOverview(ctx.db, ctx.now()));
+  });
+
+  app.get('/v1/admin/qms/export', async (request, reply) => {
+    await requireAdmin(ctx, request);
+    const overview = await ctx.shed(() => qmsOverview(ctx.db, ctx.now()));
+    const bytes = await qmsExcel(overview);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="htqlcl-cac-xa-${overview.year}_${overview.asOf}.xlsx"`,
+      )
+      .header('cache-control', 'no-store')
+      .send(bytes);
   });
 
   app.get('/v1/admin/feed', async (request) => {

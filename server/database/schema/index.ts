@@ -7,3 +7,4 @@ export * from './offices';
 export * from './ops';
 export * from './releases';
 export * from './escrow';
+export * from './qms-status';
