@@ -26,6 +26,10 @@ export const ERROR_MESSAGES = {
     'Không tìm thấy tệp sao lưu đã chọn. Kiểm tra lại USB hoặc thư mục rồi chọn lại tệp; dữ liệu hiện tại được giữ nguyên.',
   BACKUP_LOCKED:
     'Bản sao lưu này được mã hóa bằng khóa của máy khác. Hãy nhập mã khôi phục của cơ quan (bản in cất khi thiết lập) để mở; dữ liệu hiện tại được giữ nguyên.',
+  ESCROW_NOT_RELEASED:
+    'Tỉnh chưa cấp cho máy này khóa của bản sao lưu đã chọn. Hãy báo quản trị viên của tỉnh mã khóa của bản sao lưu để được cấp, rồi thử lại; dữ liệu hiện tại được giữ nguyên.',
+  PROVINCE_UNREACHABLE:
+    'Không liên lạc được máy chủ tỉnh. Kiểm tra kết nối mạng rồi thử lại; dữ liệu hiện tại được giữ nguyên.',
   RECOVERY_CODE_WRONG:
     'Mã khôi phục không đúng với bản sao lưu này. Kiểm tra lại từng ký tự; dữ liệu hiện tại được giữ nguyên.',
   DATA_KEY_MISSING:
@@ -56,6 +60,14 @@ export const ERROR_MESSAGES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** BACKUP_LOCKED naming the backup's key, so the province can release that key to this PC. */
+export const backupLocked = (keyName: string): string =>
+  `Bản sao lưu này được mã hóa bằng khóa của máy khác (mã khóa ${keyName}). Hãy nhập mã khôi phục của cơ quan (bản in cất khi thiết lập), hoặc đề nghị quản trị viên của tỉnh cấp khóa ${keyName} cho máy này rồi chọn "Dùng khóa do tỉnh cấp"; dữ liệu hiện tại được giữ nguyên.`;
+
+/** ESCROW_NOT_RELEASED naming the key the province has to release. */
+export const escrowNotReleased = (keyName: string): string =>
+  `Tỉnh chưa cấp cho máy này khóa ${keyName} của bản sao lưu đã chọn. Hãy báo quản trị viên của tỉnh mã khóa này để được cấp (trang của xã, mục "Khóa dữ liệu tỉnh giữ"), rồi thử lại; dữ liệu hiện tại được giữ nguyên.`;
 
 export interface AppErrorShape {
   readonly code: ErrorCode;

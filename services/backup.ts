@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { vietnamStamp } from '../core/calendar/civil-time';
-import { AppError, ERROR_MESSAGES } from '../core/errors';
+import { AppError, backupLocked, ERROR_MESSAGES, escrowNotReleased } from '../core/errors';
+import { shortKeyId } from '../core/sync/key-id';
 import { isPlainDatabase, openSqlite, readJournal, rekey, type Sqlite } from '../db/open';
 import { extractDatabase, readBackupHeader, writeBackupFile } from './backup-format';
 import { subKey } from './security/aead';
@@ -126,6 +127,13 @@ export function backupPath(dataDir: string, name: string): string {
   return file;
 }
 
+/** What may open a backup made on another PC: the office's recovery code, or the data keys the
+ * province released to this PC (services/sync/escrow.ts), by key id. */
+export interface RestoreKeys {
+  readonly recoveryCode?: string | undefined;
+  readonly released?: ReadonlyMap<string, Buffer> | undefined;
+}
+
 export interface PreparedRestore {
   /** The checked copy, encrypted with this PC's key. */
   readonly file: string;
@@ -134,16 +142,23 @@ export interface PreparedRestore {
 }
 
 /**
- * The data key a backup was made with: this PC's, or unwrapped with the recovery code; a
- * plain database (from before encryption) has none.
+ * The data key a backup was made with: this PC's, one the province released to this PC, or
+ * unwrapped with the recovery code; a plain database (from before encryption) has none.
  */
-function backupKey(candidate: string, local: Keyring, recoveryCode: string | undefined) {
+function backupKey(candidate: string, local: Keyring, keys: RestoreKeys) {
   const read = readBackupHeader(candidate);
   if (!read) return { dataKey: null, offset: 0 };
   const envelope = read.header.key;
   if (envelope.keyId === local.keyId) return { dataKey: local.dataKey, offset: read.offset };
-  if (recoveryCode === undefined) throw new AppError('BACKUP_LOCKED');
-  const dataKey = unwrapWithRecoveryCode(envelope, recoveryCode);
+  const keyName = shortKeyId(envelope.keyId);
+  if (keys.released) {
+    const released = keys.released.get(envelope.keyId);
+    if (!released) throw new AppError('ESCROW_NOT_RELEASED', escrowNotReleased(keyName));
+    return { dataKey: released, offset: read.offset };
+  }
+  if (keys.recoveryCode === undefined)
+    throw new AppError('BACKUP_LOCKED', backupLocked(keyName), [envelope.keyId]);
+  const dataKey = unwrapWithRecoveryCode(envelope, keys.recoveryCode);
   if (!dataKey) throw new AppError('RECOVERY_CODE_WRONG');
   return { dataKey, offset: read.offset };
 }
@@ -157,7 +172,7 @@ export function prepareRestore(
   candidate: string,
   liveFile: string,
   migrationsDir: string,
-  recoveryCode?: string,
+  keys: RestoreKeys = {},
 ): PreparedRestore {
   if (!fs.existsSync(candidate) || !fs.statSync(candidate).isFile())
     throw new AppError('BACKUP_NOT_FOUND');
@@ -165,7 +180,7 @@ export function prepareRestore(
   fs.rmSync(tmp, { force: true });
   const local = keyringFor(path.dirname(liveFile));
   try {
-    const { dataKey, offset } = backupKey(candidate, local, recoveryCode);
+    const { dataKey, offset } = backupKey(candidate, local, keys);
     extractDatabase(candidate, offset, tmp);
     const dbKey = dataKey && subKey(dataKey, 'database');
     const db = openSqlite(tmp, dbKey, { fileMustExist: true });

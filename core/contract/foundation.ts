@@ -202,10 +202,15 @@ export const backupOps = {
         path: z.string().trim().min(1).max(1000).optional(),
         /** The office's recovery code: opens a backup made on another PC. */
         recoveryCode: z.string().trim().min(1).max(100).optional(),
+        /** Open it with the key the province released to this PC (the recovery code is lost). */
+        provinceKey: z.boolean().optional(),
       })
       .strict()
       .refine((v) => (v.name === undefined) !== (v.path === undefined), {
         message: 'Chọn một bản sao lưu hoặc một tệp',
+      })
+      .refine((v) => !(v.provinceKey === true && v.recoveryCode !== undefined), {
+        message: 'Dùng mã khôi phục hoặc khóa do tỉnh cấp, không dùng cả hai',
       }),
     output: z.object({
       restored: z.boolean(),

@@ -166,6 +166,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   receivedOn: 'Ngày tiếp nhận',
   records: 'Hồ sơ cần lưu',
   recoveryCode: 'Mã khôi phục',
+  provinceKey: 'Khóa do tỉnh cấp',
   references: 'Tài liệu viện dẫn',
   replacedById: 'Văn bản thay thế',
   replace: 'Ghi đè tệp đã có',

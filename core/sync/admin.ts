@@ -291,3 +291,25 @@ export const rolloutRequest = z
   .object({ stagingPercentage: stagingPercent.optional(), paused: z.boolean().optional() })
   .refine((r) => r.stagingPercentage !== undefined || r.paused !== undefined, 'Thiếu thay đổi');
 export type RolloutRequest = z.infer<typeof rolloutRequest>;
+
+/** An office's data keys the province holds in escrow, and every release of one to a PC. */
+export const escrowResponse = z.object({
+  keys: z.array(z.object({ keyId: z.string(), deviceId: z.string(), receivedAt: z.string() })),
+  releases: z.array(
+    z.object({
+      id: z.string(),
+      keyId: z.string(),
+      deviceId: z.string(),
+      releasedBy: z.string(),
+      reason: z.string(),
+      releasedAt: z.string(),
+      fetchedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type EscrowView = z.infer<typeof escrowResponse>;
+export interface EscrowReleaseRequest {
+  readonly keyId: string;
+  readonly deviceId: string;
+  readonly reason: string;
+}

@@ -8,6 +8,7 @@ import type { PublishNoticeRequest } from '../../core/sync/notice';
 import {
   adminLoginResponse,
   enrollmentCodeResponse,
+  escrowResponse,
   feedHistoryResponse,
   formNotesListResponse,
   noticeListResponse,
@@ -21,6 +22,7 @@ import {
   syncFileResult,
   updatesResponse,
   type CreateOfficeRequest,
+  type EscrowReleaseRequest,
   type PublishUpdateRequest,
   type RolloutRequest,
 } from '../../core/sync/admin';
@@ -140,6 +142,15 @@ export const provinceApi = {
       enrollmentCodeResponse,
       'POST',
       `/v1/admin/offices/${encodeURIComponent(officeId)}/enrollment-code`,
+    ),
+  escrow: (officeId: string) =>
+    request(escrowResponse, 'GET', `/v1/admin/offices/${encodeURIComponent(officeId)}/escrow`),
+  releaseEscrow: (officeId: string, input: EscrowReleaseRequest) =>
+    request(
+      z.object({ id: z.string() }),
+      'POST',
+      `/v1/admin/offices/${encodeURIComponent(officeId)}/escrow/release`,
+      input,
     ),
   revokeDevice: (deviceId: string) =>
     request(revoked, 'POST', `/v1/admin/devices/${encodeURIComponent(deviceId)}/revoke`),

@@ -18,6 +18,7 @@ import type { EnrollmentCodeResponse, OfficeDetail } from '../../core/sync/admin
 import { CodeCard } from './code-card';
 import { errorText, provinceApi } from './api';
 import { Devices } from './office-devices';
+import { Escrow } from './office-escrow';
 import { AuditTrail } from './office-audit';
 import { Empty, Section } from './section';
 import {
@@ -290,6 +291,7 @@ export function OfficeDetailScreen({ id }: { readonly id: string }) {
       <AuditTrail detail={data} />
       <Devices detail={data} onChanged={reload} />
       <Codes detail={data} onChanged={reload} />
+      <Escrow detail={data} />
       <ByProcedure detail={data} />
       <ByMonth detail={data} />
       <Rejected detail={data} />

@@ -92,7 +92,11 @@ export const keepEscrow = async (
 
 export const listEscrows = (db: Db, officeId: string) =>
   db
-    .select({ keyId: keyEscrows.keyId, receivedAt: keyEscrows.receivedAt })
+    .select({
+      keyId: keyEscrows.keyId,
+      deviceId: keyEscrows.deviceId,
+      receivedAt: keyEscrows.receivedAt,
+    })
     .from(keyEscrows)
     .where(eq(keyEscrows.officeId, officeId))
     .orderBy(desc(keyEscrows.receivedAt));

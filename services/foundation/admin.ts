@@ -3,30 +3,20 @@ import fs from 'node:fs';
 import { desc, eq, sql } from 'drizzle-orm';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import { AppError } from '../../core/errors';
-import { openDatabase } from '../../db/open';
 import { appMeta, auditLog, office } from '../../db/schema';
-import {
-  backupPath,
-  createBackup,
-  installRestore,
-  listBackups,
-  prepareRestore,
-  pruneBackups,
-} from '../backup';
+import { backupPath, createBackup, listBackups, pruneBackups } from '../backup';
 import {
   attachmentsDirFor,
   attachmentsSummary,
-  restoreFiles,
   restoreMessage,
   saveBackupWithFiles,
-  type RestoredFiles,
 } from '../backup-files';
 import { BACKUP_FILE_KIND } from '../backup-format';
 import { resolveChosenFile } from '../chosen-file';
 import { write, type Ctx } from '../context';
 import { keyringFor } from '../security/keyring';
 import type { PartialHandlers } from '../handlers';
-import { moveDeviceKeyOut } from '../sync/state';
+import { releasedKeys, restoreFrom } from './restore-backup';
 import { currentOffice } from './setup';
 import { toOfficeView } from './views';
 
@@ -48,39 +38,6 @@ export async function dailyBackup(
     .onConflictDoUpdate({ target: appMeta.key, set: { value: day } })
     .run();
   return true;
-}
-
-/**
- * Swaps the live database for a checked copy of `file`, after bringing back the attachment
- * files it refers to from `filesFrom`; returns a context on the new database.
- */
-async function restoreFrom(
-  ctx: Ctx,
-  file: string,
-  filesFrom: string | null,
-  recoveryCode: string | undefined,
-): Promise<{ ctx: Ctx; files: RestoredFiles }> {
-  const live = ctx.conn.file;
-  const prepared = prepareRestore(file, live, ctx.migrationsDir, recoveryCode);
-  let files: RestoredFiles;
-  try {
-    files = await restoreFiles(prepared, filesFrom, ctx.dataDir);
-    await createBackup(ctx.conn.sqlite, ctx.dataDir, 'pre-restore', ctx.now());
-  } catch (error) {
-    fs.rmSync(prepared.file, { force: true });
-    throw error;
-  }
-  ctx.conn.sqlite.close();
-  installRestore(prepared.file, live);
-  const next = await openDatabase(live, {
-    migrationsDir: ctx.migrationsDir,
-    key: keyringFor(ctx.dataDir).dbKey(),
-  });
-  // A backup from before the keyring may hold a device key: it is never taken from a backup.
-  moveDeviceKeyOut(next.db, ctx.dataDir, false);
-  ctx.swapConnection(next);
-  ctx.sessions.clear();
-  return { ctx: { ...ctx, conn: next, db: next.db }, files };
 }
 
 export const adminHandlers: PartialHandlers = {
@@ -157,7 +114,10 @@ export const adminHandlers: PartialHandlers = {
     // The automatic backups share <dataDir>/files; a chosen file brings its own folder.
     const folder = input.name ? null : attachmentsDirFor(file);
     const filesFrom = folder && fs.existsSync(folder) ? folder : null;
-    const { ctx: restored, files } = await restoreFrom(ctx, file, filesFrom, input.recoveryCode);
+    const keys = input.provinceKey
+      ? { released: await releasedKeys(ctx) }
+      : { recoveryCode: input.recoveryCode };
+    const { ctx: restored, files } = await restoreFrom(ctx, file, filesFrom, keys);
     write(restored, () => ({
       result: undefined,
       audit: {

@@ -9,7 +9,7 @@ import { AppError } from '../../core/errors';
 import { formatOutboxHeader, HEADERS, SCHEMA_VERSION } from '../../core/sync/protocol';
 import { UPDATE_HEADER } from '../../core/update/report';
 import type { CtxBase } from '../dispatch';
-import { escrowOf } from './escrow';
+import { escrowOf, fetchReleasedKeys } from './escrow';
 import { FileUploader } from './files';
 import { DeviceAuth, SyncFailure, SyncHttp } from './http';
 import { pullAll } from './pull';
@@ -147,6 +147,13 @@ export class SyncEngine {
       [HEADERS.appVersion]: http.appVersion,
       [HEADERS.schemaVersion]: String(SCHEMA_VERSION),
     };
+  }
+
+  /** The office data keys the province released to this PC (to open a backup made elsewhere). */
+  async releasedKeys(): Promise<Map<string, Buffer> | null> {
+    const id = this.identity();
+    if (!id) return null;
+    return fetchReleasedKeys(this.http(id), this.auth, id);
   }
 
   /** Runs fn when nothing else runs; concurrent callers of run() share one sync. */

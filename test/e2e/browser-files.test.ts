@@ -72,6 +72,8 @@ describe('browser mode: backup by download, restore by upload', () => {
     await admin.locator('input[type="file"]').setInputFiles(junk);
     await admin.getByTestId('restore-file').getByText('ghi-chu.zip').waitFor();
     await admin.getByRole('button', { name: 'Khôi phục từ tệp…' }).click();
+    await admin.getByRole('dialog').getByText('Mất mã khôi phục').waitFor();
+    await viewport(admin, 'backups-restore-dialog');
     await admin.getByRole('dialog').getByRole('button', { name: 'Khôi phục' }).click();
     await admin.getByText(/không phải bản sao lưu của ISO Xã/).waitFor();
     expect(userCount('sausaoluu')).toBe(1);

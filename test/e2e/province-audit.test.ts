@@ -2,38 +2,14 @@
 // badge in the office list, and on the office the first broken row in Vietnamese. The device
 // pushes real chained rows (core/audit/chain.ts), then a row that follows a rebuilt chain.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../core/audit/chain';
 import { chainHash } from '../../services/security/audit-chain';
-import { pglite } from '../server/support/backends';
-import { ADMIN, startServer, type Harness } from '../server/support/harness';
-import { launchChromium, screenshot } from './support/harness';
+import { screenshot } from './support/harness';
+import { provinceDashboard } from './support/province';
 
-let browser: Browser;
-let h: Harness;
-let page: Page;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('dist/renderer/province.html')))
-    throw new Error('dist/renderer/province.html missing: run npm run build:renderer');
-  h = await startServer(pglite);
-  browser = await launchChromium();
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1366, height: 768 },
-  });
-  page = await context.newPage();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const province = provinceDashboard();
 
 const SUMMARIES = [
   'Thiết lập cơ quan UBND xã Sơn Vi',
@@ -63,6 +39,7 @@ function chain(at: number, summaries: readonly string[], start = 1, prev = GENES
 
 describe('audit trail break on the province dashboard', () => {
   it('shows the office with its trail rewritten, and the first broken row', async () => {
+    const { h, page } = province;
     const office = async (agencyCode: string, name: string) =>
       h.device((await h.admin.createOffice(agencyCode, name)).officeId);
     const intact = { device: await office('000.00.40.H56', 'UBND xã Hạ Hòa') };
@@ -79,11 +56,7 @@ describe('audit trail break on the province dashboard', () => {
     const rebuiltHead = randomBytes(32).toString('hex');
     await send(broken.device, chain(at + 7_200_000, ['Đăng nhập'], 5, rebuiltHead));
 
-    await page.goto(h.url);
-    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-    await page.getByLabel(/^Mật khẩu/).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('heading', { name: 'Tổng quan các xã' }).waitFor();
+    await province.login();
     const row = page.getByTestId('office-000.00.41.H56');
     await row.waitFor();
     expect(await row.getByTestId('audit-broken').textContent()).toBe('Nhật ký bị sửa');

@@ -3,6 +3,7 @@
 import {
   Button,
   Card,
+  Checkbox,
   FileButton,
   Group,
   Modal,
@@ -44,6 +45,7 @@ export function BackupsScreen() {
   const [restoreFile, setRestoreFile] = useState<File | null>(null);
   const [confirm, setConfirm] = useState<RestoreTarget | null>(null);
   const [recoveryCode, setRecoveryCode] = useState('');
+  const [provinceKey, setProvinceKey] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(
     () =>
@@ -70,12 +72,13 @@ export function BackupsScreen() {
     act(async () => {
       setConfirm(null);
       const code = recoveryCode.trim();
-      const extra = code ? { recoveryCode: code } : {};
+      const extra = provinceKey ? { provinceKey: true } : code ? { recoveryCode: code } : {};
       const r =
         'file' in target
           ? await restoreFromUpload(target.file, extra)
           : await api.backup.restore({ ...target, ...extra });
       setRecoveryCode('');
+      setProvinceKey(false);
       setRestoreFile(null);
       if (r.attachments.missingCount > 0)
         notifications.show({
@@ -221,7 +224,14 @@ export function BackupsScreen() {
             description="Chỉ cần khi bản sao lưu được tạo trên máy khác (mã in khi thiết lập)."
             placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
             value={recoveryCode}
+            disabled={provinceKey}
             onChange={(e) => setRecoveryCode(e.currentTarget.value)}
+          />
+          <Checkbox
+            label="Mất mã khôi phục: mở bằng khóa tỉnh đã cấp cho máy này"
+            description="Máy phải đã đăng ký đồng bộ và có mạng. Báo quản trị viên của tỉnh mã khóa ghi trong thông báo khi mở bản sao lưu, để tỉnh cấp khóa cho máy này."
+            checked={provinceKey}
+            onChange={(e) => setProvinceKey(e.currentTarget.checked)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirm(null)}>
