@@ -5,11 +5,8 @@
 // none, and the help says so. Pure.
 import type { OfficeQmsStatus } from './office-status';
 
-/** What the score reads besides the status: whether the yearly report reached the province
- * (null while the province does not know: the criterion then gives no points to anyone). */
 export interface ScoreInput {
   readonly status: OfficeQmsStatus;
-  readonly yearlyReport: boolean | null;
 }
 
 export interface ScoreCriterion {
@@ -88,8 +85,8 @@ export const SCORE_CRITERIA: readonly ScoreCriterion[] = [
     key: 'yearly',
     weight: 5,
     label: 'Báo cáo năm',
-    rule: 'Đã gửi báo cáo năm về tỉnh: đủ điểm.',
-    share: ({ yearlyReport }) => (yearlyReport === true ? 1 : 0),
+    rule: 'Đã gửi về tỉnh báo cáo năm đến hạn (báo cáo năm nay từ ngày 01/12, trước đó báo cáo năm trước): đủ điểm.',
+    share: ({ status }) => (status.yearlyReport.received ? 1 : 0),
   },
 ];
 

@@ -14,6 +14,7 @@ import {
 import { NC_OPEN_STATES, type NcState } from './nonconformity';
 import { currentScore, RISK_OPEN_STATES, type RiskData, type RiskState } from './risk';
 import { DEFAULT_RISK_SCALE, levelMin, type RiskScale } from './risk-scale';
+import { dueYear } from './yearly-report';
 
 /** A pushed qms_record as the province reads it: the shared columns and the kind's data. */
 export interface PushedRecord {
@@ -59,6 +60,14 @@ export interface OfficeQmsStatus {
   };
   /** Controlled documents (not external) in force, and those past their periodic review. */
   readonly documents: { readonly active: number; readonly reviewsOverdue: number };
+  /** The yearly report due now (this year's from 1 December, else last year's): its state
+   * as the office last synced it, received once sent, and the day it was sent. */
+  readonly yearlyReport: {
+    readonly year: number;
+    readonly state: string | null;
+    readonly received: boolean;
+    readonly sentOn: string | null;
+  };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -128,6 +137,10 @@ export function officeQmsStatus(
     notApplicable?: unknown[];
   };
 
+  const reportYear = dueYear(today);
+  if (today <= `${year}-11-30`) changesAfter.push(`${year}-11-30`);
+  const report = ofKind('yearly_report').find((r) => r.data['year'] === reportYear) ?? null;
+
   const documents = ofKind('document').filter(
     (r) => r.state === 'active' && r.data['docType'] !== 'external',
   );
@@ -181,6 +194,12 @@ export function officeQmsStatus(
       active: documents.length,
       reviewsOverdue: documents.filter((d) => d.dueDate !== null && d.dueDate < today).length,
     },
+    yearlyReport: {
+      year: reportYear,
+      state: report?.state ?? null,
+      received: report?.state === 'sent',
+      sentOn: report ? str(report.data['sentOn']) : null,
+    },
   };
   const validUntil = changesAfter.reduce((a, d) => (d < a ? d : a));
   return { status, validUntil: validUntil < today ? today : validUntil };
@@ -201,6 +220,8 @@ export interface ProvinceQmsTotals {
   readonly announced: number;
   readonly announcementDue: number;
   readonly reviewsOverdue: number;
+  /** Offices whose due yearly report reached the province. */
+  readonly yearlyReports: number;
 }
 
 export function provinceTotals(all: readonly OfficeQmsStatus[]): ProvinceQmsTotals {
@@ -230,5 +251,6 @@ export function provinceTotals(all: readonly OfficeQmsStatus[]): ProvinceQmsTota
     announced: count((s) => s.announcement.inForce),
     announcementDue: count((s) => s.announcement.due),
     reviewsOverdue: sum((s) => s.documents.reviewsOverdue),
+    yearlyReports: count((s) => s.yearlyReport.received),
   };
 }

@@ -33,6 +33,12 @@ export const officeQmsStatusView = z.object({
     due: z.boolean(),
   }),
   documents: z.object({ active: z.number(), reviewsOverdue: z.number() }),
+  yearlyReport: z.object({
+    year: z.number(),
+    state: z.string().nullable(),
+    received: z.boolean(),
+    sentOn: z.string().nullable(),
+  }),
 });
 
 export const officeQmsRow = z.object({
@@ -41,8 +47,6 @@ export const officeQmsRow = z.object({
   name: z.string(),
   lastSyncAt: z.number().nullable(),
   status: officeQmsStatusView,
-  /** The yearly report of the year reached the province; null while that is not known. */
-  yearlyReport: z.boolean().nullable(),
   score: z.object({ total: z.number(), parts: z.record(z.string(), z.number()) }),
   /** 1 = best; offices with the same score share a rank. */
   rank: z.number(),
@@ -57,6 +61,7 @@ export const provinceQmsTotalsView = z.object({
   announced: z.number(),
   announcementDue: z.number(),
   reviewsOverdue: z.number(),
+  yearlyReports: z.number(),
 });
 
 export const qmsOverviewResponse = z.object({

@@ -8,7 +8,6 @@ import type { QmsOverview } from '../../core/sync/admin-qms';
 
 const date = (d: string | null) => (d === null ? '' : formatIsoDate(d));
 const rate = (m: { value: number | null }) => (m.value === null ? '' : m.value);
-const yesNo = (b: boolean | null) => (b === null ? 'Chưa rõ' : b ? 'Có' : 'Chưa');
 
 /** Header and width of each column, in order. */
 export const QMS_COLUMNS: readonly (readonly [string, number])[] = [
@@ -36,7 +35,8 @@ export const QMS_COLUMNS: readonly (readonly [string, number])[] = [
   ['Hồ sơ giải quyết xong trong năm', 12],
   ['Tài liệu đang hiệu lực', 10],
   ['Tài liệu quá hạn rà soát', 10],
-  ['Báo cáo năm đã gửi', 10],
+  ['Báo cáo năm đến hạn', 8],
+  ['Đã gửi báo cáo năm', 12],
 ];
 
 export async function qmsExcel(overview: QmsOverview): Promise<Buffer> {
@@ -83,7 +83,8 @@ export async function qmsExcel(overview: QmsOverview): Promise<Buffer> {
       s.qd766.denominator,
       s.documents.active,
       s.documents.reviewsOverdue,
-      yesNo(o.yearlyReport),
+      s.yearlyReport.year,
+      s.yearlyReport.received ? date(s.yearlyReport.sentOn) || 'Đã gửi' : 'Chưa gửi',
     ]).alignment = { vertical: 'top', wrapText: true };
   }
   const p = overview.province;
@@ -113,6 +114,7 @@ export async function qmsExcel(overview: QmsOverview): Promise<Buffer> {
     '',
     p.reviewsOverdue,
     '',
+    `${p.yearlyReports} cơ quan đã gửi`,
   ]);
   total.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 4, xSplit: 3 }];

@@ -11,15 +11,6 @@ import type { Db } from '../database/connect';
 import { devices, offices } from '../database/schema/index';
 import { officeStatuses } from './qms-status';
 
-/**
- * HOOK(yearly): the offices whose yearly report of `year` reached the province. The 'yearly'
- * engineer adds server/province/yearly-reports.ts; until it answers here, null (unknown: the
- * column says so and the score's "Báo cáo năm" criterion gives no points to anyone).
- */
-export function yearlyReportsReceived(_db: Db, _year: number): Promise<Set<string> | null> {
-  return Promise.resolve(null);
-}
-
 export async function qmsOverview(db: Db, now: number): Promise<QmsOverview> {
   const today = civilDateOf(now);
   const year = Number(today.slice(0, 4));
@@ -32,11 +23,9 @@ export async function qmsOverview(db: Db, now: number): Promise<QmsOverview> {
     .groupBy(devices.officeId);
   const seenBy = new Map(seen.map((s) => [s.officeId, s.at?.getTime() ?? null]));
   const statuses = await officeStatuses(db, now);
-  const reports = await yearlyReportsReceived(db, year);
   const rows = officeRows.flatMap((o) => {
     const kept = statuses.get(o.id);
     if (!kept) return [];
-    const yearlyReport = reports === null ? null : reports.has(o.id);
     return [
       {
         id: o.id,
@@ -44,8 +33,7 @@ export async function qmsOverview(db: Db, now: number): Promise<QmsOverview> {
         name: o.name,
         lastSyncAt: seenBy.get(o.id) ?? null,
         status: kept.status,
-        yearlyReport,
-        score: officeScore({ status: kept.status, yearlyReport }),
+        score: officeScore({ status: kept.status }),
         rank: 0,
       } satisfies OfficeQmsRow,
     ];

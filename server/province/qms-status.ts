@@ -35,6 +35,8 @@ const RECORD_DATA = sql.raw(`case r.row ->> 'kind'
   when 'announcement' then jsonb_build_object('decisionNo', r.row -> 'data' -> 'decisionNo',
     'signedOn', r.row -> 'data' -> 'signedOn', 'scope', r.row -> 'data' -> 'scope')
   when 'document' then jsonb_build_object('docType', r.row -> 'data' -> 'docType')
+  when 'yearly_report' then jsonb_build_object('year', r.row -> 'data' -> 'year',
+    'sentOn', r.row -> 'data' -> 'sent' -> 'on')
   end`);
 
 const YEAR_MS = (year: number) => ({
@@ -57,7 +59,7 @@ export async function loadOfficeFacts(
       from entities r
       where r.office_id = ${officeId}::uuid and r.entity = 'qms_record' and not r.deleted
         and r.row ->> 'kind' in ('objective', 'nonconformity', 'risk', 'audit', 'review',
-          'announcement', 'document')`),
+          'announcement', 'document', 'yearly_report')`),
   ).map((r): PushedRecord => ({
     kind: String(r.kind),
     state: String(r.state),

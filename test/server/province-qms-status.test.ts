@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCivilDays, civilDateOf } from '../../core/calendar/civil-time';
 import { SCORE_CRITERIA } from '../../core/qms/office-score';
+import { dueYear } from '../../core/qms/yearly-report';
 import { qmsOverviewResponse, type QmsOverview } from '../../core/sync/admin-qms';
 import { BACKENDS } from './support/backends';
 import { dossierRow, send, type TestDevice } from './support/client';
@@ -50,6 +51,7 @@ for (const backend of BACKENDS) {
     const today = civilDateOf(now);
     const year = Number(today.slice(0, 4));
     const yesterday = addCivilDays(today, -1);
+    const reportYear = dueYear(today);
     let office = '';
     let device: TestDevice;
 
@@ -91,6 +93,8 @@ for (const backend of BACKENDS) {
         rec('document', 'active', { docType: 'procedure' }, { dueDate: addCivilDays(today, 30) }),
         rec('document', 'active', { docType: 'external' }, { dueDate: yesterday }),
         rec('document', 'obsolete', { docType: 'procedure' }, { dueDate: yesterday }),
+        rec('yearly_report', 'sent', { year: reportYear, sent: { on: yesterday } }),
+        rec('yearly_report', 'draft', { year: reportYear - 1 }),
       ]);
       // Five dossiers resolved this year: one late, one rated unsatisfied, one complained
       // about, two clean → QĐ 766 = (5 − 3) / 5 = 40 %; ratings 2 satisfied of 3 = 66.7 %.
@@ -146,16 +150,22 @@ for (const backend of BACKENDS) {
           due: false,
         },
         documents: { active: 2, reviewsOverdue: 1 },
+        yearlyReport: { year: reportYear, state: 'sent', received: true, sentOn: yesterday },
       });
-      // 15 announcement + 15 audit + 15 review + 10 × 2/3 objectives + 15 × 40 % QĐ 766;
-      // overdue nonconformity, overdue review and high risks give none; yearly report unknown.
+      // 15 announcement + 15 audit + 15 review + 10 × 2/3 objectives + 15 × 40 % QĐ 766 + 5
+      // yearly report; overdue nonconformity, overdue review and high risks give none.
       expect(mine?.score.parts).toMatchObject({ objectives: 6.7, qd766: 6, nonconformities: 0 });
-      expect(mine?.score.total).toBe(15 + 15 + 15 + 6.7 + 6);
-      expect(mine?.yearlyReport).toBeNull();
+      expect(mine?.score.total).toBe(15 + 15 + 15 + 6.7 + 6 + 5);
       expect(mine?.rank).toBe(1);
       const none = o.offices.find((r) => r.id === empty.officeId);
       expect(none?.status.announcement.due).toBe(true);
       expect(none?.status.qd766.value).toBeNull();
+      expect(none?.status.yearlyReport).toEqual({
+        year: reportYear,
+        state: null,
+        received: false,
+        sentOn: null,
+      });
       // Nothing overdue, no high risk: those criteria's points only.
       expect(none?.score.total).toBe(10 + 10 + 5);
       expect(none?.rank).toBe(2);
@@ -209,6 +219,9 @@ for (const backend of BACKENDS) {
       expect(row.getCell(col('Tỷ lệ hài lòng theo QĐ 766 (%)')).value).toBe(40);
       expect(row.getCell(col('Rủi ro mức cao')).value).toBe(2);
       expect(row.getCell(col('Mục tiêu không đạt')).value).toBe(1);
+      expect(row.getCell(col('Đã gửi báo cáo năm')).value).toBe(
+        `${yesterday.slice(8)}/${yesterday.slice(5, 7)}/${yesterday.slice(0, 4)}`,
+      );
       expect(sheet.getRow(7).getCell(3).value).toBe('Toàn tỉnh (2 cơ quan)');
       const help = book.getWorksheet('Cách tính điểm');
       expect(help?.rowCount).toBe(SCORE_CRITERIA.length + 2);

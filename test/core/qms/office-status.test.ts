@@ -42,7 +42,7 @@ describe('office quality-system status', () => {
     expect(status.highRisks).toBe(2);
   });
 
-  it('holds until the first open deadline or review date passes, else to the year end', () => {
+  it('holds until the first open deadline or review date passes, 30 November, or the year end', () => {
     const facts = {
       ...empty,
       records: [
@@ -55,13 +55,17 @@ describe('office quality-system status', () => {
     const later = officeQmsStatus(facts, 2026, '2026-06-11');
     expect(later.validUntil).toBe('2026-07-01');
     expect(later.status.nonconformities).toEqual({ open: 1, overdue: 1 });
-    expect(officeQmsStatus(empty, 2026, '2026-06-01').validUntil).toBe('2026-12-31');
+    // On 1 December the report due becomes this year's; then nothing changes until the year end.
+    expect(officeQmsStatus(empty, 2026, '2026-06-01').validUntil).toBe('2026-11-30');
+    expect(officeQmsStatus(empty, 2026, '2026-12-01').validUntil).toBe('2026-12-31');
   });
 
   it('scores out of 100 with each criterion weighted as its data says', () => {
     expect(SCORE_MAX).toBe(100);
     const { status } = officeQmsStatus(empty, 2026, '2026-06-01');
-    const score = officeScore({ status, yearlyReport: true });
+    const score = officeScore({
+      status: { ...status, yearlyReport: { ...status.yearlyReport, received: true } },
+    });
     const full = Object.fromEntries(SCORE_CRITERIA.map((c) => [c.key, c.weight]));
     // Nothing announced, audited, reviewed, concluded or resolved: only what is clean and sent.
     expect(score.parts).toEqual({
