@@ -13,6 +13,7 @@ export default defineConfig({
     './db/schema/sync.ts',
     './db/schema/qms-records.ts',
     './db/schema/qms-acknowledgements.ts',
+    './db/schema/audit-packs.ts',
   ],
   out: './db/migrations',
 });

@@ -52,6 +52,15 @@ export const ERROR_MESSAGES = {
   SAVE_PATH_INVALID: 'Không lưu được vào nơi đã chọn. Hãy chọn thư mục hoặc tên tệp khác.',
   FILE_EXISTS: 'Tệp đã có ở nơi đã chọn. Chọn "Ghi đè" để thay bằng bản mới, hoặc đặt tên khác.',
   FILE_SAVE_FAILED: 'Không lưu được tệp đính kèm vào máy. Kiểm tra dung lượng ổ đĩa rồi thử lại.',
+  AUDIT_FILE_INVALID:
+    'Tệp không phải gói đánh giá hoặc tệp kết quả đánh giá của ISO Xã, hoặc bị hỏng; không có gì được ghi.',
+  AUDIT_FILE_TAMPERED:
+    'Tệp đánh giá đã bị thay đổi sau khi xuất (chữ ký hoặc mã hóa không khớp); không có gì được ghi.',
+  AUDIT_FILE_PASSPHRASE:
+    'Mật khẩu gói đánh giá không đúng (hoặc tệp đã bị thay đổi). Kiểm tra lại từng ký tự; không có gì được ghi.',
+  AUDIT_FILE_OTHER: 'Tệp đánh giá này thuộc cuộc đánh giá hoặc cơ quan khác; không có gì được ghi.',
+  AUDIT_FILE_STALE:
+    'Tệp kết quả này đã được nhập hoặc cũ hơn lần nhập trước; không có gì thay đổi.',
   DB_LOCKED:
     'Cơ sở dữ liệu đang được một chương trình khác sử dụng. Hãy đóng cửa sổ ISO Xã khác rồi mở lại.',
   DB_NEWER: 'Cơ sở dữ liệu được tạo bởi phiên bản ISO Xã mới hơn. Vui lòng cập nhật phần mềm.',

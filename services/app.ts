@@ -43,6 +43,8 @@ import { recordsControlHandlers } from './qms/records-control';
 import { modelDocumentHandlers } from './qms/model-documents';
 import { auditHandlers } from './qms/audits';
 import { auditEvidenceHandlers } from './qms/audit-evidence';
+import { auditPackHandlers } from './qms/audit-pack';
+import { auditVisitHandlers } from './qms/audit-visit';
 import { auditWorkHandlers } from './qms/audit-work';
 import { moveDeviceKeyOut } from './sync/state';
 import { AppUpdates, registerAppUpdates } from './updates/app-updates';
@@ -88,6 +90,8 @@ export const HANDLERS = mergeHandlers(
   auditHandlers,
   auditWorkHandlers,
   auditEvidenceHandlers,
+  auditPackHandlers,
+  auditVisitHandlers,
   updateHandlers,
   auditTrailHandlers,
   auditOutputHandlers,

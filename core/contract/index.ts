@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { announcementOps } from './announcements';
 import { yearlyReportOps } from './yearly-reports';
 import { attachmentOps } from './attachments';
+import { auditPackOps } from './audit-pack';
 import { internalAuditOps } from './audits';
 import { defineContract } from './define';
 import { calendarOps, catalogOps, deskSettingsOps, reportOps } from './desk';
@@ -40,6 +41,7 @@ export const contract = defineContract(
   modelDocumentOps,
   documentOps,
   internalAuditOps,
+  auditPackOps,
   satisfactionOps,
   objectiveOps,
   reviewOps,

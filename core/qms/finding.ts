@@ -29,6 +29,8 @@ export const findingData = z.object({
   dossierId: z.string().nullable().default(null),
   /** The nonconformity opened from it. */
   nonconformityId: z.string().nullable().default(null),
+  /** A finding brought back from a visiting auditor's results file (its stable ref). */
+  externalRef: z.string().nullable().default(null),
   cancelReason: z.string().max(4000).default(''),
 });
 export type FindingData = z.infer<typeof findingData>;

@@ -9,3 +9,4 @@ export * from './attachments';
 export * from './sync';
 export * from './qms-records';
 export * from './qms-acknowledgements';
+export * from './audit-packs';

@@ -8,6 +8,7 @@ import { addCivilDays, dayNumberOf, startOfDayNumber } from '../../core/calendar
 import { AppError } from '../../core/errors';
 import { drawSample, type AuditData, type SampleItem } from '../../core/qms/audit';
 import { FINDING_TYPE_LABELS, isNcFinding } from '../../core/qms/finding';
+import type { Tx } from '../../db/open';
 import { dossierSteps, dossiers, procedures, users } from '../../db/schema';
 import { newId, write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
@@ -128,9 +129,15 @@ function change(
   });
 }
 
-function addFinding(
+type FindingInput = Parameters<NonNullable<PartialHandlers['audits.addFinding']>>[1];
+
+/** A finding (and its nonconformity when it is one) of a running audit, in `tx`. */
+export function insertFinding(
+  tx: Tx,
   ctx: Ctx,
-  input: Parameters<NonNullable<PartialHandlers['audits.addFinding']>>[1],
+  a: Audit,
+  input: Omit<FindingInput, 'auditId'> & { readonly externalRef?: string | null },
+  comment = '',
 ) {
   const actor = actorOf(ctx);
   const today = todayOf(ctx);
@@ -138,54 +145,52 @@ function addFinding(
   const deadline = input.deadline ?? addCivilDays(today, 30);
   if (nc && deadline < today)
     throw new AppError('INVALID_INPUT', 'Hạn khắc phục không được ở trong quá khứ.');
-  return write(ctx, (tx) => {
-    const found = loadAudit(tx, input.auditId);
-    requireTeam(ctx, found);
-    const a = startIfApproved(tx, ctx, found);
-    if (input.checklistItemId && !a.data.checklist.some((i) => i.id === input.checklistItemId))
-      throw new AppError('NOT_FOUND', 'Không tìm thấy câu hỏi trong danh mục.');
-    if (input.dossierId && !a.data.sample.some((s) => s.dossierId === input.dossierId))
-      throw new AppError('INVALID_INPUT', 'Hồ sơ không thuộc mẫu của cuộc đánh giá.');
-    const ownerId = input.ownerId ?? a.data.auditeeIds[0] ?? null;
-    if (nc) {
-      const owner = ownerId
-        ? tx.select().from(users).where(eq(users.id, ownerId)).get()
-        : undefined;
-      if (!owner || owner.disabled)
-        throw new AppError(
-          'INVALID_INPUT',
-          'Người phụ trách khắc phục không tồn tại hoặc đã bị khóa.',
-        );
-    }
-    const n = findingsOf(tx, a.id).length + 1;
-    const code = `${a.code}-PH${String(n).padStart(2, '0')}`;
-    const id = newId();
-    const now = ctx.now();
-    // Whoever is on the audit team writes findings and opens their nonconformities as auditor.
-    const auditor = { ...actor, roles: [...actor.roles, 'internal_auditor' as const] };
-    let nonconformityId: string | null = null;
-    if (nc) {
-      const title = `${FINDING_TYPE_LABELS[input.type]} điều ${input.clause}: ${input.description}`;
-      const record = insertRecord(tx, now, auditor, {
-        kind: 'nonconformity',
-        code: nextNcCode(tx, today.slice(0, 4)),
-        title: title.length > 300 ? `${title.slice(0, 297)}...` : title,
-        ownerId,
-        dueDate: deadline,
-        sourceKind: 'finding',
-        sourceId: id,
-        data: {
-          source: 'internal_audit',
-          description:
-            `Phát hiện ${code} của cuộc đánh giá ${a.code} (${a.data.area}).\n${input.description}` +
-            (input.evidence ? `\nBằng chứng: ${input.evidence}` : ''),
-          detectedOn: today,
-          deadline,
-        },
-      });
-      nonconformityId = record.id;
-    }
-    const finding = insertRecord(tx, now, auditor, {
+  if (input.checklistItemId && !a.data.checklist.some((i) => i.id === input.checklistItemId))
+    throw new AppError('NOT_FOUND', 'Không tìm thấy câu hỏi trong danh mục.');
+  if (input.dossierId && !a.data.sample.some((s) => s.dossierId === input.dossierId))
+    throw new AppError('INVALID_INPUT', 'Hồ sơ không thuộc mẫu của cuộc đánh giá.');
+  const ownerId = input.ownerId ?? a.data.auditeeIds[0] ?? null;
+  if (nc) {
+    const owner = ownerId ? tx.select().from(users).where(eq(users.id, ownerId)).get() : undefined;
+    if (!owner || owner.disabled)
+      throw new AppError(
+        'INVALID_INPUT',
+        'Người phụ trách khắc phục không tồn tại hoặc đã bị khóa.',
+      );
+  }
+  const n = findingsOf(tx, a.id).length + 1;
+  const code = `${a.code}-PH${String(n).padStart(2, '0')}`;
+  const id = newId();
+  const now = ctx.now();
+  // Whoever is on the audit team writes findings and opens their nonconformities as auditor.
+  const auditor = { ...actor, roles: [...actor.roles, 'internal_auditor' as const] };
+  let nonconformityId: string | null = null;
+  if (nc) {
+    const title = `${FINDING_TYPE_LABELS[input.type]} điều ${input.clause}: ${input.description}`;
+    const record = insertRecord(tx, now, auditor, {
+      kind: 'nonconformity',
+      code: nextNcCode(tx, today.slice(0, 4)),
+      title: title.length > 300 ? `${title.slice(0, 297)}...` : title,
+      ownerId,
+      dueDate: deadline,
+      sourceKind: 'finding',
+      sourceId: id,
+      data: {
+        source: 'internal_audit',
+        description:
+          `Phát hiện ${code} của cuộc đánh giá ${a.code} (${a.data.area}).\n${input.description}` +
+          (input.evidence ? `\nBằng chứng: ${input.evidence}` : ''),
+        detectedOn: today,
+        deadline,
+      },
+    });
+    nonconformityId = record.id;
+  }
+  const finding = insertRecord(
+    tx,
+    now,
+    auditor,
+    {
       id,
       kind: 'finding',
       code,
@@ -200,17 +205,27 @@ function addFinding(
         checklistItemId: input.checklistItemId,
         dossierId: input.dossierId,
         nonconformityId,
+        externalRef: input.externalRef ?? null,
       },
-    });
-    return {
-      result: { id: finding.id, code, nonconformityId },
-      audit: {
-        operation: 'qms.finding.create',
-        entity: 'qms_finding',
-        entityId: finding.id,
-        summary: `${a.code}: phát hiện ${code} (${FINDING_TYPE_LABELS[input.type]}, điều ${input.clause})`,
-      },
-    };
+    },
+    comment,
+  );
+  return {
+    result: { id: finding.id, code, nonconformityId },
+    audit: {
+      operation: 'qms.finding.create',
+      entity: 'qms_finding',
+      entityId: finding.id,
+      summary: `${a.code}: phát hiện ${code} (${FINDING_TYPE_LABELS[input.type]}, điều ${input.clause})`,
+    },
+  };
+}
+
+function addFinding(ctx: Ctx, input: FindingInput) {
+  return write(ctx, (tx) => {
+    const found = loadAudit(tx, input.auditId);
+    requireTeam(ctx, found);
+    return insertFinding(tx, ctx, startIfApproved(tx, ctx, found), input);
   });
 }
 
