@@ -139,7 +139,9 @@ export function figureBlocks(key: FigureKey, f: Readonly<YearFigures>): Block[] 
         {
           kind: 'para',
           label: 'Hồ sơ tiếp nhận',
-          text: `${n(f.desk.received)} hồ sơ, trong đó trực tuyến ${pct(f.desk.online)}.`,
+          text: f.desk.received
+            ? `${n(f.desk.received)} hồ sơ, trong đó trực tuyến ${pct(f.desk.online)}.`
+            : 'Chưa tiếp nhận hồ sơ nào trong năm.',
         },
         {
           kind: 'para',
@@ -164,7 +166,9 @@ export function yearlyReportDoc(p: Readonly<YearlyPrintFacts>): Printable {
   const t = d.template;
   const blocks: Block[] = [
     { kind: 'center', text: t.to },
-    ...(t.intro ? [{ kind: 'para', text: t.intro } as const] : []),
+    ...(t.intro
+      ? [{ kind: 'para', text: t.intro.replace('{office}', p.officeName) } as const]
+      : []),
     ...t.sections.flatMap((s): Block[] => [
       { kind: 'heading', text: s.heading },
       ...s.figures.flatMap((k) => figureBlocks(k, d.figures)),

@@ -60,6 +60,7 @@ export const reportTemplate = z
     about: text('trích yếu', 1, 300),
     /** 'Kính gửi: Sở Khoa học và Công nghệ tỉnh ...' */
     to: text('nơi nhận báo cáo', 1, 300),
+    /** {office}: the office's name ('Ủy ban nhân dân xã Tân Lập'). */
     intro: text('lời mở đầu', 0, 2000),
     sections: z
       .array(section)

@@ -145,6 +145,7 @@ describe('yearly report', () => {
     for (const text of [
       'BÁO CÁO',
       'Kính gửi: Sở Khoa học và Công nghệ tỉnh',
+      'hướng dẫn của Sở Khoa học và Công nghệ tỉnh, Ủy ban nhân dân xã Tân Lập báo cáo',
       'năm 2026',
       TEXTS.difficulties,
       'IV. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ',

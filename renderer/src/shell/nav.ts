@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/qms/records', label: 'Kiểm soát hồ sơ', permission: null },
   { path: '/qms/reviews', label: 'Xem xét của lãnh đạo', permission: null },
   { path: '/qms/announcement', label: 'Công bố HTQLCL', permission: null },
+  { path: '/qms/yearly-report', label: 'Báo cáo năm', permission: null },
   { path: '/catalog', label: 'Danh mục thủ tục', permission: 'catalog.read' },
   { path: '/calendar', label: 'Lịch làm việc', permission: 'calendar.manage' },
   { path: '/desk-settings', label: 'Cấu hình một cửa', permission: 'office.manage' },

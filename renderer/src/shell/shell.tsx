@@ -44,6 +44,7 @@ import { RiskDetailScreen } from '../screens/qms/risk/detail';
 import { RiskRegisterScreen } from '../screens/qms/risk/register';
 import { ReviewDetailScreen } from '../screens/qms/review/detail';
 import { AnnouncementScreen } from '../screens/qms/announcement/screen';
+import { YearlyReportScreen } from '../screens/qms/yearly/screen';
 import { ReviewListScreen } from '../screens/qms/review/list';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
@@ -179,6 +180,10 @@ export function Shell() {
                 <Route path="/qms/disposals/:id">{(p) => <DisposalDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/reviews">{<ReviewListScreen />}</Route>
                 <Route path="/qms/announcement">{<AnnouncementScreen />}</Route>
+                <Route path="/qms/yearly-report">{<YearlyReportScreen />}</Route>
+                <Route path="/qms/yearly-report/:year">
+                  {(p) => <YearlyReportScreen year={p.year} />}
+                </Route>
                 <Route path="/qms/reviews/:id">
                   {(params) => <ReviewDetailScreen id={params.id} />}
                 </Route>

@@ -147,6 +147,9 @@ describe('the year figures', () => {
     expect(f.desk.onTime.value).toBeNull();
     expect(f.satisfaction.rated.value).toBeNull();
     expect(figureBlocks('satisfaction', f)[0]).toMatchObject({ text: 'chưa có số liệu' });
+    expect(figureBlocks('desk', f)[0]).toMatchObject({
+      text: 'Chưa tiếp nhận hồ sơ nào trong năm.',
+    });
   });
 
   it('print the template sections with the figures and the texts typed', () => {
