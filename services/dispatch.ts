@@ -1,15 +1,16 @@
 // The one path every call takes, whatever the transport (IPC, HTTP, tests): known name,
 // input parsed by its schema, session resolved (with inactivity timeout), permission
 // checked, handler run, output checked, errors turned into { ok: false, error }.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { contract, isOpName } from '../core/contract';
 import { hasPermission } from '../core/auth/roles';
 import { AppError, type Result } from '../core/errors';
 import { issueTexts, vietnameseZodError } from '../core/messages/labels';
-import { Database } from '../db/open';
+import { Database, type Db } from '../db/open';
 import { office, users } from '../db/schema';
 import type { Ctx, CurrentUser } from './context';
 import type { Handlers } from './handlers';
+import { prepared } from './prepared';
 
 export type CtxBase = Omit<Ctx, 'user' | 'sessionKey'>;
 
@@ -24,22 +25,29 @@ const WHILE_PASSWORD_CHANGE_DUE: ReadonlySet<string> = new Set([
   'auth.logout',
 ]);
 
+/** What every call reads (the caller and the inactivity timeout), prepared once per connection. */
+const callQueries = (db: Db) =>
+  prepared(db, 'dispatch.call', (d) => ({
+    user: d
+      .select({
+        id: users.id,
+        username: users.username,
+        fullName: users.fullName,
+        roles: users.roles,
+        disabled: users.disabled,
+        mustChangePassword: users.mustChangePassword,
+      })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+    timeout: d.select({ m: office.sessionTimeoutMinutes }).from(office).prepare(),
+  }));
+
 function loadUser(
   base: CtxBase,
   userId: string,
 ): (CurrentUser & { mustChangePassword: boolean }) | null {
-  const row = base.db
-    .select({
-      id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      roles: users.roles,
-      disabled: users.disabled,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const row = callQueries(base.db).user.get({ id: userId });
   if (!row || row.disabled) return null;
   return {
     id: row.id,
@@ -51,7 +59,7 @@ function loadUser(
 }
 
 function sessionTimeoutMs(base: CtxBase): number {
-  const row = base.db.select({ m: office.sessionTimeoutMinutes }).from(office).get();
+  const row = callQueries(base.db).timeout.get();
   return (row?.m ?? 15) * 60_000;
 }
 

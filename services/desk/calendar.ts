@@ -17,6 +17,7 @@ import type { Tx } from '../../db/open';
 import { calendarYears, deskSettings, users } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { prepared } from '../prepared';
 
 const CALENDAR_KEY = 'calendar';
 
@@ -44,7 +45,9 @@ export function seedDesk(tx: Tx, resourcesDir: string, now: number): void {
 }
 
 export function getDeskSettings(ctx: Pick<Ctx, 'db'>) {
-  const row = ctx.db.select().from(deskSettings).where(eq(deskSettings.id, 1)).get();
+  const row = prepared(ctx.db, 'desk.settings', (d) =>
+    d.select().from(deskSettings).where(eq(deskSettings.id, 1)).prepare(),
+  ).get();
   if (!row) throw new AppError('NOT_SET_UP');
   return row;
 }

@@ -2,7 +2,7 @@
 // transaction (seed, Excel import, province publication), and the catalog screens' reads.
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import {
   procedureCatalogSchema,
   type Procedure,
@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../db/open';
 import { procedureVersions, procedures } from '../../db/schema';
 import { newId, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { prepared } from '../prepared';
 
 export function timeLimitText(v: Readonly<ProcedureVersion>): string {
   if (v.timeLimit.unit === 'working_hours') return `${v.timeLimit.value} giờ làm việc`;
@@ -89,13 +90,22 @@ export function seedCatalog(tx: Tx, resourcesDir: string, now: number): void {
 
 /** The version of a procedure in force on a civil date (the latest whose effectiveFrom ≤ date). */
 export function versionInForce(db: Db | Tx, procedureId: string, date: string) {
-  const rows = db
-    .select()
-    .from(procedureVersions)
-    .where(eq(procedureVersions.procedureId, procedureId))
-    .orderBy(desc(procedureVersions.effectiveFrom), desc(procedureVersions.version))
-    .all();
-  return rows.find((r) => r.effectiveFrom <= date) ?? null;
+  return (
+    prepared(db, 'catalog.versionInForce', (d) =>
+      d
+        .select()
+        .from(procedureVersions)
+        .where(
+          and(
+            eq(procedureVersions.procedureId, sql.placeholder('procedureId')),
+            lte(procedureVersions.effectiveFrom, sql.placeholder('date')),
+          ),
+        )
+        .orderBy(desc(procedureVersions.effectiveFrom), desc(procedureVersions.version))
+        .limit(1)
+        .prepare(),
+    ).get({ procedureId, date }) ?? null
+  );
 }
 
 function summary(ctx: Ctx, p: typeof procedures.$inferSelect) {

@@ -80,12 +80,21 @@ export function actionState(d: LoadedDossier, now: number): ActionState {
   };
 }
 
+const viewQueries = (db: Db | Tx) =>
+  prepared(db, 'desk.detailView', (d) => ({
+    names: d.select({ id: users.id, fullName: users.fullName }).from(users).prepare(),
+    events: d
+      .select()
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, sql.placeholder('id')))
+      .orderBy(asc(dossierEvents.at), asc(dossierEvents.id))
+      .prepare(),
+  }));
+
 function userNames(db: Db | Tx): Map<string, string> {
   return new Map(
-    db
-      .select({ id: users.id, fullName: users.fullName })
-      .from(users)
-      .all()
+    viewQueries(db)
+      .names.all()
       .map((u) => [u.id, u.fullName]),
   );
 }
@@ -108,12 +117,7 @@ export function detailView(
   const now = ctx.now();
   const current = plan[d.row.currentStep - 1];
   const next = plan[d.row.currentStep];
-  const events = ctx.db
-    .select()
-    .from(dossierEvents)
-    .where(eq(dossierEvents.dossierId, d.row.id))
-    .orderBy(asc(dossierEvents.at), asc(dossierEvents.id))
-    .all();
+  const events = viewQueries(ctx.db).events.all({ id: d.row.id });
   return {
     dossier: {
       id: d.row.id,

@@ -1,7 +1,6 @@
 // Receiving a dossier: appointment in working time, code and tracking-book line from
 // never-reused counters, the first hand-off, all in one transaction. A repeated request key
 // returns the dossier already received (a double submit makes exactly one dossier).
-import { and, eq } from 'drizzle-orm';
 import type { WorkCalendar } from '../../core/calendar/calendar-data';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import { addWorkingDays, addWorkingHours, classifyStep } from '../../core/calendar/working-time';
@@ -12,7 +11,6 @@ import { AppError } from '../../core/errors';
 import { formSetForReceivedAt } from '../../core/forms/registry';
 import { fold } from '../../core/text/fold';
 import type { Tx } from '../../db/open';
-import { dossierEvents, dossierSteps, dossiers, office, procedures, users } from '../../db/schema';
 import { newId, requireUser, write, type Ctx } from '../context';
 import { nextCounter } from '../counters';
 import { enqueueDossierChange } from '../sync/outbox';
@@ -20,6 +18,7 @@ import type { PartialHandlers } from '../handlers';
 import { versionInForce } from './catalog';
 import { getDeskSettings, workCalendar } from './calendar';
 import { detailView, loadDossier } from './dossier-view';
+import { receiveQueries } from './receive-queries';
 
 /** The appointment for a procedure version received at `at`. */
 export function appointment(v: Readonly<ProcedureVersion>, at: number, cal: WorkCalendar): number {
@@ -28,7 +27,7 @@ export function appointment(v: Readonly<ProcedureVersion>, at: number, cal: Work
 }
 
 function planFor(ctx: Ctx, procedureId: string, at: number) {
-  const procedure = ctx.db.select().from(procedures).where(eq(procedures.id, procedureId)).get();
+  const procedure = receiveQueries(ctx.db).procedure.get({ id: procedureId });
   if (!procedure || !procedure.active)
     throw new AppError('NOT_FOUND', 'Thủ tục không tồn tại hoặc đã ngừng áp dụng.');
   const version = versionInForce(ctx.db, procedureId, civilDateOf(at));
@@ -45,14 +44,14 @@ function planFor(ctx: Ctx, procedureId: string, at: number) {
 }
 
 function newCode(tx: Tx, template: string, agency: string, date: string): string {
+  const taken = receiveQueries(tx).codeTaken;
   for (;;) {
     const code = formatCode(template, {
       agency,
       date,
       seq: nextCounter(tx, sequenceScope(template, date)),
     });
-    if (!tx.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.code, code)).get())
-      return code;
+    if (!taken.get({ code })) return code;
   }
 }
 
@@ -69,11 +68,8 @@ export const receiveHandlers: PartialHandlers = {
   },
   'dossiers.receive': (ctx, input) => {
     const user = requireUser(ctx);
-    const existing = ctx.db
-      .select({ id: dossiers.id, by: dossiers.receivedBy })
-      .from(dossiers)
-      .where(eq(dossiers.requestKey, input.requestKey))
-      .get();
+    const q = receiveQueries(ctx.db);
+    const existing = q.byRequestKey.get({ requestKey: input.requestKey });
     if (existing) {
       if (existing.by !== user.id) throw new AppError('CONFLICT');
       return detailView(ctx, loadDossier(ctx.db, existing.id), user);
@@ -86,11 +82,7 @@ export const receiveHandlers: PartialHandlers = {
     const [first, second] = plan;
     if (!first || !second)
       throw new AppError('INVALID_INPUT', 'Quy trình của thủ tục phải có ít nhất hai bước.');
-    const assignee = ctx.db
-      .select()
-      .from(users)
-      .where(and(eq(users.id, input.assigneeId), eq(users.disabled, false)))
-      .get();
+    const assignee = q.activeUser.get({ id: input.assigneeId });
     if (!assignee || !assignee.roles.includes(second.role)) {
       throw new AppError(
         'INVALID_INPUT',
@@ -98,7 +90,7 @@ export const receiveHandlers: PartialHandlers = {
       );
     }
     const settings = getDeskSettings(ctx);
-    const agency = ctx.db.select({ code: office.agencyCode }).from(office).get()?.code ?? '';
+    const agency = q.agencyCode.get()?.code ?? '';
     const date = civilDateOf(now);
     // The reception step is done at the counter, now: its result is judged like any other step.
     const firstDueAt = addWorkingHours(now, first.hours, p.cal);
@@ -106,75 +98,69 @@ export const receiveHandlers: PartialHandlers = {
       const id = newId();
       const code = newCode(tx, settings.codeFormat, agency, date);
       const year = Number(date.slice(0, 4));
-      tx.insert(dossiers)
-        .values({
-          id,
-          code,
-          requestKey: input.requestKey,
-          procedureId: p.procedure.id,
-          procedureVersionId: p.version.id,
-          formSet: p.formSet.id,
-          applicantName: input.applicant.fullName,
-          applicantNameFolded: fold(input.applicant.fullName),
-          applicantIdKind: input.applicant.idKind,
-          applicantIdNumber: input.applicant.idNumber,
-          applicantAddress: input.applicant.address,
-          applicantPhone: input.applicant.phone,
-          applicantEmail: input.applicant.email,
-          documents: input.documents,
-          sets: input.sets,
-          feeVnd: input.feeVnd,
-          channel: input.channel,
-          status: 'processing',
-          currentStep: 2,
-          receivedAt: now,
-          receivedBy: user.id,
-          dueAt: p.dueAt,
-          originalDueAt: p.dueAt,
-          bookYear: year,
-          bookLine: nextCounter(tx, `book:${year}`),
-          note: input.note,
-          updatedAt: now,
-        })
-        .run();
-      tx.insert(dossierSteps)
-        .values([
-          {
-            id: newId(),
-            dossierId: id,
-            stepNo: first.no,
-            stepName: first.name,
-            role: first.role,
-            assigneeId: user.id,
-            fromUserId: null,
-            startedAt: now,
-            dueAt: firstDueAt,
-            finishedAt: now,
-            outcome: classifyStep(now, firstDueAt, p.cal),
-          },
-          {
-            id: newId(),
-            dossierId: id,
-            stepNo: second.no,
-            stepName: second.name,
-            role: second.role,
-            assigneeId: assignee.id,
-            fromUserId: user.id,
-            startedAt: now,
-            dueAt: addWorkingHours(now, second.hours, p.cal),
-          },
-        ])
-        .run();
-      tx.insert(dossierEvents)
-        .values({
-          id: newId(),
-          dossierId: id,
-          at: now,
-          userId: user.id,
-          kind: 'received',
-          data: { dueAt: p.dueAt, to: assignee.fullName },
-        })
-        .run();
+      q.insertDossier.run({
+        id,
+        code,
+        requestKey: input.requestKey,
+        procedureId: p.procedure.id,
+        procedureVersionId: p.version.id,
+        formSet: p.formSet.id,
+        applicantName: input.applicant.fullName,
+        applicantNameFolded: fold(input.applicant.fullName),
+        applicantIdKind: input.applicant.idKind,
+        applicantIdNumber: input.applicant.idNumber,
+        applicantAddress: input.applicant.address,
+        applicantPhone: input.applicant.phone,
+        applicantEmail: input.applicant.email,
+        documents: input.documents,
+        sets: input.sets,
+        feeVnd: input.feeVnd,
+        channel: input.channel,
+        status: 'processing',
+        currentStep: 2,
+        receivedAt: now,
+        receivedBy: user.id,
+        dueAt: p.dueAt,
+        originalDueAt: p.dueAt,
+        bookYear: year,
+        bookLine: nextCounter(tx, `book:${year}`),
+        note: input.note,
+        updatedAt: now,
+      });
+      q.insertStep.run({
+        id: newId(),
+        dossierId: id,
+        stepNo: first.no,
+        stepName: first.name,
+        role: first.role,
+        assigneeId: user.id,
+        fromUserId: null,
+        startedAt: now,
+        dueAt: firstDueAt,
+        finishedAt: now,
+        outcome: classifyStep(now, firstDueAt, p.cal),
+      });
+      q.insertStep.run({
+        id: newId(),
+        dossierId: id,
+        stepNo: second.no,
+        stepName: second.name,
+        role: second.role,
+        assigneeId: assignee.id,
+        fromUserId: user.id,
+        startedAt: now,
+        dueAt: addWorkingHours(now, second.hours, p.cal),
+        finishedAt: null,
+        outcome: null,
+      });
+      q.insertEvent.run({
+        id: newId(),
+        dossierId: id,
+        at: now,
+        userId: user.id,
+        kind: 'received',
+        data: { dueAt: p.dueAt, to: assignee.fullName },
+      });
       enqueueDossierChange(tx, ctx.db, id, now);
       return {
         result: id,

@@ -36,6 +36,26 @@ const prevHashQuery = (db: Db) =>
       .prepare(),
   );
 
+const insertAuditQuery = (db: Db) =>
+  prepared(db, 'audit.insert', (d) =>
+    d
+      .insert(auditLog)
+      .values({
+        id: sql.placeholder('id'),
+        at: sql.placeholder('at'),
+        actorId: sql.placeholder('actorId'),
+        actorName: sql.placeholder('actorName'),
+        operation: sql.placeholder('operation'),
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        summary: sql.placeholder('summary'),
+        seq: sql.placeholder('seq'),
+        prevHash: sql.placeholder('prevHash'),
+        hash: sql.placeholder('hash'),
+      })
+      .prepare(),
+  );
+
 const chained = new WeakMap<Db, boolean>();
 
 /** Whether this database's audit_log has the chain's columns. Only a database left at a schema
@@ -62,9 +82,7 @@ export function appendAudit(db: Db, tx: Tx, values: Readonly<AuditValues>): void
   const prevHash =
     seq === 1 ? GENESIS_HASH : (prevHashQuery(db).get({ seq: seq - 1 })?.hash ?? GENESIS_HASH);
   const row: ChainedAuditRow = { ...values, seq, prevHash };
-  tx.insert(auditLog)
-    .values({ ...row, hash: chainHash(row) })
-    .run();
+  insertAuditQuery(db).run({ ...row, hash: chainHash(row) });
 }
 
 /**

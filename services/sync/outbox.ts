@@ -55,24 +55,40 @@ interface Change {
   readonly operation?: 'upsert' | 'delete';
 }
 
+const insertOpQuery = (tx: Tx) =>
+  prepared(tx, 'outbox.insert', (d) =>
+    d
+      .insert(outbox)
+      .values({
+        clientSeq: sql.placeholder('clientSeq'),
+        opId: sql.placeholder('opId'),
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        operation: sql.placeholder('operation'),
+        row: sql.placeholder('row'),
+        schemaVersion: sql.placeholder('schemaVersion'),
+        createdAt: sql.placeholder('createdAt'),
+      })
+      .prepare(),
+  );
+
 /** Queues changes in order, with one block of consecutive client_seq numbers. */
 export function enqueueAll(tx: Tx, now: number, changes: readonly Change[]): void {
   if (!changes.length) return;
   const first = reserveCounter(tx, 'outbox', changes.length);
-  tx.insert(outbox)
-    .values(
-      changes.map((c, i) => ({
-        clientSeq: first + i,
-        opId: uuidv7(),
-        entity: c.entity,
-        entityId: c.entityId,
-        operation: c.operation ?? 'upsert',
-        row: c.row,
-        schemaVersion: OP_SCHEMA_VERSION,
-        createdAt: now,
-      })),
-    )
-    .run();
+  const insert = insertOpQuery(tx);
+  changes.forEach((c, i) =>
+    insert.run({
+      clientSeq: first + i,
+      opId: uuidv7(),
+      entity: c.entity,
+      entityId: c.entityId,
+      operation: c.operation ?? 'upsert',
+      row: c.row,
+      schemaVersion: OP_SCHEMA_VERSION,
+      createdAt: now,
+    }),
+  );
 }
 
 export function enqueue(
