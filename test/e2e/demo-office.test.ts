@@ -61,6 +61,19 @@ describe('the demo office at 1366×768', { timeout: 180_000 }, () => {
     await table.getByText('Xem xét tài liệu').waitFor();
     await table.getByText('Phân tích nguyên nhân sự không phù hợp').first().waitFor();
     await screenshot(page, 'demo-inbox-secretary');
+    // The year's objectives with their monthly measurements, and the review held.
+    await go(page, 'Mục tiêu chất lượng');
+    await page.getByText('Giải quyết đúng hạn và trước hạn ít nhất 98%').first().waitFor();
+    await screenshot(page, 'demo-objectives');
+    await go(page, 'Xem xét của lãnh đạo');
+    await page.getByText('Đã họp').first().waitFor();
+    await screenshot(page, 'demo-reviews');
+    await go(page, 'Công bố HTQLCL');
+    await page
+      .getByText(/QĐ-UBND/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'demo-announcement');
   });
 
   it('fills the dashboard: received and due today, overdue, open, months and procedures', async () => {

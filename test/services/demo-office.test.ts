@@ -188,6 +188,35 @@ describe('the lived-in demo office', () => {
     expect(desk.items.some((i) => i.source === 'action' && i.overdue)).toBe(true);
   });
 
+  it('announced its conformity, measured its objectives, held its review, drafted its report', async () => {
+    const announcement = await app.ok('thuky')('announcements.overview', {});
+    expect(announcement).toMatchObject({ due: false, draft: null });
+    expect(announcement.inForce?.data['decisionNo']).toMatch(/\/QĐ-UBND$/);
+
+    const objectives = await app.ok('thuky')('objectives.list', { year: 2026 });
+    expect(objectives.rows).toHaveLength(4);
+    const measured = objectives.rows.filter((r) => r.measurements.length > 0);
+    // Monthly objectives measured after each whole month of the history (September, October).
+    expect(measured.map((r) => r.measurements.length)).toEqual([2, 2, 2]);
+    for (const r of measured)
+      for (const m of r.measurements) {
+        expect(m.value).not.toBeNull();
+        expect(m.to < civilDateOf(NOW)).toBe(true);
+      }
+    // Each measured one stands against its target; the year's verdicts come at the year's end.
+    expect(measured.map((r) => typeof r.met)).toEqual(['boolean', 'boolean', 'boolean']);
+    expect(objectives.pending).toBe(4);
+
+    const reviews = await app.ok('thuky')('reviews.list', { year: 2026 });
+    expect(reviews.map((r) => [r.state, r.actions, r.actionsOpen])).toEqual([['held', 2, 2]]);
+    const held = await app.ok('thuky')('reviews.get', { id: reviews[0]?.id ?? '' });
+    expect(held.live).toBe(false);
+    expect(held.inputs.find((i) => i.key === 'objectives')?.hasData).toBe(true);
+
+    const yearly = await app.ok('thuky')('yearly.list', {});
+    expect(yearly.reports.map((r) => [r.code, r.state])).toEqual([['BCN-2026', 'draft']]);
+  });
+
   it('is the same office every time for the same day', async () => {
     const other = await startDemoDesk(NOW, {}, { history: true });
     const empty = await startDemoDesk(NOW);

@@ -10,14 +10,18 @@ import type { Ctx, CurrentUser } from '../../context';
 import { flowHandlers } from '../../desk/flow';
 import { receiveHandlers } from '../../desk/receive';
 import { mergeHandlers, type PartialHandlers } from '../../handlers';
+import { announcementHandlers } from '../../qms/announcements';
 import { auditWorkHandlers } from '../../qms/audit-work';
 import { auditHandlers } from '../../qms/audits';
 import { documentHandlers } from '../../qms/documents';
 import { feedbackHandlers } from '../../qms/feedback';
 import { qmsHandlers } from '../../qms/handlers';
 import { nonconformityHandlers } from '../../qms/nonconformity';
+import { objectiveHandlers } from '../../qms/objectives';
 import { ratingHandlers } from '../../qms/ratings';
+import { reviewHandlers } from '../../qms/reviews';
 import { riskHandlers } from '../../qms/risks';
+import { yearlyReportHandlers } from '../../qms/yearly-reports';
 
 /** The operations a lived-in office is made with. */
 const HANDLERS: PartialHandlers = mergeHandlers(
@@ -31,6 +35,10 @@ const HANDLERS: PartialHandlers = mergeHandlers(
   auditHandlers,
   auditWorkHandlers,
   riskHandlers,
+  announcementHandlers,
+  objectiveHandlers,
+  reviewHandlers,
+  yearlyReportHandlers,
 );
 
 export type Caller = <N extends OpName>(name: N, input: OpInput<N>) => Promise<OpOutput<N>>;

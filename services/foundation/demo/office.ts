@@ -21,6 +21,7 @@ import { demoDesk } from './desk-as';
 import { receive, type DossierLife } from './dossiers';
 import { arrivals, placedForToday, type DemoProcedure } from './plan';
 import { scheduleQualityYear, workingDays } from './quality';
+import { scheduleManagement } from './management';
 import { scheduleRisks } from './risks';
 
 /** How far back the demo office's history goes (calendar days). */
@@ -74,6 +75,7 @@ export async function liveInDemoOffice(ctx: Ctx, start: number, end: number): Pr
   for (const plan of plans) receive(life, plan);
   scheduleQualityYear(ctx, desk, agenda, cal, start);
   scheduleRisks(desk, agenda, workingDays(cal, start, end));
+  scheduleManagement(desk, agenda, workingDays(cal, start, end), start);
   // One transaction around the months: each operation's own transaction becomes a savepoint
   // in it, so the seeding does not wait for the disk at every commit, and an office is either
   // lived in whole or not at all. Nothing else runs meanwhile: no handler used here waits for
