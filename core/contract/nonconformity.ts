@@ -54,6 +54,9 @@ const listInput = z
     year: z.number().int().min(2000).max(2100).nullable().default(null),
     sourceKind: z.enum(NC_LINK_KINDS).optional(),
     sourceId: z.string().max(200).optional(),
+    /** The register's page (1-based) and its size; the Excel export takes every row. */
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(500).default(50),
   })
   .strict();
 
@@ -85,6 +88,7 @@ export const nonconformityOps = {
   }),
   'nonconformities.list': op({
     input: listInput,
+    /** The page asked for; total counts every row the filters keep. */
     output: z.object({ rows: z.array(ncRow), total: z.number() }),
     access: 'user',
   }),

@@ -1,6 +1,6 @@
 // Operations of quality objectives (core/qms/objective.ts) and their measurements: create, the
-// year's list with measurements and verdicts, compute an indicator for a window without
-// recording it, record a measurement (value and window kept). Conclusions and cancelling go
+// year's list with measurements and verdicts, compute an indicator (or every objective's) for
+// a window without recording it, record a measurement (value and window kept). Conclusions and cancelling go
 // through qms.transition like every kind.
 import { z } from 'zod';
 import { INDICATOR_KEYS } from '../qms/indicators';
@@ -73,6 +73,21 @@ export const objectiveOps = {
       value: z.number().nullable(),
       numerator: z.number(),
       denominator: z.number(),
+    }),
+    access: 'user',
+  }),
+  /** Every computed objective of a year over one window, its facts read once. */
+  'objectives.computeAll': op({
+    input: z.object({ year, from: civilDate, to: civilDate }).strict(),
+    output: z.object({
+      rows: z.array(
+        z.object({
+          objectiveId: z.string(),
+          value: z.number().nullable(),
+          numerator: z.number(),
+          denominator: z.number(),
+        }),
+      ),
     }),
     access: 'user',
   }),

@@ -52,6 +52,16 @@ export interface IndicatorFacts {
   readonly procedureDocs: readonly ProcedureDocFact[];
 }
 
+/** The parts of the facts, loaded only for the indicators that read them. */
+export const FACT_PARTS = [
+  'dossiers',
+  'ratings',
+  'feedback',
+  'nonconformities',
+  'procedureDocs',
+] as const satisfies readonly (keyof IndicatorFacts)[];
+export type FactPart = (typeof FACT_PARTS)[number];
+
 export interface Window {
   readonly from: string;
   readonly to: string;
@@ -184,6 +194,21 @@ export function proceduresReviewed(facts: IndicatorFacts, w: Window): Measure {
     docs.length,
   );
 }
+
+/** What each computed indicator reads of the facts. */
+export const INDICATOR_PARTS: Readonly<Record<ComputedKey, readonly FactPart[]>> = {
+  on_time_rate: ['dossiers'],
+  online_share: ['dossiers'],
+  satisfaction_rate: ['ratings'],
+  qd766_ratio: ['dossiers', 'ratings', 'feedback'],
+  feedback_on_time: ['feedback'],
+  nc_closed_on_time: ['nonconformities'],
+  procedures_reviewed: ['procedureDocs'],
+};
+
+/** The facts `keys` need between them. */
+export const partsFor = (keys: Iterable<ComputedKey>): Set<FactPart> =>
+  new Set([...keys].flatMap((k) => INDICATOR_PARTS[k]));
 
 /** Any computed indicator by its key: the one entry point services and screens use. */
 export function computeIndicator(

@@ -32,7 +32,47 @@ export interface Timing {
   readonly budgetMs: number;
 }
 
-export const MIN_SAMPLES = 30;
+export const MIN_SAMPLES = 10;
+/** Past this many budgets a figure stops even short of MIN_SAMPLES (its n says so). */
+export const HARD_CAP_BUDGETS = 3;
+
+/** When a figure's sampling stops: enough samples after the budget, or the hard cap. */
+export function sampling(t: Timing, minSamples = MIN_SAMPLES) {
+  const start = performance.now();
+  return {
+    /** Whether to take sample number `n` (0-based). */
+    more(n: number, wanted: number): boolean {
+      if (n >= wanted) return false;
+      const elapsed = performance.now() - start;
+      if (n >= minSamples && elapsed > t.budgetMs) return false;
+      return !(n >= 1 && elapsed > t.budgetMs * HARD_CAP_BUDGETS);
+    },
+  };
+}
+
+/** A warm-up of `count` runs that gives up after a quarter of the budget. */
+async function warmUp(t: Timing, count: number, run: (i: number) => Promise<unknown>) {
+  const deadline = performance.now() + t.budgetMs / 4;
+  for (let i = 0; i < count && (i === 0 || performance.now() < deadline); i++) await run(i);
+}
+
+/** Which parts of the bench to run: `--only desk,qms` or single QMS figures (`qms.inbox`). */
+export type Selected = (part: string, figure?: string) => boolean;
+
+export function selector(only: string | undefined): Selected {
+  const wanted = new Set(
+    (only ?? '')
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
+  if (!wanted.size) return () => true;
+  return (part, figure) =>
+    wanted.has(part) ||
+    (figure === undefined
+      ? [...wanted].some((w) => w.startsWith(`${part}.`))
+      : wanted.has(`${part}.${figure}`));
+}
 
 export const log = (line: string) => console.log(line);
 
@@ -70,11 +110,10 @@ export async function measure(
   warmup: number,
   run: (i: number) => Promise<unknown>,
 ): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run(i);
+  await warmUp(t, warmup, run);
   const samples: number[] = [];
-  const deadline = performance.now() + t.budgetMs;
-  for (let i = 0; i < t.iterations; i++) {
-    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
+  const s = sampling(t);
+  for (let i = 0; s.more(i, t.iterations); i++) {
     const [ms] = await timed(() => run(i));
     samples.push(ms);
   }
@@ -88,11 +127,10 @@ export async function measurePrepared<P>(
   prepare: (i: number) => Promise<P>,
   run: (prepared: P) => Promise<unknown>,
 ): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await run(await prepare(i));
+  await warmUp(t, warmup, async (i) => run(await prepare(i)));
   const samples: number[] = [];
-  const deadline = performance.now() + t.budgetMs;
-  for (let i = 0; i < t.iterations; i++) {
-    if (i >= MIN_SAMPLES && performance.now() > deadline) break;
+  const s = sampling(t);
+  for (let i = 0; s.more(i, t.iterations); i++) {
     const prepared = await prepare(warmup + i);
     const [ms] = await timed(() => run(prepared));
     samples.push(ms);
@@ -110,9 +148,8 @@ export async function measureCases<C extends { label: string }>(
   for (const c of cases) await run(c); // warm-up: one round
   const byCase = new Map<string, { samples: number[]; rows?: number }>();
   const all: number[] = [];
-  const deadline = performance.now() + t.budgetMs;
-  for (let i = 0; i < Math.max(iterations, cases.length); i++) {
-    if (i >= Math.max(MIN_SAMPLES, cases.length) && performance.now() > deadline) break;
+  const s = sampling(t, Math.max(MIN_SAMPLES, cases.length));
+  for (let i = 0; s.more(i, Math.max(iterations, cases.length)); i++) {
     const c = cases[i % cases.length];
     const t0 = performance.now();
     const rows = await run(c);

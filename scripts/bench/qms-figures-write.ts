@@ -5,7 +5,15 @@
 import { addCivilDays } from '../../core/calendar/civil-time';
 import type { OpInput } from '../../core/contract';
 import type { AppBackend } from '../../services/platform';
-import { log, measure, measurePrepared, type Caller, type Figure, type Timing } from './figures';
+import {
+  log,
+  measure,
+  measurePrepared,
+  sampling,
+  type Caller,
+  type Figure,
+  type Timing,
+} from './figures';
 import { summarize, timed } from './stats';
 
 const ms = (target: number, what = 'p95') => ({ target, targetText: `${what} ≤ ${target} ms` });
@@ -25,7 +33,9 @@ export async function approveFigure(
   );
   const samples: number[] = [];
   let versions = 0;
-  for (const doc of docs.slice(0, Math.max(t.iterations / 4, 40))) {
+  const s = sampling(t);
+  for (const doc of docs) {
+    if (!s.more(samples.length, Math.max(t.iterations / 4, 40))) break;
     const opened = await thuky('documents.newRevision', { documentId: doc.id });
     const draft = opened.revisions.find((r) => r.state === 'draft');
     if (!draft) continue;

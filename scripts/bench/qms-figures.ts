@@ -15,6 +15,7 @@ import {
   measure,
   measureCases,
   type Caller,
+  type CaseTiming,
   type Figure,
   type Timing,
 } from './figures';
@@ -34,8 +35,27 @@ async function session(backend: AppBackend, username: string): Promise<Caller> {
 
 const ms = (target: number, what = 'p95') => ({ target, targetText: `${what} ≤ ${target} ms` });
 
-export async function qmsFigures(backend: AppBackend, t: Timing): Promise<Figure[]> {
-  const figures: Figure[] = [];
+/** The QMS figures `--only qms.<name>` can pick. */
+export const QMS_FIGURES = [
+  'inbox',
+  'documents',
+  'approve',
+  'indicators',
+  'nc',
+  'risks',
+  'rating',
+  'review',
+  'sample',
+] as const;
+type QmsFigure = (typeof QMS_FIGURES)[number];
+
+/** Measures the selected QMS figures, handing each to `record` as soon as it is measured. */
+export async function qmsFigures(
+  backend: AppBackend,
+  t: Timing,
+  record: (...f: Figure[]) => void,
+  want: (figure: QmsFigure) => boolean,
+): Promise<void> {
   const sqlite = backend.database();
   const as = new Map<string, Caller>();
   const user = async (name: string) => {
@@ -57,7 +77,26 @@ export async function qmsFigures(backend: AppBackend, t: Timing): Promise<Figure
   );
   log(`Quality records: ${JSON.stringify(counts)}`);
 
-  // -- inbox of the busiest user ------------------------------------------------------------
+  if (want('inbox')) record(...(await inboxFigure(backend, user, t)));
+  if (want('documents')) record(...(await documentFigure(thuky, t, counts['document'] ?? 0)));
+  if (want('approve'))
+    record(
+      ...(await approveFigure(thuky, await user('phochutich'), await user('chutich'), t, today)),
+    );
+  if (want('indicators')) await indicatorFigures(thuky, t, today, record);
+  if (want('nc')) record(...(await ncFigure(thuky, t, today, counts['nonconformity'] ?? 0)));
+  if (want('risks')) record(...(await riskRegisterFigure(thuky, t, counts['risk'] ?? 0)));
+  if (want('rating')) record(...(await ratingFigure(backend, user, t)));
+  if (want('review')) record(...(await reviewFigure(thuky, t, today)));
+  if (want('sample'))
+    record(...(await sampleFigure(thuky, await user('chutich'), await user('danhgia'), t, today)));
+}
+
+type User = (name: string) => Promise<Caller>;
+
+/** The inbox of the user with the most lines (issues 8 and 9). */
+async function inboxFigure(backend: AppBackend, user: User, t: Timing): Promise<Figure[]> {
+  const sqlite = backend.database();
   log('Measuring qms.inbox for the busiest user...');
   const usernames = sqlite
     .prepare("SELECT username FROM users WHERE disabled = 0 AND roles NOT LIKE '%admin%'")
@@ -70,14 +109,18 @@ export async function qmsFigures(backend: AppBackend, t: Timing): Promise<Figure
   }
   const inboxOf = await user(busiest.name);
   const inbox = await measure(t, 3, () => inboxOf('qms.inbox', {}));
-  figures.push({
-    name: `Inbox of the busiest user (qms.inbox, ${busiest.name}: ${busiest.total} lines)`,
-    unit: 'ms',
-    summary: summarize(inbox),
-    ...ms(20),
-  });
+  return [
+    {
+      name: `Inbox of the busiest user (qms.inbox, ${busiest.name}: ${busiest.total} lines)`,
+      unit: 'ms',
+      summary: summarize(inbox),
+      ...ms(20),
+    },
+  ];
+}
 
-  // -- document register and search ---------------------------------------------------------
+/** The document register and its search (issue 8). */
+async function documentFigure(thuky: Caller, t: Timing, documents: number): Promise<Figure[]> {
   log('Measuring documents.list...');
   type DocList = OpInput<'documents.list'>;
   const docCases: { label: string; input: DocList }[] = [
@@ -96,20 +139,22 @@ export async function qmsFigures(backend: AppBackend, t: Timing): Promise<Figure
     t.iterations,
     async (c) => (await thuky('documents.list', c.input)).length,
   );
-  figures.push({
-    name: `Document register / search (documents.list, ${counts['document'] ?? 0} documents)`,
-    unit: 'ms',
-    summary: summarize(docs.all),
-    ...ms(20),
-    note: `slowest: ${[...docs.perCase].sort((a, b) => b.summary.p95 - a.summary.p95)[0]?.label ?? ''}`,
-  });
+  return [
+    {
+      name: `Document register / search (documents.list, ${documents} documents)`,
+      unit: 'ms',
+      summary: summarize(docs.all),
+      ...ms(20),
+      note: slowest(docs.perCase),
+    },
+  ];
+}
 
-  figures.push(
-    ...(await approveFigure(thuky, await user('phochutich'), await user('chutich'), t, today)),
-  );
-  figures.push(...(await indicatorFigures(thuky, t, today)));
+const slowest = (cases: readonly CaseTiming[]) =>
+  `slowest: ${[...cases].sort((a, b) => b.summary.p95 - a.summary.p95)[0]?.label ?? ''}`;
 
-  // -- nonconformity register (and risks, when the office has them) ------------------------
+/** The nonconformity register's pages (issue 9). */
+async function ncFigure(thuky: Caller, t: Timing, today: string, ncs: number): Promise<Figure[]> {
   log('Measuring nonconformities.list...');
   type NcList = OpInput<'nonconformities.list'>;
   const year = Number(today.slice(0, 4));
@@ -122,58 +167,49 @@ export async function qmsFigures(backend: AppBackend, t: Timing): Promise<Figure
     { label: `year ${year - 5}`, input: { year: year - 5 } },
     { label: 'search "qua han"', input: { query: 'qua han' } },
   ];
-  const ncs = await measureCases(
+  const run = await measureCases(
     t,
     ncCases,
     t.iterations,
     async (c) => (await thuky('nonconformities.list', c.input)).total,
   );
-  figures.push({
-    name: `Nonconformity register (nonconformities.list, ${counts['nonconformity'] ?? 0} records)`,
-    unit: 'ms',
-    summary: summarize(ncs.all),
-    ...ms(20),
-    note: `slowest: ${[...ncs.perCase].sort((a, b) => b.summary.p95 - a.summary.p95)[0]?.label ?? ''}`,
-  });
-  figures.push(...(await riskRegisterFigure(thuky, t, counts['risk'] ?? 0)));
-
-  figures.push(...(await ratingFigure(backend, user, t)));
-  figures.push(...(await reviewFigure(thuky, t, today)));
-  figures.push(
-    ...(await sampleFigure(thuky, await user('chutich'), await user('danhgia'), t, today)),
-  );
-  return figures;
-}
-
-/** Every objective's indicator computed over one year, and over the ten years. */
-async function indicatorFigures(thuky: Caller, t: Timing, today: string): Promise<Figure[]> {
-  log('Measuring objectives.compute...');
-  const year = Number(today.slice(0, 4)) - 1;
-  const objectives = (await thuky('objectives.list', { year })).rows.filter(
-    (o) => o.record.data['indicator'] !== 'manual',
-  );
-  const round = (from: string, to: string) => async () => {
-    for (const o of objectives)
-      await thuky('objectives.compute', { objectiveId: o.record.id, from, to });
-  };
-  const rounds = { ...t, iterations: Math.min(t.iterations, 40) };
-  const one = await measure(rounds, 2, round(`${year}-01-01`, `${year}-12-31`));
-  const ten = await measure(rounds, 1, round(`${year - 9}-01-01`, today));
-  const n = objectives.length;
   return [
     {
-      name: `Every objective's indicators, one year (${n} × objectives.compute)`,
+      name: `Nonconformity register (nonconformities.list, ${ncs} records)`,
       unit: 'ms',
-      summary: summarize(one),
-      ...ms(150),
-    },
-    {
-      name: `Every objective's indicators, ten years (${n} × objectives.compute)`,
-      unit: 'ms',
-      summary: summarize(ten),
-      ...ms(1000),
+      summary: summarize(run.all),
+      ...ms(20),
+      note: slowest(run.perCase),
     },
   ];
+}
+
+/** Every objective's indicator computed over one year, and over the ten years (each figure
+ * recorded as soon as it is measured). */
+async function indicatorFigures(
+  thuky: Caller,
+  t: Timing,
+  today: string,
+  record: (...f: Figure[]) => void,
+): Promise<void> {
+  log('Measuring objectives.computeAll...');
+  const year = Number(today.slice(0, 4)) - 1;
+  const windows = [
+    { label: 'one year', from: `${year}-01-01`, to: `${year}-12-31`, target: 150 },
+    { label: 'ten years', from: `${year - 9}-01-01`, to: today, target: 1000 },
+  ];
+  for (const w of windows) {
+    let n = 0;
+    const samples = await measure({ ...t, iterations: Math.min(t.iterations, 60) }, 2, async () => {
+      n = (await thuky('objectives.computeAll', { year, from: w.from, to: w.to })).rows.length;
+    });
+    record({
+      name: `Every objective's indicators, ${w.label} (objectives.computeAll, ${n} objectives)`,
+      unit: 'ms',
+      summary: summarize(samples),
+      ...ms(w.target),
+    });
+  }
 }
 
 /** The risk register, pages 1-5 of its filters (issue 9 item 2). */
@@ -203,7 +239,7 @@ async function riskRegisterFigure(thuky: Caller, t: Timing, risks: number): Prom
       unit: 'ms',
       summary: summarize(run.all),
       ...ms(20),
-      note: `slowest: ${[...run.perCase].sort((a, b) => b.summary.p95 - a.summary.p95)[0]?.label ?? ''}`,
+      note: slowest(run.perCase),
     },
   ];
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HISTORY_VERSION } from '../generate-history';
-import { log, verdict, type CaseTiming, type Figure } from './figures';
+import { HARD_CAP_BUDGETS, log, verdict, type CaseTiming, type Figure } from './figures';
 import type { SourceOffice } from './office';
 import type { StartupRun } from './startup';
 import { markdownTable, ms, textTable } from './stats';
@@ -32,6 +32,24 @@ export interface ReportInput {
   readonly found: Found;
   readonly startupRuns: readonly StartupRun[];
   readonly bundledRuns: readonly StartupRun[];
+  /** What --only selected ('' for everything). */
+  readonly only?: string;
+  /** Written after each figure while the run goes on: no console table, marked as partial. */
+  readonly inProgress?: boolean;
+}
+
+/** One figure as a console line, as soon as it is measured. */
+export function logFigure(f: Figure): void {
+  const v = f.value ?? f.summary?.p95;
+  const shown =
+    v === undefined
+      ? '–'
+      : `${f.unit === 'ms' || f.value === undefined ? ms(v) : v.toFixed(1)} ${f.unit}`;
+  const what =
+    f.value === undefined && f.summary
+      ? `p95 ${shown} (p50 ${ms(f.summary.p50)}, n ${f.summary.n})`
+      : shown;
+  log(`  → ${f.name}: ${what}; ${f.targetText} ${verdict(f)}`.trimEnd());
 }
 
 export function writeReport(r: ReportInput): void {
@@ -84,16 +102,20 @@ export function writeReport(r: ReportInput): void {
     ]),
   ];
 
-  log('');
-  log(textTable(rows));
-  for (const f of figures) if (f.note) log(`  ${f.name}: ${f.note}`);
-  log('\nSlowest searches:');
-  log(textTable(caseRows(found.searchCases)));
-  log('\nSlowest list filters:');
-  log(textTable(caseRows(found.listCases)));
+  if (!r.inProgress) {
+    log('');
+    log(textTable(rows));
+    for (const f of figures) if (f.note) log(`  ${f.name}: ${f.note}`);
+    log('\nSlowest searches:');
+    log(textTable(caseRows(found.searchCases)));
+    log('\nSlowest list filters:');
+    log(textTable(caseRows(found.listCases)));
+  }
 
   const outDir = path.resolve(root, r.out);
   fs.mkdirSync(outDir, { recursive: true });
+  // A partial rerun (--only) keeps the full run's latest.* and writes its own files.
+  const base = r.only ? `only-${r.only.replace(/[^a-z0-9.]+/gi, '_')}` : 'latest';
   const result = {
     date: startedAt.toISOString(),
     machine,
@@ -105,6 +127,8 @@ export function writeReport(r: ReportInput): void {
       historyVersion: HISTORY_VERSION,
     },
     iterations: r.iterations,
+    only: r.only || null,
+    complete: !r.inProgress,
     figures: figures.map((f) => ({ ...f, result: verdict(f) || null })),
     searchCases: found.searchCases,
     listCases: found.listCases,
@@ -112,16 +136,23 @@ export function writeReport(r: ReportInput): void {
     bundledStartupRuns: bundledRuns,
     tableSizesMb: found.tableSizes,
   };
-  fs.writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, `${base}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const md = [
     '# ISO Xã benchmark',
     '',
+    ...(r.inProgress
+      ? [
+          `**Partial: the run is in progress or was interrupted; ${figures.length} figures so far.**`,
+          '',
+        ]
+      : []),
+    ...(r.only ? [`- Only: ${r.only}`] : []),
     `- Date: ${startedAt.toISOString()}`,
     `- Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB RAM, ${machine.platform}`,
     `- Node ${machine.node}, SQLite ${machine.sqlite}`,
     `- Load average before/after: ${machine.loadAverage.before.join(' ')} / ${machine.loadAverage.after.join(' ')}`,
     `- Office: ${found.dossierCount.toLocaleString('en-US')} dossiers over ${r.years} years (seed ${r.seed}, history v${HISTORY_VERSION}; ${source.origin})`,
-    `- Up to ${r.iterations} iterations per figure after a warm-up (a figure stops after ${r.budgetMs / 1000} s with at least ${r.minSamples} samples); synchronous=FULL, WAL, exclusive locking as in the app`,
+    `- Up to ${r.iterations} iterations per figure after a warm-up (a figure stops after ${r.budgetMs / 1000} s with at least ${r.minSamples} samples, and after ${(r.budgetMs * HARD_CAP_BUDGETS) / 1000} s whatever its n); synchronous=FULL, WAL, exclusive locking as in the app`,
     '',
     markdownTable(rows),
     '',
@@ -143,6 +174,6 @@ export function writeReport(r: ReportInput): void {
     ]),
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(outDir, 'latest.md'), md);
-  log(`\nWrote ${path.relative(root, path.join(outDir, 'latest.json'))} and latest.md`);
+  fs.writeFileSync(path.join(outDir, `${base}.md`), md);
+  if (!r.inProgress) log(`\nWrote ${path.relative(root, path.join(outDir, base))}.json and .md`);
 }

@@ -1,8 +1,11 @@
-// `npm run bench [-- --dossiers 200000] [--reuse DIR] [--iterations 200] [--budget-s 60] [--skip-startup]`
+// `npm run bench [-- --dossiers 200000] [--reuse DIR] [--iterations 200] [--budget-s 20] [--skip-startup]
+//   [--only desk,dashboard,qms,plain,open,startup | qms.inbox,qms.indicators,...]`
 // Benchmarks the office backend on a realistic history (scripts/generate-history.ts): receive,
 // name search, filtered list pages, dashboard, database size, backend open and start-up to the
-// login screen in browser mode; the quality-system figures (scripts/bench/qms-figures.ts). Prints a table and writes bench-results/latest.{json,md}.
-// Figures are reported against their targets (PASS/MISS); a miss never fails the run.
+// login screen in browser mode; the quality-system figures (scripts/bench/qms-figures.ts). Prints a table and writes bench-results/latest.{json,md}
+// (rewritten after every figure, so an interrupted run keeps what it measured; an --only run
+// writes only-<parts>.* instead). Figures are reported against their targets (PASS/MISS); a
+// miss never fails the run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +15,18 @@ import { openBackend } from '../../services/app';
 import { databaseBytes } from '../generate-history';
 import { deskFigures } from './desk-figures';
 import { comparisonFigures, plainDeskFigures } from './encryption';
-import { deskSession, log, measure, MIN_SAMPLES, type Figure, type Timing } from './figures';
+import {
+  deskSession,
+  log,
+  measure,
+  MIN_SAMPLES,
+  selector,
+  type Figure,
+  type Timing,
+} from './figures';
 import { sourceOffice } from './office';
-import { qmsFigures } from './qms-figures';
-import { writeReport, type Found } from './report';
+import { QMS_FIGURES, qmsFigures } from './qms-figures';
+import { logFigure, writeReport, type Found } from './report';
 import { copyOffice } from './sync-backlog';
 import {
   bundledLauncher,
@@ -37,7 +48,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '20' },
     'startup-runs': { type: 'string', default: '5' },
     'skip-startup': { type: 'boolean', default: false },
-    'budget-s': { type: 'string', default: '60' },
+    'budget-s': { type: 'string', default: '20' },
+    only: { type: 'string' },
     out: { type: 'string', default: 'bench-results' },
   },
   allowPositionals: true,
@@ -51,6 +63,21 @@ const STARTUP_RUNS = Number(values['startup-runs']);
 /** A figure stops early after this long (slow operations), with at least MIN_SAMPLES samples. */
 const BUDGET_MS = Number(values['budget-s']) * 1000;
 const TIMING: Timing = { iterations: ITERATIONS, warmup: WARMUP, budgetMs: BUDGET_MS };
+const ONLY = values.only ?? '';
+const want = selector(ONLY);
+const PARTS = ['desk', 'dashboard', 'qms', 'plain', 'open', 'startup'];
+for (const w of ONLY.split(',').filter(Boolean)) {
+  const [part, figure] = w.split('.');
+  if (
+    !PARTS.includes(part ?? '') ||
+    (figure !== undefined && !(part === 'qms' && QMS_FIGURES.includes(figure as 'inbox')))
+  ) {
+    console.error(
+      `--only ${w}: unknown; parts are ${PARTS.join(', ')}, QMS figures ${QMS_FIGURES.map((f) => `qms.${f}`).join(', ')}`,
+    );
+    process.exit(2);
+  }
+}
 
 async function main(): Promise<void> {
   const startedAt = new Date();
@@ -81,6 +108,34 @@ async function main(): Promise<void> {
     dossierCount: 0,
   };
 
+  const report = (inProgress: boolean) =>
+    writeReport({
+      root,
+      out: values.out,
+      startedAt,
+      loadBefore,
+      source,
+      years: YEARS,
+      seed: SEED,
+      iterations: ITERATIONS,
+      budgetMs: BUDGET_MS,
+      minSamples: MIN_SAMPLES,
+      figures,
+      found,
+      startupRuns,
+      bundledRuns,
+      only: ONLY,
+      inProgress,
+    });
+  /** A figure is logged and written to the results as soon as it is measured. */
+  const record = (...measured: Figure[]) => {
+    for (const f of measured) {
+      figures.push(f);
+      logFigure(f);
+    }
+    report(true);
+  };
+
   try {
     const open = () =>
       openBackend({
@@ -102,24 +157,28 @@ async function main(): Promise<void> {
 
       const desk = await deskSession(backend);
 
-      const desked = await deskFigures(backend, desk, '', TIMING, SEED);
-      figures.push(...desked.figures);
-      found.searchCases = desked.searchCases;
-      found.listCases = desked.listCases;
+      if (want('desk')) {
+        const desked = await deskFigures(backend, desk, '', TIMING, SEED);
+        found.searchCases = desked.searchCases;
+        found.listCases = desked.listCases;
+        record(...desked.figures);
+      }
 
       // -- dashboard ------------------------------------------------------------------------
-      log('Measuring dashboard.get...');
-      const dash = await measure(TIMING, 3, () => desk('dashboard.get', {}));
-      figures.push({
-        name: 'Dashboard figures (dashboard.get)',
-        unit: 'ms',
-        summary: summarize(dash),
-        target: 100,
-        targetText: 'p95 ≤ 100 ms',
-      });
+      if (want('dashboard')) {
+        log('Measuring dashboard.get...');
+        const dash = await measure(TIMING, 3, () => desk('dashboard.get', {}));
+        record({
+          name: 'Dashboard figures (dashboard.get)',
+          unit: 'ms',
+          summary: summarize(dash),
+          target: 100,
+          targetText: 'p95 ≤ 100 ms',
+        });
+      }
 
       // -- the quality system (issues 8-10) --------------------------------------------------
-      figures.push(...(await qmsFigures(backend, TIMING)));
+      if (want('qms')) await qmsFigures(backend, TIMING, record, (f) => want('qms', f));
 
       found.tableSizes = (
         sqlite
@@ -133,10 +192,17 @@ async function main(): Promise<void> {
     }
 
     // -- the same desk figures without encryption, and the floor ------------------------------
-    figures.push(...(await plainDeskFigures(source.dir, path.join(work, 'plain'), TIMING, SEED)));
-    figures.push(...comparisonFigures(figures, work, TIMING));
+    if (want('plain'))
+      record(...(await plainDeskFigures(source.dir, path.join(work, 'plain'), TIMING, SEED)));
+    // The floor (and the comparisons with it) whenever receive or a rating was measured.
+    if (want('desk') || want('plain') || want('qms', 'rating'))
+      record(
+        ...comparisonFigures(figures, work, TIMING).filter(
+          (f) => f.value === undefined || Number.isFinite(f.value),
+        ),
+      );
 
-    figures.push({
+    record({
       name: `Database size (${(found.dossierCount / 1000).toFixed(0)}k dossiers)`,
       unit: 'MB',
       value: sizeMb,
@@ -146,25 +212,28 @@ async function main(): Promise<void> {
     });
 
     // -- backend open -----------------------------------------------------------------------
-    log('Measuring backend open...');
-    const opens: number[] = [];
-    for (let i = 0; i < STARTUP_RUNS; i++) {
-      const [t, b] = await timed(open);
-      b.close();
-      opens.push(t);
+    if (want('open')) {
+      log('Measuring backend open...');
+      const opens: number[] = [];
+      for (let i = 0; i < STARTUP_RUNS; i++) {
+        const [t, b] = await timed(open);
+        b.close();
+        opens.push(t);
+      }
+      record({
+        name: 'Backend open (openBackend on the office)',
+        unit: 'ms',
+        value: median(opens),
+        summary: summarize(opens),
+        target: null,
+        targetText: 'report (part of start-up)',
+        note: `median of ${opens.length}`,
+      });
     }
-    figures.push({
-      name: 'Backend open (openBackend on the office)',
-      unit: 'ms',
-      value: median(opens),
-      summary: summarize(opens),
-      target: null,
-      targetText: 'report (part of start-up)',
-      note: `median of ${opens.length}`,
-    });
 
     // -- start-up to the login screen -------------------------------------------------------
-    if (values['skip-startup']) startupNote = 'skipped (--skip-startup)';
+    if (!want('startup')) startupNote = 'skipped (--only)';
+    else if (values['skip-startup']) startupNote = 'skipped (--skip-startup)';
     else if (!rendererBuilt(root))
       startupNote = 'skipped: renderer not built (npm run build:renderer)';
     else {
@@ -194,8 +263,9 @@ async function main(): Promise<void> {
       }
     }
     const startupFigure = (name: string, runs: readonly StartupRun[], target: number | null) => {
+      if (!want('startup')) return;
       if (!runs.length) {
-        figures.push({
+        record({
           name,
           unit: 'ms',
           target,
@@ -204,7 +274,7 @@ async function main(): Promise<void> {
         });
         return;
       }
-      figures.push({
+      record({
         name,
         unit: 'ms',
         value: median(runs.map((r) => r.totalMs)),
@@ -223,7 +293,7 @@ async function main(): Promise<void> {
   }
 
   if (source.generatedMs !== undefined) {
-    figures.push({
+    record({
       name: `History generation (${(DOSSIERS / 1000).toFixed(0)}k dossiers${source.generatedCached ? ', when the cache was built' : ''})`,
       unit: 'ms',
       value: source.generatedMs,
@@ -231,22 +301,7 @@ async function main(): Promise<void> {
       targetText: '< 3 min',
     });
   }
-  writeReport({
-    root,
-    out: values.out,
-    startedAt,
-    loadBefore,
-    source,
-    years: YEARS,
-    seed: SEED,
-    iterations: ITERATIONS,
-    budgetMs: BUDGET_MS,
-    minSamples: MIN_SAMPLES,
-    figures,
-    found,
-    startupRuns,
-    bundledRuns,
-  });
+  report(false);
 }
 
 main().catch((error: unknown) => {

@@ -1,91 +1,155 @@
 // The desk's data as the indicators' facts (core/qms/indicators.ts) for one window of civil
 // dates: dossiers received or resolved in it, the ratings and feedback about them, the
-// nonconformities and feedback due in it, the procedure documents and their reviews. Plain
-// indexed reads; the computing is in core.
-import { dayNumberOf, startOfDayNumber, VN_OFFSET_MS } from '../../core/calendar/civil-time';
-import type { IndicatorFacts, Window } from '../../core/qms/indicators';
+// nonconformities and feedback due in it, the procedure documents and their reviews. Only the
+// parts the asked indicators read are loaded (FACT_PARTS), each once per window however many
+// objectives use it. Plain indexed reads of the few columns needed; the computing is in core.
+import {
+  dayNumberOf,
+  dayNumberOfInstant,
+  formatDayNumber,
+  startOfDayNumber,
+} from '../../core/calendar/civil-time';
+import {
+  FACT_PARTS,
+  type FactPart,
+  type IndicatorFacts,
+  type Window,
+} from '../../core/qms/indicators';
 import type { Ctx } from '../context';
 
-/** SQLite expression: 'YYYY-MM-DD' in Vietnam time of an epoch-ms column. */
-const sqliteCivilDate = (ms: string) =>
-  `strftime('%Y-%m-%d', (${ms} + ${VN_OFFSET_MS}) / 1000, 'unixepoch')`;
+type Sqlite = Ctx['conn']['sqlite'];
 
-interface Json {
-  readonly data: string;
+/** Civil dates of instants, memoised per day (a window has a few thousand distinct days). */
+function civilDates() {
+  const byDay = new Map<number, string>();
+  return (ms: number | null): string | null => {
+    if (ms === null) return null;
+    const day = dayNumberOfInstant(ms);
+    let date = byDay.get(day);
+    if (date === undefined) byDay.set(day, (date = formatDayNumber(day)));
+    return date;
+  };
 }
 
-export function loadFacts(ctx: Pick<Ctx, 'conn'>, w: Window): IndicatorFacts {
-  const sqlite = ctx.conn.sqlite;
-  const start = startOfDayNumber(dayNumberOf(w.from));
-  const end = startOfDayNumber(dayNumberOf(w.to) + 1);
-  const dossiers = sqlite
+interface Bounds {
+  readonly w: Window;
+  readonly start: number;
+  readonly end: number;
+}
+
+function dossierFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['dossiers'] {
+  const civil = civilDates();
+  const rows = sqlite
     .prepare(
-      `SELECT d.id, d.procedure_id AS procedureId, p.field, d.channel,
-              ${sqliteCivilDate('d.received_at')} AS receivedOn,
-              CASE WHEN d.resolved_at IS NULL THEN NULL ELSE ${sqliteCivilDate('d.resolved_at')} END AS resolvedOn,
-              d.outcome
-         FROM dossiers d JOIN procedures p ON p.id = d.procedure_id
-        WHERE (d.received_at >= ? AND d.received_at < ?)
-           OR (d.resolved_at >= ? AND d.resolved_at < ?)`,
+      `SELECT d.id, d.procedure_id AS procedureId, d.channel, d.received_at AS receivedAt,
+              d.resolved_at AS resolvedAt, d.outcome
+         FROM dossiers d
+        WHERE d.received_at >= ? AND d.received_at < ?
+       UNION
+       SELECT d.id, d.procedure_id AS procedureId, d.channel, d.received_at AS receivedAt,
+              d.resolved_at AS resolvedAt, d.outcome
+         FROM dossiers d
+        WHERE d.resolved_at >= ? AND d.resolved_at < ?`,
     )
-    .all(start, end, start, end) as IndicatorFacts['dossiers'][number][];
-  const records = (kind: string, where: string, ...args: unknown[]) =>
-    (
-      sqlite
-        .prepare(
-          `SELECT state, source_id AS sourceId, data FROM qms_records WHERE kind = ? AND ${where}`,
-        )
-        .all(kind, ...args) as (Json & { state: string; sourceId: string | null })[]
-    ).map((r) => ({ ...r, d: JSON.parse(r.data) as Record<string, unknown> }));
-  const ratings = records(
-    'rating',
-    `state = 'recorded' AND json_extract(data, '$.returnedOn') BETWEEN ? AND ?`,
-    w.from,
-    w.to,
-  ).map((r) => ({
-    dossierId: r.sourceId ?? '',
-    satisfied: r.d['satisfied'] === true,
-    returnedOn: String(r.d['returnedOn']),
+    .raw()
+    .all(b.start, b.end, b.start, b.end) as [
+    string,
+    string,
+    string,
+    number,
+    number | null,
+    string | null,
+  ][];
+  const fields = new Map(
+    (sqlite.prepare('SELECT id, field FROM procedures').raw().all() as [string, string][]).map(
+      ([id, field]) => [id, field],
+    ),
+  );
+  return rows.map(([id, procedureId, channel, receivedAt, resolvedAt, outcome]) => ({
+    id,
+    procedureId,
+    field: fields.get(procedureId) ?? '',
+    channel,
+    receivedOn: civil(receivedAt) ?? '',
+    resolvedOn: civil(resolvedAt),
+    outcome,
   }));
+}
+
+function ratingFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['ratings'] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT source_id, json_extract(data, '$.satisfied'), json_extract(data, '$.returnedOn')
+           FROM qms_records
+          WHERE kind = 'rating' AND state = 'recorded'
+            AND json_extract(data, '$.returnedOn') BETWEEN ? AND ?`,
+      )
+      .raw()
+      .all(b.w.from, b.w.to) as [string | null, number | null, string][]
+  ).map(([dossierId, satisfied, returnedOn]) => ({
+    dossierId: dossierId ?? '',
+    satisfied: satisfied === 1,
+    returnedOn: String(returnedOn),
+  }));
+}
+
+function feedbackFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['feedback'] {
+  const columns = `id, state, source_id, json_extract(data, '$.receivedOn'),
+    json_extract(data, '$.deadline'), json_extract(data, '$.answeredOn')`;
   // Feedback about a dossier counts for the QĐ 766 ratio whenever it came in; feedback due in
   // the window counts for "answered on time". The first part is read through the window's
   // dossiers (the source index), not by scanning every feedback entry about any dossier.
-  const feedback = (
+  return (
     sqlite
       .prepare(
-        `SELECT id, state, source_id AS sourceId, data FROM qms_records
+        `SELECT ${columns} FROM qms_records
           WHERE kind = 'feedback' AND json_extract(data, '$.deadline') BETWEEN ? AND ?
          UNION
-         SELECT id, state, source_id AS sourceId, data FROM qms_records
+         SELECT ${columns} FROM qms_records
           WHERE source_kind = 'dossier' AND kind = 'feedback' AND source_id IN (
-            SELECT d.id FROM dossiers d
-             WHERE (d.received_at >= ? AND d.received_at < ?) OR (d.resolved_at >= ? AND d.resolved_at < ?))`,
+            SELECT d.id FROM dossiers d WHERE d.received_at >= ? AND d.received_at < ?
+            UNION
+            SELECT d.id FROM dossiers d WHERE d.resolved_at >= ? AND d.resolved_at < ?)`,
       )
-      .all(w.from, w.to, start, end, start, end) as (Json & {
-      state: string;
-      sourceId: string | null;
-    })[]
-  ).map((r) => {
-    const d = JSON.parse(r.data) as Record<string, unknown>;
-    return {
-      dossierId: r.sourceId,
-      receivedOn: String(d['receivedOn']),
-      deadline: String(d['deadline']),
-      answeredOn: (d['answeredOn'] as string | null) ?? null,
-      cancelled: r.state === 'cancelled',
-    };
-  });
-  const nonconformities = records(
-    'nonconformity',
-    `json_extract(data, '$.deadline') BETWEEN ? AND ?`,
-    w.from,
-    w.to,
-  ).map((r) => ({
-    detectedOn: String(r.d['detectedOn']),
-    deadline: String(r.d['deadline']),
-    closedOn: (r.d['closedOn'] as string | null) ?? null,
-    cancelled: r.state === 'cancelled',
+      .raw()
+      .all(b.w.from, b.w.to, b.start, b.end, b.start, b.end) as [
+      string,
+      string,
+      string | null,
+      string,
+      string,
+      string | null,
+    ][]
+  ).map(([, state, dossierId, receivedOn, deadline, answeredOn]) => ({
+    dossierId,
+    receivedOn: String(receivedOn),
+    deadline: String(deadline),
+    answeredOn: answeredOn ?? null,
+    cancelled: state === 'cancelled',
   }));
+}
+
+function ncFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['nonconformities'] {
+  return (
+    sqlite
+      .prepare(
+        `SELECT state, json_extract(data, '$.detectedOn'), json_extract(data, '$.deadline'),
+                json_extract(data, '$.closedOn')
+           FROM qms_records
+          WHERE kind = 'nonconformity' AND json_extract(data, '$.deadline') BETWEEN ? AND ?`,
+      )
+      .raw()
+      .all(b.w.from, b.w.to) as [string, string, string, string | null][]
+  ).map(([state, detectedOn, deadline, closedOn]) => ({
+    detectedOn: String(detectedOn),
+    deadline: String(deadline),
+    closedOn: closedOn ?? null,
+    cancelled: state === 'cancelled',
+  }));
+}
+
+function procedureDocFacts(sqlite: Sqlite): IndicatorFacts['procedureDocs'] {
   const docs = sqlite
     .prepare(
       `SELECT d.id, json_extract(d.data, '$.lastReview.by.on') AS reviewed,
@@ -97,14 +161,28 @@ export function loadFacts(ctx: Pick<Ctx, 'conn'>, w: Window): IndicatorFacts {
           AND json_extract(d.data, '$.docType') = 'procedure'`,
     )
     .all() as { reviewed: string | null; effective: string | null }[];
-  const procedureDocs = docs.map((d) => ({
+  return docs.map((d) => ({
     reviewedOn: [...(d.reviewed ? [d.reviewed] : []), ...(d.effective?.split(',') ?? [])],
   }));
+}
+
+/** The facts of a window; only `parts` are read (the others are left empty). */
+export function loadFacts(
+  ctx: Pick<Ctx, 'conn'>,
+  w: Window,
+  parts: ReadonlySet<FactPart> = new Set(FACT_PARTS),
+): IndicatorFacts {
+  const sqlite = ctx.conn.sqlite;
+  const b: Bounds = {
+    w,
+    start: startOfDayNumber(dayNumberOf(w.from)),
+    end: startOfDayNumber(dayNumberOf(w.to) + 1),
+  };
   return {
-    dossiers,
-    ratings,
-    feedback,
-    nonconformities,
-    procedureDocs,
+    dossiers: parts.has('dossiers') ? dossierFacts(sqlite, b) : [],
+    ratings: parts.has('ratings') ? ratingFacts(sqlite, b) : [],
+    feedback: parts.has('feedback') ? feedbackFacts(sqlite, b) : [],
+    nonconformities: parts.has('nonconformities') ? ncFacts(sqlite, b) : [],
+    procedureDocs: parts.has('procedureDocs') ? procedureDocFacts(sqlite) : [],
   };
 }

@@ -97,7 +97,7 @@ export function closedOnTime(row: {
 }
 
 async function registerWorkbook(ctx: Ctx, input: NcListInput) {
-  const rows = ncRows(ctx, input);
+  const { rows } = ncRows(ctx, input, true);
   const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   book.creator = 'ISO Xã';

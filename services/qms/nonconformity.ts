@@ -4,7 +4,7 @@
 // writes nothing: planning needs an action, verifying needs every action done and a verifier
 // who owns none of them, closing needs every action closed. When the last action is done the
 // app moves the nonconformity on by itself.
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import { addCivilDays, civilDateOf } from '../../core/calendar/civil-time';
 import type { OpOutput, OpParsed } from '../../core/contract';
 import { AppError } from '../../core/errors';
@@ -215,8 +215,9 @@ function createNonconformity(ctx: Ctx, input: OpParsed<'nonconformities.create'>
 
 export type NcListInput = OpParsed<'nonconformities.list'>;
 
-/** The register's rows, newest first, with their actions counted. */
-export function ncRows(ctx: Ctx, input: NcListInput) {
+/** The register's page (every row for `everyRow`: the Excel export), newest first, with
+ * their actions counted, and how many rows the filters keep. */
+export function ncRows(ctx: Ctx, input: NcListInput, everyRow = false) {
   const today = todayOf(ctx);
   const conditions = [eq(qmsRecords.kind, KIND)];
   if (input.query) conditions.push(like(qmsRecords.searchText, `%${fold(input.query)}%`));
@@ -227,15 +228,27 @@ export function ncRows(ctx: Ctx, input: NcListInput) {
     conditions.push(eq(qmsRecords.state, input.state));
   if (input.sourceKind) conditions.push(eq(qmsRecords.sourceKind, input.sourceKind));
   if (input.sourceId) conditions.push(eq(qmsRecords.sourceId, input.sourceId));
-  if (input.year !== null) conditions.push(like(qmsRecords.code, `SKPH-${input.year}-%`));
-  const records = ctx.db
+  // A range on the (kind, code) index: codes are SKPH-<year>-NNN ('.' follows '-').
+  if (input.year !== null)
+    conditions.push(
+      gte(qmsRecords.code, `SKPH-${input.year}-`),
+      lt(qmsRecords.code, `SKPH-${input.year}.`),
+    );
+  const where = and(...conditions);
+  const total = ctx.db.select({ n: count() }).from(qmsRecords).where(where).get()?.n ?? 0;
+  const query = ctx.db
     .select()
     .from(qmsRecords)
-    .where(and(...conditions))
-    .orderBy(sql`${qmsRecords.createdAt} DESC`)
-    .limit(2000)
-    .all()
-    .map((r) => toRecord(r) as QmsRecord<NonconformityData>);
+    .where(where)
+    .orderBy(sql`${qmsRecords.createdAt} DESC`, sql`${qmsRecords.code} DESC`);
+  const records = (
+    everyRow
+      ? query.all()
+      : query
+          .limit(input.pageSize)
+          .offset((input.page - 1) * input.pageSize)
+          .all()
+  ).map((r) => toRecord(r) as QmsRecord<NonconformityData>);
   const ids = records.map((r) => r.id);
   const counts = new Map<string, { open: number; total: number }>();
   if (ids.length)
@@ -259,7 +272,7 @@ export function ncRows(ctx: Ctx, input: NcListInput) {
     ctx.db,
     records.map((r) => r.ownerId),
   );
-  return records.map((r) => ({
+  const rows = records.map((r) => ({
     id: r.id,
     code: r.code,
     title: r.title,
@@ -277,6 +290,7 @@ export function ncRows(ctx: Ctx, input: NcListInput) {
     actionsOpen: counts.get(r.id)?.open ?? 0,
     actionsTotal: counts.get(r.id)?.total ?? 0,
   }));
+  return { rows, total };
 }
 
 export { actionsOf };
@@ -295,8 +309,5 @@ export const nonconformityHandlers: PartialHandlers = {
     return drafter(ctx, input.sourceId);
   },
   'nonconformities.create': (ctx, input) => createNonconformity(ctx, input),
-  'nonconformities.list': (ctx, input) => {
-    const rows = ncRows(ctx, input);
-    return { rows, total: rows.length };
-  },
+  'nonconformities.list': (ctx, input) => ncRows(ctx, input),
 };

@@ -13,6 +13,7 @@ import {
   computeIndicator,
   INDICATOR_LABELS,
   meetsTarget,
+  partsFor,
   type Measure,
 } from '../../core/qms/indicators';
 import {
@@ -87,18 +88,39 @@ function createObjective(ctx: Ctx, input: OpParsed<'objectives.create'>) {
   });
 }
 
-function computeFor(ctx: Ctx, o: QmsRecord<ObjectiveData>, from: string, to: string): Measure {
-  if (o.data.indicator === 'manual')
-    throw new AppError('INVALID_INPUT', 'Chỉ số này được nhập tay, không tính tự động.');
+function checkWindow(from: string, to: string) {
   if (to < from) throw new AppError('INVALID_INPUT', 'Đến ngày không được trước từ ngày.');
+}
+
+function computeFor(ctx: Ctx, o: QmsRecord<ObjectiveData>, from: string, to: string): Measure {
+  const indicator = o.data.indicator;
+  if (indicator === 'manual')
+    throw new AppError('INVALID_INPUT', 'Chỉ số này được nhập tay, không tính tự động.');
+  checkWindow(from, to);
   const scope = { field: o.data.scope.field, procedureId: o.data.scope.procedureId };
-  return computeIndicator(
-    o.data.indicator,
-    loadFacts(ctx, { from, to }),
-    { from, to },
-    todayOf(ctx),
-    scope,
-  );
+  const facts = loadFacts(ctx, { from, to }, partsFor([indicator]));
+  return computeIndicator(indicator, facts, { from, to }, todayOf(ctx), scope);
+}
+
+/** Every computed objective of `year` over one window: each part of the facts read once. */
+function computeAll(ctx: Ctx, input: OpParsed<'objectives.computeAll'>) {
+  checkWindow(input.from, input.to);
+  const w = { from: input.from, to: input.to };
+  const computed = yearObjectives(ctx, input.year).flatMap((o) => {
+    const indicator = o.data.indicator;
+    return indicator === 'manual' ? [] : [{ o, indicator }];
+  });
+  const facts = loadFacts(ctx, w, partsFor(computed.map((c) => c.indicator)));
+  const today = todayOf(ctx);
+  return {
+    rows: computed.map(({ o, indicator }) => ({
+      objectiveId: o.id,
+      ...computeIndicator(indicator, facts, w, today, {
+        field: o.data.scope.field,
+        procedureId: o.data.scope.procedureId,
+      }),
+    })),
+  };
 }
 
 const loadObjective = (ctx: Ctx, id: string) =>
@@ -184,10 +206,9 @@ function recordMeasurement(ctx: Ctx, input: OpParsed<'objectives.measure'>) {
   });
 }
 
-function listObjectives(ctx: Ctx, year: number): OpOutput<'objectives.list'> {
-  const actor = actorOf(ctx);
-  const today = todayOf(ctx);
-  const objectives = ctx.db
+/** The year's objectives, in code order, not the cancelled ones. */
+const yearObjectives = (ctx: Ctx, year: number) =>
+  ctx.db
     .select()
     .from(qmsRecords)
     .where(and(eq(qmsRecords.kind, KIND), like(qmsRecords.code, `MT-${year}-%`)))
@@ -195,6 +216,11 @@ function listObjectives(ctx: Ctx, year: number): OpOutput<'objectives.list'> {
     .all()
     .map((r) => toRecord(r) as QmsRecord<ObjectiveData>)
     .filter((o) => o.data.year === year && o.state !== 'cancelled');
+
+function listObjectives(ctx: Ctx, year: number): OpOutput<'objectives.list'> {
+  const actor = actorOf(ctx);
+  const today = todayOf(ctx);
+  const objectives = yearObjectives(ctx, year);
   const ids = objectives.map((o) => o.id);
   const measurements = ids.length
     ? ctx.db
@@ -264,5 +290,6 @@ export const objectiveHandlers: PartialHandlers = {
   'objectives.list': (ctx, input) => listObjectives(ctx, input.year),
   'objectives.compute': (ctx, input) =>
     computeFor(ctx, loadObjective(ctx, input.objectiveId), input.from, input.to),
+  'objectives.computeAll': (ctx, input) => computeAll(ctx, input),
   'objectives.measure': (ctx, input) => recordMeasurement(ctx, input),
 };

@@ -259,6 +259,32 @@ describe('nonconformity life with its corrective actions', () => {
     expect(search.total).toBe(1);
     expect((await app.ok('thuky')('nonconformities.list', { query: 'khác' })).total).toBe(0);
   });
+
+  it('pages the register newest first with the total of every page, by year', async () => {
+    app = await startDemoDesk();
+    const made: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      app.clock.now += 60_000; // one a minute, so newest first is their order
+      const created = await app.ok('thuky')('nonconformities.create', {
+        source: 'other',
+        title: `Sai sót số ${i}`,
+        description: 'Phát hiện khi kiểm tra',
+        detectedOn: '2026-11-23',
+        deadline: '2026-12-23',
+      });
+      made.push(created.code);
+    }
+    const page = (n: number, extra = {}) =>
+      app.ok('thuky')('nonconformities.list', { page: n, pageSize: 2, ...extra });
+    const pages = [await page(1), await page(2), await page(3)];
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.code))).toEqual([...made].reverse());
+    expect((await page(4)).rows).toEqual([]);
+    expect((await page(1, { year: 2026 })).total).toBe(5);
+    expect((await page(1, { year: 2025 })).total).toBe(0);
+    const excel = await app.ok('thuky')('nonconformities.exportExcel', { pageSize: 2 });
+    expect(excel.base64.length).toBeGreaterThan(0);
+  });
 });
 
 describe('nonconformity outputs', () => {

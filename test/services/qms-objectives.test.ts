@@ -93,6 +93,53 @@ describe('objectives and their measurements', () => {
     expect(listed.record.dueDate).toBe('2026-12-31');
   });
 
+  it('every objective computed at once matches each computed alone', async () => {
+    app = await startDemoDesk(vn('2026-11-23', '08:00'));
+    await returnedOnTime('unsatisfied');
+    await returnedOnTime('satisfied');
+    await returnedLateDossier(app);
+    const keys = [
+      'on_time_rate',
+      'online_share',
+      'satisfaction_rate',
+      'qd766_ratio',
+      'feedback_on_time',
+      'nc_closed_on_time',
+      'procedures_reviewed',
+    ];
+    const made = [];
+    for (const key of keys) made.push(await objective(key, 50));
+    await objective('manual');
+    for (const [from, to] of [
+      ['2026-01-01', '2026-11-25'],
+      ['2026-11-24', '2026-11-25'],
+    ] as const) {
+      const all = await app.ok('thuky')('objectives.computeAll', { year: 2026, from, to });
+      const alone = [];
+      for (const o of made)
+        alone.push({
+          objectiveId: o.id,
+          ...(await app.ok('thuky')('objectives.compute', { objectiveId: o.id, from, to })),
+        });
+      expect(all.rows).toEqual(alone);
+    }
+    const whole = await app.ok('thuky')('objectives.computeAll', {
+      year: 2026,
+      from: '2026-01-01',
+      to: '2026-11-25',
+    });
+    expect(whole.rows[0]).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(whole.rows[2]).toMatchObject({ numerator: 1, denominator: 2 });
+    const backwards = await app.as('thuky')('objectives.computeAll', {
+      year: 2026,
+      from: '2026-11-25',
+      to: '2026-11-01',
+    });
+    expect(backwards.ok === false && backwards.error.message).toBe(
+      'Đến ngày không được trước từ ngày.',
+    );
+  });
+
   it('a missed objective is concluded so and opens a linked nonconformity', async () => {
     app = await startDemoDesk(vn('2026-11-23', '08:00'));
     await returnedOnTime('unsatisfied');

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  Pagination,
   SegmentedControl,
   Stack,
   Table,
@@ -41,14 +42,21 @@ export const overdueStyle = (overdue: boolean) =>
 
 export const NC_CREATORS = ['leader', 'iso_coordinator', 'internal_auditor'];
 
+/** Rows per page of the register. */
+const PAGE = 50;
+
 export function NonconformityRegisterScreen() {
   const { session } = useSession();
   const [query, setQuery] = useState('');
   const [state, setState] = useState<StateFilter>('open');
+  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const input = { query, state };
   const { data, error } = useLoad(
-    useCallback(() => api.nonconformities.list({ query, state }), [query, state]),
+    useCallback(
+      () => api.nonconformities.list({ query, state, page, pageSize: PAGE }),
+      [query, state, page],
+    ),
   );
   const exporting = useAction();
   const exportExcel = () =>
@@ -78,10 +86,20 @@ export function NonconformityRegisterScreen() {
             label="Tìm theo số hoặc nội dung"
             placeholder="VD: SKPH-2026, quá hạn"
             value={query}
-            onChange={(e) => setQuery(e.currentTarget.value)}
+            onChange={(e) => {
+              setQuery(e.currentTarget.value);
+              setPage(1);
+            }}
             w={320}
           />
-          <SegmentedControl data={FILTERS} value={state} onChange={(v) => setState(v)} />
+          <SegmentedControl
+            data={FILTERS}
+            value={state}
+            onChange={(v) => {
+              setState(v);
+              setPage(1);
+            }}
+          />
         </Group>
       </Card>
       <ErrorAlert error={error ?? exporting.error} />
@@ -138,6 +156,14 @@ export function NonconformityRegisterScreen() {
           </Text>
         ) : null}
       </Card>
+      {data && data.total > PAGE ? (
+        <Pagination
+          total={Math.ceil(data.total / PAGE)}
+          value={page}
+          onChange={setPage}
+          aria-label="Trang"
+        />
+      ) : null}
       {data ? (
         <Text size="sm" c="dimmed">
           {formatCount(data.total)} sự không phù hợp
