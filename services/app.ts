@@ -36,6 +36,7 @@ import { nonconformityHandlers } from './qms/nonconformity';
 import { feedbackHandlers } from './qms/feedback';
 import { riskHandlers } from './qms/risks';
 import { ratingHandlers } from './qms/ratings';
+import { surveyHandlers } from './qms/surveys';
 import { objectiveHandlers } from './qms/objectives';
 import { nonconformityOutputHandlers } from './qms/nonconformity-output';
 import { disposalHandlers } from './qms/disposal';
@@ -78,6 +79,7 @@ export const HANDLERS = mergeHandlers(
   qmsHandlers,
   nonconformityHandlers,
   ratingHandlers,
+  surveyHandlers,
   feedbackHandlers,
   riskHandlers,
   objectiveHandlers,

@@ -19,6 +19,7 @@ import { modelDocumentOps } from './model-documents';
 import { documentOps } from './qms-documents';
 import { reviewOps } from './reviews';
 import { riskOps } from './risks';
+import { surveyOps } from './surveys';
 import { syncOps } from './sync';
 
 export const contract = defineContract(
@@ -48,6 +49,7 @@ export const contract = defineContract(
   riskOps,
   announcementOps,
   yearlyReportOps,
+  surveyOps,
 );
 
 export type Contract = typeof contract;

@@ -47,8 +47,33 @@ export const feedbackListInput = z
   })
   .strict();
 
+const measureView = z.object({
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+/** The desk dashboard's satisfaction figures over a period (core/qms/indicators.ts). */
+export const satisfactionFigures = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Satisfied / rated dossiers returned in the period, %. */
+  satisfaction: measureView,
+  /** QĐ 766/QĐ-TTg ratio over the dossiers resolved in the period, %. */
+  qd766: measureView,
+});
+export type SatisfactionFigures = z.infer<typeof satisfactionFigures>;
+
 export const satisfactionOps = {
-  'ratings.scale': op({ input: z.object({}).strict(), output: ratingScale, access: 'user' }),
+  'ratings.figures': op({
+    input: z.object({}).strict(),
+    output: z.object({ month: satisfactionFigures, year: satisfactionFigures }),
+    access: 'user',
+  }),
+  'ratings.scale': op({
+    input: z.object({}).strict(),
+    output: ratingScale.extend({ version: z.number() }),
+    access: 'user',
+  }),
   'ratings.record': op({
     input: ratingChoice.extend({ dossierId: id, ratedOn: civilDate }).strict(),
     output: recordView,

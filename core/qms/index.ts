@@ -37,6 +37,7 @@ import { ratingKind } from './rating';
 import { recordListKind } from './record-list';
 import { reviewKind } from './review';
 import { riskKind } from './risk';
+import { surveyKind, surveyResponseKind } from './survey';
 import { revisionKind } from './revision';
 import { yearlyReportKind } from './yearly-report';
 
@@ -58,6 +59,8 @@ export const QMS_KINDS = {
   risk: riskKind,
   announcement: announcementKind,
   yearly_report: yearlyReportKind,
+  survey: surveyKind,
+  survey_response: surveyResponseKind,
 } as const;
 
 export type QmsKindName = keyof typeof QMS_KINDS;

@@ -23,6 +23,49 @@ export const ratingScale = z.object({
 });
 export type RatingScale = z.infer<typeof ratingScale>;
 
+const distinct = (keys: readonly string[]) => new Set(keys).size === keys.length;
+
+/**
+ * A scale as the province publishes it ('rating_scale' feed entry keyed by its id; a new
+ * version replaces it, `withdrawn` takes it out). Checked whole: distinct keys, at least one
+ * level counting as satisfied and one not (else no rate means anything).
+ */
+export const ratingScaleBody = ratingScale
+  .extend({
+    id: z.string().regex(/^[a-z0-9_-]{1,60}$/, 'Mã thang đánh giá gồm chữ thường, số, - và _'),
+    levels: z
+      .array(ratingLevel)
+      .min(2, 'Thang đánh giá cần ít nhất 2 mức')
+      .max(9, 'Thang đánh giá có tối đa 9 mức (chọn bằng phím số 1-9)'),
+    criteria: ratingScale.shape.criteria.default([]),
+    /** What the province says about this version. */
+    note: z.string().max(2000).default(''),
+    withdrawn: z.boolean().default(false),
+  })
+  .superRefine((s, c) => {
+    if (!distinct(s.levels.map((l) => l.key)))
+      c.addIssue({ code: 'custom', message: 'Trùng mã mức đánh giá', path: ['levels'] });
+    if (!distinct(s.criteria.map((l) => l.key)))
+      c.addIssue({ code: 'custom', message: 'Trùng mã tiêu chí', path: ['criteria'] });
+    if (!s.levels.some((l) => l.satisfied) || s.levels.every((l) => l.satisfied))
+      c.addIssue({
+        code: 'custom',
+        message: 'Thang đánh giá phải có mức hài lòng và mức không hài lòng',
+        path: ['levels'],
+      });
+  });
+export type RatingScaleBody = z.infer<typeof ratingScaleBody>;
+
+/** The scale ratings are taken on, with the feed version it came with (0: the default). */
+export interface ScaleInForce extends RatingScale {
+  readonly version: number;
+}
+
+/** The dashboard's request: scales to publish, each at the next version of its id. */
+export const publishRatingScalesRequest = z
+  .object({ scales: z.array(ratingScaleBody).min(1, 'Chọn ít nhất một thang đánh giá').max(20) })
+  .strict();
+
 /** The default until the province publishes one: satisfied / not satisfied, three criteria. */
 export const DEFAULT_RATING_SCALE: RatingScale = {
   id: 'default',
@@ -50,6 +93,8 @@ const civil = (what: string) => z.string().refine(isCivilDate, `${what} không h
 export const ratingData = z.object({
   dossierCode: z.string().min(1),
   scaleId: z.string().min(1),
+  /** The feed version of the scale it was taken on (0: the built-in default). */
+  scaleVersion: z.number().int().min(0).default(0),
   level: z.string().min(1),
   /** Whether the level counts as satisfied on its scale (kept: scales may change later). */
   satisfied: z.boolean(),

@@ -205,6 +205,8 @@ export const FEED_KINDS = [
   'app_update',
   'model_document',
   'report_template',
+  'rating_scale',
+  'survey_set',
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 export const feedEntry = z.object({

@@ -1,30 +1,73 @@
-// Model documents the province publishes (the framework model's internal procedures): one
-// 'model_document' feed entry per code, the next version of that code each time.
+// What the province publishes for the offices' quality systems, one feed entry per key at the
+// next version of that key each time: model documents ('model_document', keyed by code),
+// rating scales ('rating_scale', by id) and survey question sets ('survey_set', by key).
 import type { z } from 'zod';
 import type { publishModelDocumentsRequest } from '../../core/qms/model-document';
+import type { publishRatingScalesRequest } from '../../core/qms/rating';
+import type { publishSurveySetsRequest } from '../../core/qms/survey';
+import type { FeedKind } from '../../core/sync/protocol';
 import type { Db } from '../database/connect';
 import { publishFeed } from '../sync/feed';
 import { nextVersions } from './publish';
 
-export const publishModelDocuments = async (
+/** Publishes each body under its key; a key given twice is refused (nothing published). */
+async function publishKeyed(
   db: Db,
-  input: Readonly<z.output<typeof publishModelDocumentsRequest>>,
+  kind: FeedKind,
+  items: readonly { readonly key: string; readonly body: object }[],
   userId: string,
   now: number,
-) => {
-  const codes = input.documents.map((d) => d.code);
-  if (new Set(codes).size !== codes.length) return { duplicate: true as const };
-  const next = await nextVersions(db, 'model_document', codes);
+) {
+  const keys = items.map((i) => i.key);
+  if (new Set(keys).size !== keys.length) return { duplicate: true as const };
+  const next = await nextVersions(db, kind, keys);
   const published = await publishFeed(
     db,
-    input.documents.map((d) => ({
-      kind: 'model_document',
-      key: d.code,
-      version: next(d.code),
-      body: d,
-    })),
+    items.map((i) => ({ kind, key: i.key, version: next(i.key), body: i.body })),
     userId,
     now,
   );
   return { duplicate: false as const, published };
-};
+}
+
+export const publishModelDocuments = (
+  db: Db,
+  input: Readonly<z.output<typeof publishModelDocumentsRequest>>,
+  userId: string,
+  now: number,
+) =>
+  publishKeyed(
+    db,
+    'model_document',
+    input.documents.map((d) => ({ key: d.code, body: d })),
+    userId,
+    now,
+  );
+
+export const publishRatingScales = (
+  db: Db,
+  input: Readonly<z.output<typeof publishRatingScalesRequest>>,
+  userId: string,
+  now: number,
+) =>
+  publishKeyed(
+    db,
+    'rating_scale',
+    input.scales.map((s) => ({ key: s.id, body: s })),
+    userId,
+    now,
+  );
+
+export const publishSurveySets = (
+  db: Db,
+  input: Readonly<z.output<typeof publishSurveySetsRequest>>,
+  userId: string,
+  now: number,
+) =>
+  publishKeyed(
+    db,
+    'survey_set',
+    input.sets.map((s) => ({ key: s.key, body: s })),
+    userId,
+    now,
+  );

@@ -27,8 +27,10 @@ import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
 import { currentFormNotes, publishFormNotes } from './form-notes';
 import { listNotices, publishNotice } from './notices';
-import { publishModelDocuments } from './model-documents';
+import { publishModelDocuments, publishRatingScales, publishSurveySets } from './model-documents';
 import { publishModelDocumentsRequest } from '../../core/qms/model-document';
+import { publishRatingScalesRequest } from '../../core/qms/rating';
+import { publishSurveySetsRequest } from '../../core/qms/survey';
 import { buildUsbUpdate } from './usb-update';
 import { yearlyReportRoutes } from './yearly-report-routes';
 import { changeRollout, listUpdates, publishRelease, statUpdate, withdrawRelease } from './updates';
@@ -203,16 +205,54 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     return result;
   });
 
-  app.post('/v1/admin/feed/model-documents', { config: big }, async (request, reply) => {
-    const user = await requireAdmin(ctx, request);
-    const input = parseForPeople(publishModelDocumentsRequest, request.body, 'Tài liệu mẫu');
-    const result = await publishModelDocuments(ctx.db, input, user.id, ctx.now());
-    if (result.duplicate)
-      throw new HttpError(400, 'INVALID_REQUEST', 'Tài liệu mẫu không hợp lệ: trùng mã tài liệu.');
-    request.log.info({ count: input.documents.length, by: user.username }, 'model documents');
-    reply.status(201);
-    return { published: result.published };
-  });
+  // Quality-system publications: each a list of bodies keyed in the list, a key twice refused.
+  type Publish = (body: unknown, userId: string) => ReturnType<typeof publishSurveySets>;
+  const qmsFeeds: readonly (readonly [string, string, Publish])[] = [
+    [
+      'model-documents',
+      'mã tài liệu',
+      (body, userId) =>
+        publishModelDocuments(
+          ctx.db,
+          parseForPeople(publishModelDocumentsRequest, body, 'Tài liệu mẫu'),
+          userId,
+          ctx.now(),
+        ),
+    ],
+    [
+      'rating-scales',
+      'mã thang đánh giá',
+      (body, userId) =>
+        publishRatingScales(
+          ctx.db,
+          parseForPeople(publishRatingScalesRequest, body, 'Thang đánh giá'),
+          userId,
+          ctx.now(),
+        ),
+    ],
+    [
+      'survey-sets',
+      'mã bộ câu hỏi',
+      (body, userId) =>
+        publishSurveySets(
+          ctx.db,
+          parseForPeople(publishSurveySetsRequest, body, 'Bộ câu hỏi khảo sát'),
+          userId,
+          ctx.now(),
+        ),
+    ],
+  ];
+  for (const [path, key, publish] of qmsFeeds) {
+    app.post(`/v1/admin/feed/${path}`, { config: big }, async (request, reply) => {
+      const user = await requireAdmin(ctx, request);
+      const result = await publish(request.body, user.id);
+      if (result.duplicate)
+        throw new HttpError(400, 'INVALID_REQUEST', `Dữ liệu không hợp lệ: trùng ${key}.`);
+      request.log.info({ count: result.published.length, by: user.username }, path);
+      reply.status(201);
+      return { published: result.published };
+    });
+  }
 
   app.get('/v1/admin/form-notes', async (request) => {
     await requireAdmin(ctx, request);

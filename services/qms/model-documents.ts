@@ -2,44 +2,19 @@
 // newest version of each that is not withdrawn, and adopting one: the office's own document
 // (same code and title) with its first revision as a draft owned by whoever adopted it, in one
 // transaction, ready for the usual review and approval.
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { ModelDocumentView } from '../../core/contract/model-documents';
 import { AppError } from '../../core/errors';
-import { modelDocumentBody, type ModelDocumentBody } from '../../core/qms/model-document';
+import { modelDocumentBody } from '../../core/qms/model-document';
 import type { Db } from '../../db/open';
-import { qmsRecords, syncFeed } from '../../db/schema';
+import { qmsRecords } from '../../db/schema';
 import { write } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { newestPublished } from './feed-bodies';
 import { actorOf, insertRecord, todayOf } from './records';
 import { recordView } from './views';
 
-interface Model {
-  readonly body: ModelDocumentBody;
-  readonly version: number;
-  readonly publishedAt: number;
-}
-
-function models(db: Db): Map<string, Model> {
-  const rows = db
-    .select()
-    .from(syncFeed)
-    .where(and(eq(syncFeed.kind, 'model_document'), isNull(syncFeed.error)))
-    .orderBy(desc(syncFeed.version))
-    .all();
-  const newest = new Map<string, Model>();
-  for (const row of rows) {
-    if (newest.has(row.key)) continue;
-    const parsed = modelDocumentBody.safeParse(row.body);
-    if (parsed.success)
-      newest.set(row.key, {
-        body: parsed.data,
-        version: row.version,
-        publishedAt: row.publishedAt,
-      });
-  }
-  for (const [key, m] of newest) if (m.body.withdrawn) newest.delete(key);
-  return newest;
-}
+const models = (db: Db) => newestPublished(db, 'model_document', modelDocumentBody);
 
 function documentsByCode(db: Db, codes: readonly string[]): Map<string, string> {
   if (codes.length === 0) return new Map();

@@ -10,21 +10,30 @@ import {
   checkRating,
   DEFAULT_RATING_SCALE,
   isSatisfied,
+  ratingScaleBody,
   type RatingChannel,
-  type RatingScale,
+  type ScaleInForce,
 } from '../../core/qms/rating';
+import { qd766Ratio, satisfactionRate, type Window } from '../../core/qms/indicators';
 import type { Db, Tx } from '../../db/open';
 import { dossiers, qmsRecords } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { newestPublished } from './feed-bodies';
+import { loadFacts } from './indicator-facts';
 import { actorOf, insertRecord, todayOf, toRecord } from './records';
 import { recordView } from './views';
 
 const KIND = 'rating';
 
-/** The scale ratings are taken on now. */
-export function ratingScaleOf(_ctx: Pick<Ctx, 'db'>): RatingScale {
-  return DEFAULT_RATING_SCALE;
+/** The scale ratings are taken on now: the one the province published last (not withdrawn),
+ * else the default. */
+export function ratingScaleOf(ctx: Pick<Ctx, 'db'>, db: Db | Tx = ctx.db): ScaleInForce {
+  const published = [...newestPublished(db, 'rating_scale', ratingScaleBody).values()];
+  const last = published.sort((a, b) => b.serverSeq - a.serverSeq)[0];
+  if (!last) return { ...DEFAULT_RATING_SCALE, version: 0 };
+  const { id, name, levels, criteria } = last.body;
+  return { id, name, levels, criteria, version: last.version };
 }
 
 /** The dossier's rating still in force (not voided), if any. */
@@ -67,7 +76,7 @@ export function insertRating(
   channel: RatingChannel,
   ratedOn: string,
 ): QmsRecord {
-  const scale = ratingScaleOf(ctx);
+  const scale = ratingScaleOf(ctx, tx);
   const problem = checkRating(scale, choice);
   if (problem) throw new AppError('INVALID_INPUT', problem);
   if (activeRating(tx, dossier.id))
@@ -84,6 +93,7 @@ export function insertRating(
     data: {
       dossierCode: dossier.code,
       scaleId: scale.id,
+      scaleVersion: scale.version,
       level: choice.level,
       satisfied: isSatisfied(scale, choice.level),
       criteria: { ...choice.criteria },
@@ -142,6 +152,20 @@ function recordFromSlip(ctx: Ctx, input: OpParsed<'ratings.record'>) {
 }
 
 export const ratingHandlers: PartialHandlers = {
+  'ratings.figures': (ctx) => {
+    actorOf(ctx);
+    const today = todayOf(ctx);
+    const year = { from: `${today.slice(0, 4)}-01-01`, to: today };
+    const month = { from: `${today.slice(0, 7)}-01`, to: today };
+    // One read for the year: the month's figures are computed over the same facts.
+    const facts = loadFacts(ctx, year);
+    const figures = (w: Window) => ({
+      ...w,
+      satisfaction: satisfactionRate(facts, w),
+      qd766: qd766Ratio(facts, w),
+    });
+    return { month: figures(month), year: figures(year) };
+  },
   'ratings.scale': (ctx) => ratingScaleOf(ctx),
   'ratings.record': (ctx, input) =>
     recordView(ctx.db, recordFromSlip(ctx, input), actorOf(ctx), todayOf(ctx)),

@@ -12,6 +12,8 @@ import { formTemplateBody, formTemplateKey } from '../../core/sync/form-template
 import { noticeBody } from '../../core/sync/notice';
 import { modelDocumentBody } from '../../core/qms/model-document';
 import { REPORT_TEMPLATE_KEY, reportTemplate } from '../../core/qms/yearly-template';
+import { ratingScaleBody } from '../../core/qms/rating';
+import { surveySetBody } from '../../core/qms/survey';
 import type { FeedEntry } from '../../core/sync/protocol';
 import { LIMITS, pullResponse } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
@@ -107,6 +109,20 @@ function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { cale
       return e.key === REPORT_TEMPLATE_KEY
         ? null
         : `Mẫu báo cáo năm không hợp lệ: khóa ${e.key} khác ${REPORT_TEMPLATE_KEY}`;
+    }
+    case 'rating_scale': {
+      const parsed = ratingScaleBody.safeParse(e.body);
+      if (!parsed.success) return `Thang đánh giá không hợp lệ: ${issuesText(parsed.error)}`;
+      return parsed.data.id === e.key
+        ? null
+        : `Thang đánh giá không hợp lệ: khóa ${e.key} khác ${parsed.data.id}`;
+    }
+    case 'survey_set': {
+      const parsed = surveySetBody.safeParse(e.body);
+      if (!parsed.success) return `Bộ câu hỏi khảo sát không hợp lệ: ${issuesText(parsed.error)}`;
+      return parsed.data.key === e.key
+        ? null
+        : `Bộ câu hỏi khảo sát không hợp lệ: khóa ${e.key} khác ${parsed.data.key}`;
     }
     default: {
       const never: never = e.kind;

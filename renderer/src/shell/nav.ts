@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/qms/documents', label: 'Tài liệu ISO', permission: null },
   { path: '/qms/nonconformities', label: 'Sự không phù hợp', permission: null },
   { path: '/qms/feedback', label: 'Phản ánh, kiến nghị', permission: null },
+  { path: '/qms/surveys', label: 'Khảo sát sự hài lòng', permission: null },
   { path: '/qms/audits', label: 'Đánh giá nội bộ', permission: null },
   { path: '/qms/objectives', label: 'Mục tiêu chất lượng', permission: null },
   { path: '/qms/risks', label: 'Rủi ro và cơ hội', permission: null },

@@ -48,6 +48,7 @@ import { YearlyReportScreen } from '../screens/qms/yearly/screen';
 import { ReviewListScreen } from '../screens/qms/review/list';
 import { FeedbackDetailScreen } from '../screens/qms/feedback/detail';
 import { FeedbackRegisterScreen } from '../screens/qms/feedback/register';
+import { SurveyDetailScreen, SurveysScreen } from '../screens/qms/surveys/screen';
 import { NonconformityDetailScreen } from '../screens/qms/nonconformity/detail';
 import { NonconformityRegisterScreen } from '../screens/qms/nonconformity/register';
 import { SettingsScreen } from '../screens/settings';
@@ -189,6 +190,8 @@ export function Shell() {
                 </Route>
                 <Route path="/qms/feedback">{<FeedbackRegisterScreen />}</Route>
                 <Route path="/qms/feedback/:id">{(p) => <FeedbackDetailScreen id={p.id} />}</Route>
+                <Route path="/qms/surveys">{<SurveysScreen />}</Route>
+                <Route path="/qms/surveys/:id">{(p) => <SurveyDetailScreen id={p.id} />}</Route>
                 <Route path="/qms/audits">
                   <AuditProgrammeScreen />
                 </Route>

@@ -22,6 +22,7 @@ import { useLoad } from '../../components/use-load';
 import { formatCivilDate, formatCount, formatPercent } from '../../format';
 import { PERMISSION_LABELS, type Permission } from '../../../../core/auth/roles';
 import { ProvinceNotices } from '../home-notices';
+import { SatisfactionFiguresRow } from '../qms/satisfaction/dashboard-figures';
 
 function Stat({
   label,
@@ -141,6 +142,7 @@ export function DashboardScreen() {
             <Rate label="Tỷ lệ đúng hạn tháng này" rate={data.month} />
             <Rate label="Tỷ lệ đúng hạn năm nay" rate={data.year} />
           </SimpleGrid>
+          <SatisfactionFiguresRow />
           <Card withBorder>
             <Text fw={600} mb="sm">
               Hồ sơ theo tháng
