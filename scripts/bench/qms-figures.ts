@@ -21,6 +21,7 @@ import {
 } from './figures';
 import { summarize } from './stats';
 import { approveFigure, ratingFigure, reviewFigure, sampleFigure } from './qms-figures-write';
+import { yearlyFigure } from './qms-yearly';
 
 /** A session of `username` (demo users and the generated staff). */
 async function session(backend: AppBackend, username: string): Promise<Caller> {
@@ -46,6 +47,7 @@ export const QMS_FIGURES = [
   'rating',
   'review',
   'sample',
+  'yearly',
 ] as const;
 type QmsFigure = (typeof QMS_FIGURES)[number];
 
@@ -88,6 +90,7 @@ export async function qmsFigures(
   if (want('risks')) record(...(await riskRegisterFigure(thuky, t, counts['risk'] ?? 0)));
   if (want('rating')) record(...(await ratingFigure(backend, user, t)));
   if (want('review')) record(...(await reviewFigure(thuky, t, today)));
+  if (want('yearly')) record(...(await yearlyFigure(thuky, t, today)));
   if (want('sample'))
     record(...(await sampleFigure(thuky, await user('chutich'), await user('danhgia'), t, today)));
 }

@@ -4,9 +4,8 @@
 // and the desk's indicator facts. The same reads the management review and the objectives
 // use, so the report says what those screens say for the same year.
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { QmsRecord } from '../../core/qms';
 import type { AnnouncementData } from '../../core/qms/announcement';
-import { NC_OPEN_STATES, type NonconformityData } from '../../core/qms/nonconformity';
+import { NC_OPEN_STATES } from '../../core/qms/nonconformity';
 import type { ReviewData } from '../../core/qms/review';
 import { yearWindow, type YearFacts } from '../../core/qms/yearly-report';
 import type { Db, Tx } from '../../db/open';
@@ -55,8 +54,14 @@ export function collectYearFacts(ctx: Ctx, year: number, asOf: string): YearFact
   )
     .map((r) => ({ code: r.code, date: r.data.date }))
     .sort((a, b) => a.date.localeCompare(b.date));
+  // Only the four fields the figures need, read in SQL (not every record's whole data).
   const ncs = db
-    .select()
+    .select({
+      state: qmsRecords.state,
+      detectedOn: sql<string>`${json('detectedOn')}`,
+      closedOn: sql<string | null>`${json('closedOn')}`,
+      deadline: sql<string>`${json('deadline')}`,
+    })
     .from(qmsRecords)
     .where(
       and(
@@ -66,15 +71,12 @@ export function collectYearFacts(ctx: Ctx, year: number, asOf: string): YearFact
       ),
     )
     .all()
-    .map((r) => {
-      const n = toRecord(r) as QmsRecord<NonconformityData>;
-      return {
-        detectedOn: n.data.detectedOn,
-        closedOn: n.data.closedOn ?? null,
-        deadline: n.data.deadline,
-        open: (NC_OPEN_STATES as readonly string[]).includes(n.state),
-      };
-    });
+    .map((n) => ({
+      detectedOn: n.detectedOn,
+      closedOn: n.closedOn ?? null,
+      deadline: n.deadline,
+      open: (NC_OPEN_STATES as readonly string[]).includes(n.state),
+    }));
   return {
     year,
     asOf,
