@@ -34,7 +34,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 /** Screens reached from another entry's screen: a disposal decision belongs to records control. */
-const UNDER: Readonly<Record<string, string>> = { '/qms/disposals': '/qms/records' };
+const UNDER: Readonly<Record<string, string>> = {
+  '/qms/disposals': '/qms/records',
+  '/qms/visits': '/qms/audits',
+};
 
 /** The entry to highlight: the longest path that prefixes the location ('/dossiers/…'). */
 export function activeNavPath(location: string): string {

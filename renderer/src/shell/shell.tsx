@@ -35,6 +35,7 @@ import { DocumentRegisterScreen } from '../screens/qms/documents/register';
 import { AuditChecklistScreen } from '../screens/qms/audit/checklist';
 import { AuditDetailScreen } from '../screens/qms/audit/detail';
 import { AuditProgrammeScreen } from '../screens/qms/audit/programme';
+import { VisitDetailScreen } from '../screens/qms/audit/visit-detail';
 import { InboxScreen } from '../screens/qms/inbox';
 import { DisposalDetailScreen } from '../screens/qms/records/disposal-detail';
 import { RecordListScreen } from '../screens/qms/records/list-detail';
@@ -197,6 +198,9 @@ export function Shell() {
                 </Route>
                 <Route path="/qms/audits/:id">
                   {(params) => <AuditDetailScreen id={params.id} />}
+                </Route>
+                <Route path="/qms/visits/:id">
+                  {(params) => <VisitDetailScreen id={params.id} />}
                 </Route>
                 <Route path="/qms/audits/:id/checklist">
                   {(params) => <AuditChecklistScreen id={params.id} />}

@@ -21,6 +21,8 @@ import { Field } from '../../../components/field';
 import { FindingDialog, type FindingPreset } from './finding-dialog';
 import { FindingFiles } from './finding-files';
 import { AuditOutputs } from './outputs';
+import { PackCard } from './pack-card';
+import { PlanFields } from './plan-fields';
 import { PlanDialog } from './plan-dialog';
 import { AUDIT_STATE_COLORS } from './programme';
 import { SampleCard } from './sample-card';
@@ -170,17 +172,15 @@ export function AuditDetailScreen({ id }: { readonly id: string }) {
               Kế hoạch đánh giá
             </Text>
             <Stack gap="xs">
-              <Group grow>
-                <Field label="Ngày đánh giá">{data.date ? formatCivilDate(data.date) : ''}</Field>
-                <Field label="Trưởng đoàn">{name(data.leadAuditorId)}</Field>
-              </Group>
-              <Field label="Thành viên đoàn">{data.auditorIds.map(name).join(', ')}</Field>
-              <Field label="Người được đánh giá">{data.auditeeIds.map(name).join(', ')}</Field>
-              <Field label="Phạm vi">{data.scope}</Field>
-              <Field label="Quy trình được đánh giá">
-                {audit.documents.map((d) => `${d.code} ${d.title}`).join('\n')}
-              </Field>
-              <Field label="Chuẩn mực">{data.criteria}</Field>
+              <PlanFields
+                date={data.date}
+                lead={name(data.leadAuditorId)}
+                auditors={data.auditorIds.map(name)}
+                auditees={data.auditeeIds.map(name)}
+                scope={data.scope}
+                documents={audit.documents}
+                criteria={data.criteria}
+              />
               {data.approved ? (
                 <Field label="Phê duyệt">
                   {data.approved.name}, {formatCivilDate(data.approved.on)}
@@ -221,6 +221,7 @@ export function AuditDetailScreen({ id }: { readonly id: string }) {
               </Group>
               <Findings audit={audit} working={working} onChange={reload} />
             </Card>
+            {working ? <PackCard auditId={record.id} onDone={reload} /> : null}
           </Stack>
         </Grid.Col>
       </Grid>

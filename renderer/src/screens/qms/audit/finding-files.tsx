@@ -80,7 +80,13 @@ export function FindingFiles({
       {working && usable ? (
         <FileButton onChange={attach} accept={ACCEPT}>
           {(props) => (
-            <Anchor size="xs" component="button" type="button" {...props}>
+            <Anchor
+              size="xs"
+              component="button"
+              type="button"
+              style={{ alignSelf: 'flex-start' }}
+              {...props}
+            >
               {action.busy ? 'Đang đính kèm…' : '+ Đính kèm bằng chứng (PDF, ảnh, Word)'}
             </Anchor>
           )}

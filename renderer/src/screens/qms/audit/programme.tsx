@@ -21,6 +21,7 @@ import { useLoad } from '../../../components/use-load';
 import { formatCivilDate } from '../../../format';
 import { AuditOutputs } from './outputs';
 import { PlanDialog } from './plan-dialog';
+import { VisitsCard } from './visits';
 
 export const AUDIT_STATE_COLORS: Readonly<Record<string, string>> = {
   planned: 'gray',
@@ -40,6 +41,8 @@ export function AuditProgrammeScreen() {
   const [creating, setCreating] = useState(false);
   const { data, error } = useLoad(useCallback(() => api.audits.list({ year }), [year]));
   const mayPlan = session?.user.roles.some((r) => PLANNERS.includes(r)) ?? false;
+  const mayVisit =
+    session?.user.roles.some((r) => [...PLANNERS, 'internal_auditor'].includes(r)) ?? false;
   const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String);
   return (
     <Stack>
@@ -123,6 +126,7 @@ export function AuditProgrammeScreen() {
           </Text>
         ) : null}
       </Card>
+      <VisitsCard mayImport={mayVisit} />
       {creating ? (
         <PlanDialog
           year={year}
