@@ -63,9 +63,24 @@ export const dossiers = sqliteTable(
     index('dossiers_id_number_idx').on(t.applicantIdNumber),
     // Covering indexes for the dashboard's per-procedure and per-month aggregates, and for
     // a list filtered by procedure and status. The first two also serve a date range alone
-    // (migration 0007 dropped the single-column indexes they made redundant).
-    index('dossiers_received_proc_idx').on(t.receivedAt, t.procedureId),
-    index('dossiers_resolved_proc_idx').on(t.resolvedAt, t.outcome, t.procedureId),
+    // (migration 0007 dropped the single-column indexes they made redundant), and cover the
+    // quality indicators' dossier facts of a window (services/qms/indicator-facts.ts).
+    index('dossiers_received_proc_idx').on(
+      t.receivedAt,
+      t.procedureId,
+      t.channel,
+      t.outcome,
+      t.resolvedAt,
+      t.id,
+    ),
+    index('dossiers_resolved_proc_idx').on(
+      t.resolvedAt,
+      t.outcome,
+      t.procedureId,
+      t.channel,
+      t.receivedAt,
+      t.id,
+    ),
     index('dossiers_proc_status_received_idx').on(t.procedureId, t.status, t.receivedAt),
   ],
 );

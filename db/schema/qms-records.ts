@@ -1,6 +1,7 @@
 // Quality-system records of every kind (core/qms): the columns all kinds share, indexed for
 // lists, search and the inbox, plus the kind's own fields as validated JSON; and the one
 // history table every transition of every kind writes to. Records are never deleted.
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const qmsRecords = sqliteTable(
@@ -31,6 +32,17 @@ export const qmsRecords = sqliteTable(
     index('qms_records_parent_idx').on(t.parentId, t.kind),
     index('qms_records_owner_idx').on(t.ownerId, t.kind, t.state),
     index('qms_records_source_idx').on(t.sourceKind, t.sourceId),
+    // The quality indicators' facts of a window (services/qms/indicator-facts.ts): ratings by
+    // the day their dossier was returned (covering), feedback and nonconformities by deadline.
+    // The queries must use the same expressions (->>, which has no comma for drizzle-kit to split).
+    index('qms_records_returned_idx').on(
+      t.kind,
+      t.state,
+      sql`${t.data} ->> '$.returnedOn'`,
+      sql`${t.data} ->> '$.satisfied'`,
+      t.sourceId,
+    ),
+    index('qms_records_deadline_idx').on(t.kind, sql`${t.data} ->> '$.deadline'`),
   ],
 );
 

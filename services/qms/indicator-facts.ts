@@ -41,18 +41,19 @@ function dossierFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['dossiers'] {
   const civil = civilDates();
   const rows = sqlite
     .prepare(
-      `SELECT d.id, d.procedure_id AS procedureId, d.channel, d.received_at AS receivedAt,
-              d.resolved_at AS resolvedAt, d.outcome
+      // Received in the window, then resolved in it but received outside it: two disjoint
+      // reads of the covering date indexes, no de-duplication to sort.
+      `SELECT d.id, d.procedure_id, d.channel, d.received_at, d.resolved_at, d.outcome
          FROM dossiers d
         WHERE d.received_at >= ? AND d.received_at < ?
-       UNION
-       SELECT d.id, d.procedure_id AS procedureId, d.channel, d.received_at AS receivedAt,
-              d.resolved_at AS resolvedAt, d.outcome
+       UNION ALL
+       SELECT d.id, d.procedure_id, d.channel, d.received_at, d.resolved_at, d.outcome
          FROM dossiers d
-        WHERE d.resolved_at >= ? AND d.resolved_at < ?`,
+        WHERE d.resolved_at >= ? AND d.resolved_at < ?
+          AND NOT (d.received_at >= ? AND d.received_at < ?)`,
     )
     .raw()
-    .all(b.start, b.end, b.start, b.end) as [
+    .all(b.start, b.end, b.start, b.end, b.start, b.end) as [
     string,
     string,
     string,
@@ -80,10 +81,11 @@ function ratingFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['ratings'] {
   return (
     sqlite
       .prepare(
-        `SELECT source_id, json_extract(data, '$.satisfied'), json_extract(data, '$.returnedOn')
+        // The expressions of qms_records_returned_idx, which covers this read.
+        `SELECT source_id, data ->> '$.satisfied', data ->> '$.returnedOn'
            FROM qms_records
           WHERE kind = 'rating' AND state = 'recorded'
-            AND json_extract(data, '$.returnedOn') BETWEEN ? AND ?`,
+            AND data ->> '$.returnedOn' BETWEEN ? AND ?`,
       )
       .raw()
       .all(b.w.from, b.w.to) as [string | null, number | null, string][]
@@ -104,7 +106,7 @@ function feedbackFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['feedback'] {
     sqlite
       .prepare(
         `SELECT ${columns} FROM qms_records
-          WHERE kind = 'feedback' AND json_extract(data, '$.deadline') BETWEEN ? AND ?
+          WHERE kind = 'feedback' AND data ->> '$.deadline' BETWEEN ? AND ?
          UNION
          SELECT ${columns} FROM qms_records
           WHERE source_kind = 'dossier' AND kind = 'feedback' AND source_id IN (
@@ -137,7 +139,7 @@ function ncFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['nonconformities'] {
         `SELECT state, json_extract(data, '$.detectedOn'), json_extract(data, '$.deadline'),
                 json_extract(data, '$.closedOn')
            FROM qms_records
-          WHERE kind = 'nonconformity' AND json_extract(data, '$.deadline') BETWEEN ? AND ?`,
+          WHERE kind = 'nonconformity' AND data ->> '$.deadline' BETWEEN ? AND ?`,
       )
       .raw()
       .all(b.w.from, b.w.to) as [string, string, string, string | null][]
