@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { YearOverrides } from '../../core/calendar/calendar-schema';
 import type { ProcedureCatalog } from '../../core/catalog/schema';
+import type { publishRatingScalesRequest } from '../../core/qms/rating';
+import type { publishSurveySetsRequest } from '../../core/qms/survey';
 import type { FormTemplateBody } from '../../core/sync/form-template';
 import type { PublishNoticeRequest } from '../../core/sync/notice';
 import {
@@ -159,6 +161,10 @@ export const provinceApi = {
     request(publishFeedResponse, 'POST', '/v1/admin/feed/catalog', catalog),
   calendar: (year: number) =>
     request(publishedCalendarResponse, 'GET', `/v1/admin/feed/calendar/${year}`),
+  publishRatingScales: (body: z.input<typeof publishRatingScalesRequest>) =>
+    request(publishFeedResponse, 'POST', '/v1/admin/feed/rating-scales', body),
+  publishSurveySets: (body: z.input<typeof publishSurveySetsRequest>) =>
+    request(publishFeedResponse, 'POST', '/v1/admin/feed/survey-sets', body),
   publishCalendar: (year: YearOverrides) =>
     request(publishCalendarResponse, 'POST', '/v1/admin/feed/calendar', year),
   uploadSyncFile: (bytes: ArrayBuffer) =>

@@ -23,6 +23,7 @@ import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
 import { FormNotesPanel } from './publish-form-notes';
+import { SatisfactionPanel } from './publish-qms';
 import { NoticePanel } from './publish-notice';
 import { UpdatePanel } from './publish-update';
 import { useLoad } from '../src/components/use-load';
@@ -34,6 +35,9 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   form_template: 'Biểu mẫu',
   notice: 'Thông báo',
   app_update: 'Bản cập nhật',
+  model_document: 'Tài liệu mẫu',
+  rating_scale: 'Thang đánh giá',
+  survey_set: 'Bộ câu hỏi khảo sát',
 };
 
 const issueList = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
@@ -270,6 +274,7 @@ export function PublishScreen() {
       <UpdatePanel onPublished={published} />
       <NoticePanel onPublished={published} />
       <FormNotesPanel onPublished={published} />
+      <SatisfactionPanel onPublished={published} />
       <History tick={tick} />
     </Stack>
   );
