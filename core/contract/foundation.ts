@@ -66,6 +66,14 @@ export const setupOps = {
       .object({
         /** A few months of dossiers and quality-system records, made through the operations. */
         history: z.boolean().default(false),
+        /** Another commune than Tân Lập (the province demo's several offices). */
+        commune: z
+          .object({
+            name: z.string().trim().min(1).max(60),
+            agencyCode: z.string().regex(/^[0-9A-Z.]{5,30}$/, 'Mã định danh không hợp lệ'),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: done,

@@ -95,6 +95,17 @@ function insertOffice(
   });
 }
 
+
+/** The demo office of a commune of the demo province. */
+const demoOfficeOf = (c: { readonly name: string; readonly agencyCode: string }) => ({
+  name: `UBND xã ${c.name}`,
+  agencyCode: c.agencyCode,
+  province: 'Tỉnh Phú Thọ',
+  commune: `Xã ${c.name}`,
+  address: `Thôn Trung Tâm, xã ${c.name}, tỉnh Phú Thọ`,
+  demo: true,
+});
+
 export const setupHandlers: PartialHandlers = {
   'app.status': (ctx) => {
     const row = ctx.db.select().from(office).get();
@@ -140,14 +151,7 @@ export const setupHandlers: PartialHandlers = {
     const setUpAt = input.history ? demoHistoryStart(now) : now;
     insertOffice(
       { ...ctx, now: () => setUpAt },
-      {
-        name: 'UBND xã Tân Lập',
-        agencyCode: '000.00.12.H56',
-        province: 'Tỉnh Phú Thọ',
-        commune: 'Xã Tân Lập',
-        address: 'Thôn Trung Tâm, xã Tân Lập, tỉnh Phú Thọ',
-        demo: true,
-      },
+      demoOfficeOf(input.commune ?? { name: 'Tân Lập', agencyCode: '000.00.12.H56' }),
       DEMO_USERS.map((u) => ({
         ...u,
         title: u.title ?? ROLE_LABELS[u.roles[0] ?? 'admin'],
