@@ -28,6 +28,7 @@ import {
   type PublishUpdateRequest,
   type RolloutRequest,
 } from '../../core/sync/admin';
+import { qmsOverviewResponse } from '../../core/sync/admin-qms';
 
 export class ProvinceApiError extends Error {
   constructor(
@@ -135,6 +136,9 @@ export const provinceApi = {
   logout: () => request(ok, 'POST', '/v1/admin/logout'),
   me: () => request(adminLoginResponse, 'GET', '/v1/admin/me'),
   offices: () => request(officesResponse, 'GET', '/v1/admin/offices'),
+  /** Every office's quality system for the year, ranked; and the same table as Excel. */
+  qms: () => request(qmsOverviewResponse, 'GET', '/v1/admin/qms'),
+  qmsExportUrl: '/v1/admin/qms/export',
   office: (id: string) =>
     request(officeDetailResponse, 'GET', `/v1/admin/offices/${encodeURIComponent(id)}`),
   createOffice: (input: CreateOfficeRequest) =>

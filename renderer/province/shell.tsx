@@ -7,10 +7,12 @@ import { NewOfficeScreen } from './new-office';
 import { OfficeDetailScreen } from './office-detail';
 import { OfficesScreen } from './offices';
 import { PublishScreen } from './publish';
+import { QmsScreen } from './qms';
 import { SyncFilesScreen } from './sync-files';
 
 const NAV = [
   { path: '/', label: 'Tổng quan các xã' },
+  { path: '/qms', label: 'Hệ thống chất lượng' },
   { path: '/new-office', label: 'Thêm xã, cấp mã' },
   { path: '/publish', label: 'Công bố' },
   { path: '/sync-files', label: 'Tệp đồng bộ (USB)' },
@@ -76,6 +78,9 @@ export function Shell({
               <NewOfficeScreen />
             </Route>
             <Route path="/offices/:id">{(params) => <OfficeDetailScreen id={params.id} />}</Route>
+            <Route path="/qms">
+              <QmsScreen />
+            </Route>
             <Route path="/publish">
               <PublishScreen />
             </Route>

@@ -11,23 +11,14 @@ import { SCORE_CRITERIA } from '../../core/qms/office-score';
 import { dueYear } from '../../core/qms/yearly-report';
 import { qmsOverviewResponse, type QmsOverview } from '../../core/sync/admin-qms';
 import { BACKENDS } from './support/backends';
+import { qmsRow } from './support/qms-rows';
 import { dossierRow, send, type TestDevice } from './support/client';
 import type { Harness } from './support/harness';
 import { ADMIN, startServer } from './support/harness';
 
 const DAY = 86_400_000;
 
-const rec = (kind: string, state: string, data: Record<string, unknown>, over = {}) => ({
-  id: uuidv7(),
-  kind,
-  state,
-  updatedAt: Date.now(),
-  dueDate: null,
-  sourceKind: null,
-  sourceId: null,
-  data,
-  ...over,
-});
+const rec = qmsRow;
 
 for (const backend of BACKENDS) {
   describe.skipIf(backend.skip !== null)(`province quality-system table on ${backend.name}`, () => {
