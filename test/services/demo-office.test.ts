@@ -213,6 +213,11 @@ describe('the lived-in demo office', () => {
     expect(held.live).toBe(false);
     expect(held.inputs.find((i) => i.key === 'objectives')?.hasData).toBe(true);
 
+    const surveys = await app.ok('thuky')('surveys.list', {});
+    expect(surveys.map((r) => r.state)).toEqual(['open']);
+    const results = await app.ok('thuky')('surveys.results', { id: surveys[0]?.id ?? '' });
+    expect(results.forms).toBe(24);
+
     const yearly = await app.ok('thuky')('yearly.list', {});
     expect(yearly.reports.map((r) => [r.code, r.state])).toEqual([['BCN-2026', 'draft']]);
   });

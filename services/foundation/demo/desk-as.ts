@@ -21,6 +21,7 @@ import { objectiveHandlers } from '../../qms/objectives';
 import { ratingHandlers } from '../../qms/ratings';
 import { reviewHandlers } from '../../qms/reviews';
 import { riskHandlers } from '../../qms/risks';
+import { surveyHandlers } from '../../qms/surveys';
 import { yearlyReportHandlers } from '../../qms/yearly-reports';
 
 /** The operations a lived-in office is made with. */
@@ -39,6 +40,7 @@ const HANDLERS: PartialHandlers = mergeHandlers(
   objectiveHandlers,
   reviewHandlers,
   yearlyReportHandlers,
+  surveyHandlers,
 );
 
 export type Caller = <N extends OpName>(name: N, input: OpInput<N>) => Promise<OpOutput<N>>;

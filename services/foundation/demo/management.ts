@@ -2,8 +2,9 @@
 // operations as the screens: the conformity announcement drafted by the ISO secretary and
 // signed by the chairman, the year's quality objectives with a measurement at the end of each
 // month the history covers (and one hand-entered objective still unmeasured), a management
-// review planned, annotated and held with its decisions turned into actions, and the year's
-// report to the province generated as a draft with part of its texts typed in.
+// review planned, annotated and held with its decisions turned into actions, a satisfaction
+// survey whose paper forms the desk types in over the last weeks, and the year's report to the
+// province generated as a draft with part of its texts typed in.
 import { addCivilDays, civilDateOf, instantOf } from '../../../core/calendar/civil-time';
 import type { OpInput } from '../../../core/contract';
 import type { Agenda } from './agenda';
@@ -170,6 +171,38 @@ export function scheduleManagement(desk: DemoDesk, agenda: Agenda, day: Day, sta
       const rev = (await desk.as('chutich')('reviews.get', { id: planned.id })).record.rev;
       await desk.as('chutich')('qms.transition', { id: planned.id, transition: 'hold', rev });
     });
+  });
+
+  // A satisfaction survey on the default question set: opened four weeks ago, its paper forms
+  // typed in a few at a time by the desk, mostly satisfied, a few not.
+  agenda.add(day(-20, '08:15'), async () => {
+    const set = (await iso()('surveys.sets', {}))[0];
+    if (!set) return;
+    const survey = await iso()('surveys.create', {
+      title: `Khảo sát sự hài lòng của người dân quý IV/${year}`,
+      setKey: set.key,
+      from: civilDateOf(desk.at),
+      to: `${year}-12-31`,
+    });
+    await iso()('qms.transition', { id: survey.id, transition: 'open', rev: survey.rev });
+    let form = 0;
+    for (const n of [-18, -15, -12, -9, -6, -3])
+      agenda.add(day(n, '16:30'), async () => {
+        for (let i = 0; i < 4; i++, form++) {
+          const answers: Record<string, string> = {};
+          set.questions.forEach((q, qi) => {
+            const k = q.options.length;
+            // Mostly the top two levels; every seventh form one step lower on some questions.
+            const pick =
+              k === 5
+                ? 4 - ((form + qi) % 2) - (form % 7 === 3 && qi % 3 === 0 ? 2 : 0)
+                : (form + qi) % k;
+            const option = q.options[pick];
+            if (option) answers[q.key] = option.key;
+          });
+          await desk.as('motcua')('surveys.answer', { surveyId: survey.id, answers });
+        }
+      });
   });
 
   // The year's report, generated as a draft with part of its texts.
