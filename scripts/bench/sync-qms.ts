@@ -1,0 +1,70 @@
+// The province-wide quality-system table (GET /v1/admin/qms, issue #10: ≤ 1 s at 3,300
+// offices on PostgreSQL): offices with a year of dossiers, ratings, complaints and quality
+// records written straight into `entities` with generate_series, then the table computed cold
+// (every office's figures computed and kept) and warm (kept figures, nothing pushed since).
+import { sql } from 'drizzle-orm';
+import { qmsOverview } from '../../server/province/qms-overview';
+import { startProvince } from './sync-server';
+
+export interface QmsDashboardResult {
+  readonly offices: number;
+  readonly rows: number;
+  readonly buildMs: number;
+  readonly coldMs: number;
+  readonly warmMs: number[];
+  readonly oneStaleMs: number;
+}
+
+export async function qmsDashboard(offices: number, dossiers: number): Promise<QmsDashboardResult> {
+  const province = await startProvince('qms');
+  const db = province.database.db;
+  try {
+    const t0 = performance.now();
+    const now = Date.now();
+    const year = new Date(now).getUTCFullYear();
+    await db.execute(sql`insert into offices (id, agency_code, name, created_at)
+      select gen_random_uuid(), '000.' || lpad((g / 100)::text, 2, '0') || '.' || lpad((g % 100)::text, 2, '0') || '.Q' || lpad((g / 10000)::text, 2, '0'),
+        'UBND xã Thử ' || g, now() from generate_series(0, ${offices - 1}) g`);
+    const device = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
+    // Dossiers resolved this year, a rating on every other one, a complaint on every 20th.
+    await db.execute(sql`insert into entities (office_id, entity, entity_id, row, deleted, server_seq, device_id, client_seq, updated_at)
+      select o.id, 'dossier', o.id::text || '-' || g, jsonb_build_object('id', o.id::text || '-' || g,
+        'outcome', (array['early','on_time','late'])[1 + g % 3], 'resolvedAt', ${now}::bigint - (g % 300) * 86400000::bigint,
+        'status', 'returned'), false, g, ${device}, g, now()
+      from offices o cross join generate_series(1, ${dossiers}) g`);
+    await db.execute(sql`insert into entities (office_id, entity, entity_id, row, deleted, server_seq, device_id, client_seq, updated_at)
+      select o.id, 'qms_record', 'r-' || o.id::text || '-' || g, jsonb_build_object('kind', 'rating', 'state', 'recorded',
+        'sourceId', o.id::text || '-' || g, 'data', jsonb_build_object('satisfied', g % 7 <> 0,
+        'returnedOn', ${`${year}-`}::text || lpad((1 + g % 11)::text, 2, '0') || '-15')), false, ${dossiers}::int + g, ${device}, g, now()
+      from offices o cross join generate_series(1, ${dossiers}, 2) g`);
+    await db.execute(sql`insert into entities (office_id, entity, entity_id, row, deleted, server_seq, device_id, client_seq, updated_at)
+      select o.id, 'qms_record', 'q-' || o.id::text || '-' || g, jsonb_build_object('kind', (array['objective', 'nonconformity', 'risk', 'audit', 'review', 'announcement', 'document'])[1 + g % 7],
+        'state', (array['met','open','identified','reported','held','approved','active'])[1 + g % 7], 'dueDate', ${`${year + 1}-01-01`}::text,
+        'data', jsonb_build_object('year', ${year}::int, 'deadline', ${`${year + 1}-01-01`}::text, 'type', 'risk', 'likelihood', 1 + g % 5,
+          'impact', 1 + (g / 7) % 5, 'date', ${`${year}-03-01`}::text, 'decisionNo', '1/QĐ-UBND', 'docType', 'procedure')),
+        false, ${2 * dossiers}::int + g, ${device}, g, now()
+      from offices o cross join generate_series(1, 140) g`);
+    await db.execute(sql`analyze entities`);
+    const count = await db.execute(sql`select count(*)::int as n from entities`);
+    const rows = Number((count as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    const buildMs = performance.now() - t0;
+    let t = performance.now();
+    await qmsOverview(db, now);
+    const coldMs = performance.now() - t;
+    const warmMs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      await qmsOverview(db, now);
+      warmMs.push(performance.now() - t);
+    }
+    // One office pushed since: only it is computed again.
+    await db.execute(sql`update entities set server_seq = server_seq + 10000000
+      where office_id = (select id from offices order by agency_code limit 1) and entity = 'dossier' and entity_id like '%-1'`);
+    t = performance.now();
+    await qmsOverview(db, now);
+    const oneStaleMs = performance.now() - t;
+    return { offices, rows, buildMs, coldMs, warmMs, oneStaleMs };
+  } finally {
+    await province.close();
+  }
+}
