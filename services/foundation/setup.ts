@@ -95,7 +95,6 @@ function insertOffice(
   });
 }
 
-
 /** The demo office of a commune of the demo province. */
 const demoOfficeOf = (c: { readonly name: string; readonly agencyCode: string }) => ({
   name: `UBND xã ${c.name}`,
