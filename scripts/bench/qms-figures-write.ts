@@ -207,7 +207,9 @@ export async function sampleFigure(
   log('Measuring audits.drawSample...');
   const options = await thuky('audits.options', {});
   const doc = options.documents.find((d) => d.title.includes('khai sinh'));
-  const lead = options.people.find((p) => p.roleLabels.some((l) => l.includes('đánh giá')));
+  const lead = options.people.find((p) =>
+    p.roleLabels.some((l) => l.toLowerCase().includes('đánh giá viên')),
+  );
   const auditee = options.people.find((p) => p.roleLabels.some((l) => l.includes('Một cửa')));
   if (!doc || !lead) return [];
   const date = addCivilDays(today, 14);
