@@ -4,9 +4,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { addCivilDays } from '../../core/calendar/civil-time';
 import type { Role } from '../../core/auth/roles';
+import { externalLapsed } from '../../core/qms/document';
 import { qmsAcknowledgements, qmsRecords } from '../../db/schema';
 import { prepared } from '../prepared';
-import { documentsOf, externalsOf, flagsOf } from './documents-read';
+import { documentsWhere, externalsOf, flagsOf } from './documents-read';
 import { endOfDate, type InboxSource } from './inbox-types';
 
 /** Days after a revision takes effect within which its readers should acknowledge it. */
@@ -87,9 +88,12 @@ export const needsReviewSource: InboxSource = {
   collect: (ctx, me, today) => {
     const secretary = me.roles.includes('iso_coordinator');
     const externals = externalsOf(ctx.db);
-    if (externals.size === 0) return [];
-    return documentsOf(ctx.db)
-      .filter((d) => d.state === 'active' && d.data.cites.length > 0)
+    // Usually no cited law has lapsed: nothing to flag, and no procedure needs reading.
+    if (![...externals.values()].some((e) => externalLapsed(e.data.external, today))) return [];
+    return documentsWhere(
+      ctx.db,
+      sql`${qmsRecords.state} = 'active' and json_array_length(${qmsRecords.data}, '$.cites') > 0`,
+    )
       .filter((d) => secretary || me.roles.includes(d.data.ownerRole))
       .flatMap((d) => {
         const flags = flagsOf(d, externals, today);

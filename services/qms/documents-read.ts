@@ -1,6 +1,6 @@
 // Reads of document control: the register (search folds diacritics), one document with its
 // revisions, the "cần rà soát" flags of procedures citing a lapsed law, acknowledgements.
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { DocumentDetail, DocumentRow } from '../../core/contract/qms-documents';
 import { formatIsoDate } from '../../core/forms/format';
 import { type Actor, type QmsRecord } from '../../core/qms';
@@ -84,11 +84,22 @@ export function documentsOf(db: Db | Tx, ids?: readonly string[]): Doc[] {
     .map((r) => toRecord(r) as Doc);
 }
 
+/** Documents whose row matches `where` (filtered in SQL, so only those rows are parsed). */
+export function documentsWhere(db: Db | Tx, where: SQL): Doc[] {
+  return db
+    .select()
+    .from(qmsRecords)
+    .where(and(eq(qmsRecords.kind, 'document'), where))
+    .all()
+    .map((r) => toRecord(r) as Doc);
+}
+
 export function externalsOf(db: Db | Tx): Map<string, Doc> {
   return new Map(
-    documentsOf(db)
-      .filter((d) => d.data.docType === 'external')
-      .map((d) => [d.id, d]),
+    documentsWhere(db, sql`json_extract(${qmsRecords.data}, '$.docType') = 'external'`).map((d) => [
+      d.id,
+      d,
+    ]),
   );
 }
 
