@@ -210,6 +210,13 @@ describe('a model document adopted, drafted with a Word file', { timeout: 300_00
     await leave.waitFor({ state: 'detached' });
     expect(documentIdOf(iso)).toBe(docId);
     expect(await summary.inputValue()).toBe(typed);
+    // Sending the draft for review with edits unsaved asks too (it would send the saved text).
+    await iso.getByRole('button', { name: 'Gửi xem xét' }).click();
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Ở lại để lưu' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(await revisionState(iso)).toBe('Dự thảo');
+    expect(await summary.inputValue()).toBe(typed);
     // Closing (or reloading) the window asks too: the browser's own dialog, kept open.
     const asked = iso.waitForEvent('dialog');
     await iso.close({ runBeforeUnload: true });

@@ -2,7 +2,7 @@
 // useLeaveGuard(true, why): moving to another screen (the navigation, an inbox link, any
 // navigate() of the router) then asks first, in Vietnamese, in the app's own dialog; so do the
 // in-screen moves that would drop the editor (leaveThen: picking another revision, attaching a
-// file). Closing or reloading the window asks too: Electron shows its Vietnamese dialog from
+// file, a record's transition such as sending a draft for review). Closing or reloading the window asks too: Electron shows its Vietnamese dialog from
 // will-prevent-unload (electron/main/window.ts), a browser its own.
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect, useSyncExternalStore } from 'react';
@@ -76,7 +76,8 @@ export function LeaveGuardDialog() {
     >
       <Text size="sm">{asked?.message}</Text>
       <Text size="sm" mt="xs">
-        Nếu tiếp tục (sang trang khác, chọn bản khác, đính kèm tệp), các thay đổi chưa lưu sẽ mất.
+        Nếu tiếp tục (sang trang khác, chọn bản khác, đính kèm tệp, chuyển bước như gửi xem xét),
+        các thay đổi chưa lưu sẽ mất.
       </Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={() => close(false)} data-autofocus>

@@ -5,6 +5,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { RecordView } from '../../../../core/contract/qms';
 import { TransitionDialog, type TransitionOption, type TransitionWords } from './transition-dialog';
+import { leaveThen } from '../../shell/leave-guard';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -33,7 +34,7 @@ export function TransitionButtons({
               size="sm"
               color={color}
               variant={color === 'red' || color === 'gray' ? 'light' : 'filled'}
-              onClick={() => setOpen(t)}
+              onClick={() => leaveThen(() => setOpen(t))}
             >
               {words[t.name]?.title ?? capital(t.label)}
             </Button>
