@@ -46,6 +46,10 @@ export async function backupTo(sqlite: Sqlite, dest: string, dataDir: string): P
     const keyring = keyringFor(dataDir);
     // The copy holds the thread: answers already computed go out first.
     await new Promise((resolve) => setImmediate(resolve));
+    // VACUUM INTO keeps the mode of an existing empty file: the copy is owner-only from its
+    // first byte, even in a folder of the user's choosing (a USB stick, Documents).
+    fs.closeSync(fs.openSync(db, 'w', 0o600));
+    restrictFile(db);
     sqlite.prepare('VACUUM INTO ?').run(db);
     const copy = openSqlite(db, isPlainDatabase(db) ? null : keyring.dbKey());
     copy.pragma('journal_mode = DELETE');

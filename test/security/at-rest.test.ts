@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../db/open';
+import { backupTo } from '../../services/backup';
 import { openBackupCopy, tempDir } from '../support/backend';
 import { procedureId, receiveInput, startDemoDesk, type DeskApp } from '../support/desk';
 import { encodings, filesContaining, filesUnder } from './support/grep';
@@ -84,6 +85,41 @@ describe('data at rest', () => {
     expect(fs.statSync(app.dataDir).mode & 0o777).toBe(0o700);
     const loose = filesUnder(app.dataDir).filter((f) => (fs.statSync(f).mode & 0o077) !== 0);
     expect(loose).toEqual([]);
+  });
+
+  it('a backup saved outside the data folder is owner-only, its temporary copy too', async () => {
+    if (process.platform === 'win32') return;
+    const { app } = await officeWithCitizen();
+    const usb = tempDir('isoxa-usb-');
+    const dest = path.join(usb, 'sao-luu.sqlite');
+    const live = app.backend.database();
+    const modes: number[] = [];
+    // The copy SQLite writes before it is wrapped: looked at right after VACUUM INTO made it.
+    const watched = new Proxy(live, {
+      get(target, prop, receiver) {
+        if (prop !== 'prepare') return Reflect.get(target, prop, receiver) as unknown;
+        return (text: string) => {
+          const statement = target.prepare(text);
+          if (!text.startsWith('VACUUM INTO')) return statement;
+          return {
+            run: (file: string) => {
+              const result = statement.run(file);
+              modes.push(fs.statSync(file).mode & 0o777);
+              return result;
+            },
+          };
+        };
+      },
+    });
+    const umask = process.umask(0o022);
+    try {
+      await backupTo(watched, dest, app.dataDir);
+    } finally {
+      process.umask(umask);
+    }
+    expect(modes).toEqual([0o600]);
+    expect(fs.statSync(dest).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(usb)).toEqual(['sao-luu.sqlite']);
   });
 
   it('the database cannot be opened without the key', async () => {
