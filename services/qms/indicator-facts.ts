@@ -1,6 +1,6 @@
 // The desk's data as the indicators' facts (core/qms/indicators.ts) for one window of civil
-// dates: dossiers received or resolved in it, the ratings and feedback about them, the
-// nonconformities and feedback due in it, the procedure documents and their reviews. Only the
+// dates: dossiers received or resolved in it, the ratings about them, the feedback about any
+// dossier, the nonconformities and feedback due in it, the procedure documents and their reviews. Only the
 // parts the asked indicators read are loaded (FACT_PARTS), each once per window however many
 // objectives use it. Plain indexed reads of the few columns needed; the computing is in core.
 import {
@@ -97,33 +97,24 @@ function ratingFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['ratings'] {
 }
 
 function feedbackFacts(sqlite: Sqlite, b: Bounds): IndicatorFacts['feedback'] {
-  const columns = `id, state, source_id, json_extract(data, '$.receivedOn'),
-    json_extract(data, '$.deadline'), json_extract(data, '$.answeredOn')`;
-  // Feedback about a dossier counts for the QĐ 766 ratio whenever it came in; feedback due in
-  // the window counts for "answered on time". The first part is read through the window's
-  // dossiers (the source index), not by scanning every feedback entry about any dossier.
+  // Feedback due in the window counts for "answered on time"; feedback about a dossier counts
+  // for the QĐ 766 ratio of the dossiers resolved in the window whenever it came in, so every
+  // entry about a dossier is read (a few thousand in ten years, one pass over the feedback by
+  // the deadline index's kind). Matching them against the window's dossiers in SQL instead
+  // (source_id IN the dossiers received or resolved in it) probed the source index once per
+  // dossier: 440 ms of CPU for ten years (200,000 dossiers) against 42 ms for this read.
   return (
     sqlite
       .prepare(
-        `SELECT ${columns} FROM qms_records
-          WHERE kind = 'feedback' AND data ->> '$.deadline' BETWEEN ? AND ?
-         UNION
-         SELECT ${columns} FROM qms_records
-          WHERE source_kind = 'dossier' AND kind = 'feedback' AND source_id IN (
-            SELECT d.id FROM dossiers d WHERE d.received_at >= ? AND d.received_at < ?
-            UNION
-            SELECT d.id FROM dossiers d WHERE d.resolved_at >= ? AND d.resolved_at < ?)`,
+        `SELECT state, source_id, json_extract(data, '$.receivedOn'),
+                json_extract(data, '$.deadline'), json_extract(data, '$.answeredOn')
+           FROM qms_records
+          WHERE kind = 'feedback'
+            AND (data ->> '$.deadline' BETWEEN ? AND ? OR source_kind = 'dossier')`,
       )
       .raw()
-      .all(b.w.from, b.w.to, b.start, b.end, b.start, b.end) as [
-      string,
-      string,
-      string | null,
-      string,
-      string,
-      string | null,
-    ][]
-  ).map(([, state, dossierId, receivedOn, deadline, answeredOn]) => ({
+      .all(b.w.from, b.w.to) as [string, string | null, string, string, string | null][]
+  ).map(([state, dossierId, receivedOn, deadline, answeredOn]) => ({
     dossierId,
     receivedOn: String(receivedOn),
     deadline: String(deadline),
