@@ -6,7 +6,7 @@ import '@fontsource/be-vietnam-pro/700.css';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 const FONT = "'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif";
 
@@ -15,4 +15,9 @@ export const theme = createTheme({
   headings: { fontFamily: FONT },
   primaryColor: 'indigo',
   defaultRadius: 'sm',
+  components: {
+    // A state or kind badge is read whole: in a narrow table column it widens the column
+    // rather than being cut to "ĐANG LẬP KẾ HOẠ…".
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content', flexShrink: 0 } } }),
+  },
 });

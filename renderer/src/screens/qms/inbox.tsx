@@ -9,19 +9,7 @@ import type { InboxItem } from '../../../../core/contract/qms';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate, formatDateTime } from '../../format';
 import { useInbox } from '../../shell/inbox-counts';
-
-/** The kind of work of a line, by the source that produced it. */
-const SOURCE_LABELS: Readonly<Record<string, readonly [string, string]>> = {
-  dossier_step: ['Hồ sơ TTHC', 'blue'],
-  revision: ['Tài liệu', 'grape'],
-  document: ['Tài liệu', 'grape'],
-  acknowledgement: ['Tài liệu', 'grape'],
-  needs_review: ['Tài liệu', 'grape'],
-  action: ['Hành động', 'teal'],
-  nonconformity: ['Sự không phù hợp', 'orange'],
-  record_list: ['Hồ sơ lưu trữ', 'cyan'],
-  disposal: ['Hủy hồ sơ', 'cyan'],
-};
+import { sourceLabel } from './inbox-labels';
 
 function Due({ item }: { readonly item: InboxItem }) {
   if (item.dueAt === null)
@@ -89,14 +77,14 @@ export function InboxScreen() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={170}>Hạn</Table.Th>
-              <Table.Th w={150}>Loại</Table.Th>
+              <Table.Th w={160}>Loại</Table.Th>
               <Table.Th>Việc cần làm</Table.Th>
               <Table.Th>Nội dung</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {items.map((item) => {
-              const [label, color] = SOURCE_LABELS[item.source] ?? ['Việc khác', 'gray'];
+              const [label, color] = sourceLabel(item.source);
               return (
                 <Table.Tr
                   key={`${item.source}-${item.id}-${item.task}`}

@@ -1,7 +1,6 @@
 // Sổ theo dõi sự không phù hợp: search by number or title (diacritics optional), filter by
 // state, overdue in red, export to Excel, create a new one.
 import {
-  Badge,
   Button,
   Card,
   Group,
@@ -125,7 +124,9 @@ export function NonconformityRegisterScreen() {
                 </Table.Td>
                 <Table.Td>{r.title}</Table.Td>
                 <Table.Td>{r.sourceLabel}</Table.Td>
-                <Table.Td>{formatCivilDate(r.detectedOn)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {formatCivilDate(r.detectedOn)}
+                </Table.Td>
                 <Table.Td {...overdueStyle(r.overdue)}>
                   {formatCivilDate(r.deadline)}
                   {r.overdue ? ' (quá hạn)' : ''}
@@ -137,14 +138,21 @@ export function NonconformityRegisterScreen() {
                     : `${r.actionsTotal - r.actionsOpen}/${r.actionsTotal} xong`}
                 </Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={
-                      r.state === 'closed' ? 'green' : r.state === 'cancelled' ? 'gray' : 'orange'
+                  {/* Text, not a badge: "Đã thực hiện hành động" wraps instead of being cut. */}
+                  <Text
+                    size="sm"
+                    fw={600}
+                    c={
+                      r.state === 'closed'
+                        ? 'green.8'
+                        : r.state === 'cancelled'
+                          ? 'dimmed'
+                          : 'orange.8'
                     }
+                    style={{ minWidth: 110 }}
                   >
                     {r.stateLabel}
-                  </Badge>
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -16,7 +16,7 @@ import { CreateNonconformityDialog } from '../nonconformity/create-dialog';
 import { TransitionDialog, type TransitionOption } from '../transition-dialog';
 import { CreateObjectiveDialog } from './create-dialog';
 import { MeasureDialog } from './measure-dialog';
-import { objectiveUnit, withUnit } from './unit';
+import { objectiveUnit, valueAxis, withUnit } from './unit';
 
 const MANAGERS = ['leader', 'iso_coordinator'];
 
@@ -115,7 +115,15 @@ function ObjectiveCard({
             dataKey="kỳ"
             series={[{ name: 'Kết quả', color: 'indigo.6' }]}
             referenceLines={[{ y: target, label: `Chỉ tiêu ${target}`, color: 'red.6' }]}
-            yAxisProps={{ domain: [0, objectiveUnit(row) === '%' ? 100 : 'auto'] }}
+            yAxisProps={{
+              domain: [
+                ...valueAxis(
+                  objectiveUnit(row),
+                  points.map((p) => Number(p['Kết quả'])),
+                  target,
+                ),
+              ],
+            }}
             curveType="linear"
             withDots
           />

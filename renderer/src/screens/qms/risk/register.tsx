@@ -167,71 +167,84 @@ export function RiskRegisterScreen() {
         </Grid.Col>
       </Grid>
       <Card withBorder p={0}>
-        <Table striped highlightOnHover aria-label="Sổ đăng ký rủi ro và cơ hội">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Mã</Table.Th>
-              <Table.Th>Rủi ro, cơ hội</Table.Th>
-              <Table.Th>Quá trình</Table.Th>
-              <Table.Th>Điểm (K × Ả)</Table.Th>
-              <Table.Th>Sau xử lý</Table.Th>
-              <Table.Th>Biện pháp</Table.Th>
-              <Table.Th>Hành động</Table.Th>
-              <Table.Th>Phụ trách</Table.Th>
-              <Table.Th>Xem xét lại</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(data?.rows ?? []).map((r) => (
-              <Table.Tr key={r.id} data-testid="risk-row">
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <AppLink to={`/qms/risks/${r.id}`}>{r.code}</AppLink>
-                  {r.type === 'opportunity' ? (
-                    <Badge ml={4} size="xs" color="teal" variant="light">
-                      Cơ hội
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td style={{ minWidth: 260 }}>
-                  <Text size="sm" lineClamp={2}>
-                    {r.title}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {r.stateLabel}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ maxWidth: 200 }}>
-                  <Text size="xs" lineClamp={2}>
-                    {r.processName}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <LevelBadge score={r.score} />
-                  <Text size="xs" c="dimmed">
-                    {r.likelihood} × {r.impact}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {r.residualScore !== null ? <LevelBadge score={r.residualScore} /> : '—'}
-                </Table.Td>
-                <Table.Td>{r.treatmentLabel || '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {r.actionsTotal ? `${r.actionsOpen} đang / ${r.actionsTotal}` : '—'}
-                </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {r.ownerName ?? (
-                    <Text size="sm" c="dimmed">
-                      Chưa giao
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td {...overdueStyle(r.reviewDue)} style={{ whiteSpace: 'nowrap' }}>
-                  {formatCivilDate(r.reviewOn)}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={960} type="native">
+          <Table striped highlightOnHover aria-label="Sổ đăng ký rủi ro và cơ hội">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Mã</Table.Th>
+                <Table.Th>Rủi ro, cơ hội</Table.Th>
+                <Table.Th>Quá trình</Table.Th>
+                <Table.Th>Điểm (K × Ả)</Table.Th>
+                <Table.Th>Xử lý</Table.Th>
+                <Table.Th>Phụ trách</Table.Th>
+                <Table.Th>Xem xét lại</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {(data?.rows ?? []).map((r) => (
+                <Table.Tr key={r.id} data-testid="risk-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <AppLink to={`/qms/risks/${r.id}`}>{r.code}</AppLink>
+                    {r.type === 'opportunity' ? (
+                      <div>
+                        <Badge size="xs" color="teal" variant="light">
+                          Cơ hội
+                        </Badge>
+                      </div>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td style={{ minWidth: 240 }}>
+                    <Text size="sm" lineClamp={2}>
+                      {r.title}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {r.stateLabel}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ minWidth: 120, maxWidth: 200 }}>
+                    <Text size="xs" lineClamp={2}>
+                      {r.processName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ maxWidth: 150 }}>
+                    <Group gap={4}>
+                      <LevelBadge score={r.score} />
+                      {r.residualScore !== null ? (
+                        <>
+                          <Text size="xs" c="dimmed" aria-label="sau xử lý">
+                            →
+                          </Text>
+                          <LevelBadge score={r.residualScore} />
+                        </>
+                      ) : null}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {r.likelihood} × {r.impact}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={{ minWidth: 110 }}>
+                    <Text size="sm">{r.treatmentLabel || '—'}</Text>
+                    {r.actionsTotal ? (
+                      <Text size="xs" c="dimmed">
+                        {r.actionsOpen} đang làm / {r.actionsTotal} hành động
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {r.ownerName ?? (
+                      <Text size="sm" c="dimmed">
+                        Chưa giao
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td {...overdueStyle(r.reviewDue)} style={{ whiteSpace: 'nowrap' }}>
+                    {formatCivilDate(r.reviewOn)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         {data && data.rows.length === 0 ? (
           <Text c="dimmed" p="md">
             Không có rủi ro, cơ hội nào theo bộ lọc.
