@@ -18,6 +18,8 @@ import { DEFAULT_LIMITS, makeShedder, RETRY_AFTER_SECONDS } from './http/context
 import { errorHandler } from './http/errors';
 import { bodyShapeHook, makeRateKey, serverTimeoutOptions } from './http/hardening';
 import { dashboardPage } from './province/page';
+import { DEFAULT_REFRESH, qmsRefresher, type RefreshOptions } from './province/qms-refresh';
+import { officeStatuses } from './province/qms-status';
 import { provinceRoutes } from './province/routes';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
@@ -48,6 +50,8 @@ export interface AppOptions {
   /** The province's X25519 key offices seal to; by default one made for this process. */
   readonly sealer?: ServerSealer;
   readonly updatesDir?: string | null;
+  /** The background refresh of office_qms_status after pushes (tests shorten the delay). */
+  readonly qmsRefresh?: Partial<RefreshOptions>;
 }
 
 export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyInstance> => {
@@ -70,16 +74,24 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
         https: { ...options.https, ...serverTimeoutOptions(limits).http },
       } as unknown as FastifyServerOptions)
     : fastify(common)) as unknown as FastifyInstance;
+  const now = options.now ?? Date.now;
   const ctx: ServerContext = {
     db: options.db,
-    now: options.now ?? Date.now,
+    now,
     limits,
     shed: makeShedder(limits.maxInflight),
     secureCookies: Boolean(options.https),
     signer: options.signer ?? ephemeralSigner(),
     sealer: options.sealer ?? ephemeralSealer(),
     updatesDir: options.updatesDir ?? null,
+    qmsRefresh: qmsRefresher((officeId) => officeStatuses(options.db, now(), officeId), {
+      ...DEFAULT_REFRESH,
+      onError: (officeId, error) => app.log.error({ officeId, err: error }, 'qms refresh failed'),
+      ...options.qmsRefresh,
+    }),
   };
+  // Runs in flight finish before the caller closes the database.
+  app.addHook('onClose', async () => ctx.qmsRefresh.close());
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {

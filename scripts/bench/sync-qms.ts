@@ -1,9 +1,14 @@
 // The province-wide quality-system table (GET /v1/admin/qms, issue #10: ≤ 1 s at 3,300
 // offices on PostgreSQL): offices with a year of dossiers, ratings, complaints and quality
 // records written straight into `entities` with generate_series, then the table computed cold
-// (every office's figures computed and kept) and warm (kept figures, nothing pushed since).
+// (every office's figures computed and kept) and warm (kept figures, nothing pushed since),
+// and the read after every office pushed: with the background refresh drained first (what the
+// server does after each push, server/province/qms-refresh.ts) and without it (the on-read
+// fallback computes every office).
 import { sql } from 'drizzle-orm';
 import { qmsOverview } from '../../server/province/qms-overview';
+import { DEFAULT_REFRESH, qmsRefresher } from '../../server/province/qms-refresh';
+import { officeStatuses } from '../../server/province/qms-status';
 import { startProvince } from './sync-server';
 
 export interface QmsDashboardResult {
@@ -13,6 +18,11 @@ export interface QmsDashboardResult {
   readonly coldMs: number;
   readonly warmMs: number[];
   readonly oneStaleMs: number;
+  /** Every office pushed, then the background refresh drained: its time, then the read. */
+  readonly refreshDrainMs: number;
+  readonly afterAllPushedMs: number;
+  /** Every office pushed, no refresh: the read computes them all (the fallback). */
+  readonly afterAllPushedNoRefreshMs: number;
 }
 
 export async function qmsDashboard(offices: number, dossiers: number): Promise<QmsDashboardResult> {
@@ -63,7 +73,40 @@ export async function qmsDashboard(offices: number, dossiers: number): Promise<Q
     t = performance.now();
     await qmsOverview(db, now);
     const oneStaleMs = performance.now() - t;
-    return { offices, rows, buildMs, coldMs, warmMs, oneStaleMs };
+    // Every office pushed: each one's latest row moves on, as a push would.
+    const everyOfficePushes = () =>
+      db.execute(sql`update entities set server_seq = server_seq + 10000000
+        where entity = 'dossier' and entity_id like '%-1'`);
+    await everyOfficePushes();
+    const refresher = qmsRefresher((id) => officeStatuses(db, now, id), {
+      ...DEFAULT_REFRESH,
+      delayMs: 0,
+    });
+    const ids = await db.execute(sql`select id::text as id from offices`);
+    t = performance.now();
+    for (const r of (ids as { rows: { id: string }[] }).rows) refresher.schedule(r.id);
+    await refresher.idle();
+    const refreshDrainMs = performance.now() - t;
+    await refresher.close();
+    t = performance.now();
+    const refreshed = await qmsOverview(db, now);
+    const afterAllPushedMs = performance.now() - t;
+    if (refreshed.recomputed !== 0) throw new Error(`${refreshed.recomputed} offices still stale`);
+    await everyOfficePushes();
+    t = performance.now();
+    await qmsOverview(db, now);
+    const afterAllPushedNoRefreshMs = performance.now() - t;
+    return {
+      offices,
+      rows,
+      buildMs,
+      coldMs,
+      warmMs,
+      oneStaleMs,
+      refreshDrainMs,
+      afterAllPushedMs,
+      afterAllPushedNoRefreshMs,
+    };
   } finally {
     await province.close();
   }

@@ -2,6 +2,7 @@
 // counter that sheds load before the database queue grows without bound.
 import { SYNC_FILE_LIMITS } from '../../core/sync/sync-file';
 import type { Db } from '../database/connect';
+import type { QmsRefresher } from '../province/qms-refresh';
 import type { ServerSealer } from '../security/seal-key';
 import type { ServerSigner } from '../security/signing-key';
 import { HttpError } from './errors';
@@ -59,6 +60,8 @@ export interface ServerContext {
   readonly sealer: ServerSealer;
   /** Installers offered to offices; null when the server has none configured. */
   readonly updatesDir: string | null;
+  /** Computes an office's quality-system row again after it pushed (off the request path). */
+  readonly qmsRefresh: QmsRefresher;
 }
 
 export const makeShedder = (max: number) => {

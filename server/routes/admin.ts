@@ -112,6 +112,7 @@ export const adminRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
     const user = await requireAdmin(ctx, request);
     const bytes = parseOr400(z.instanceof(Buffer), request.body);
     const result = await ctx.shed(() => applySyncFile(ctx.db, ctx.sealer, bytes, ctx.now()));
+    if (result.applied > 0) ctx.qmsRefresh.schedule(result.officeId);
     request.log.info(
       {
         deviceId: result.deviceId,

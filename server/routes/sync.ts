@@ -68,6 +68,7 @@ export const syncRoutes = (app: FastifyInstance, ctx: ServerContext): void => {
       return answers;
     });
     const applied = results.filter((r) => r.status === 'applied').length;
+    if (applied > 0) ctx.qmsRefresh.schedule(device.officeId);
     request.log.info({ deviceId: device.deviceId, ops: results.length, applied }, 'push applied');
     return { results, serverTime: ctx.now() };
   });

@@ -24,7 +24,9 @@ for (const backend of BACKENDS) {
   describe.skipIf(backend.skip !== null)(`province quality-system table on ${backend.name}`, () => {
     let h: Harness;
     beforeAll(async () => {
-      h = await startServer(backend);
+      // The on-read fallback is what this suite checks: the background refresh after a push
+      // (province-qms-refresh.test.ts) is held back for the suite's length.
+      h = await startServer(backend, {}, undefined, { qmsRefresh: { delayMs: 3_600_000 } });
     }, 30_000);
     afterAll(async () => h?.close());
 

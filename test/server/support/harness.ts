@@ -36,7 +36,7 @@ export const startServer = async (
   backend: Backend,
   limits: Partial<Limits> = {},
   shared?: ServerDatabase,
-  options: Pick<AppOptions, 'updatesDir' | 'signer'> = {},
+  options: Pick<AppOptions, 'updatesDir' | 'signer' | 'qmsRefresh'> = {},
 ): Promise<Harness> => {
   const database = shared ?? (await backend.open());
   let offset = 0;
