@@ -146,7 +146,19 @@ describe('the lived-in demo office', () => {
     expect(reviews.map((i) => [i.code, i.overdue])).toEqual([['QT-04', true]]);
     const audits = await app.ok('thuky')('audits.list', { year: 2026 });
     expect(audits.map((a) => a.state).sort()).toEqual(['planned', 'reported']);
-    expect(audits.find((a) => a.state === 'reported')?.findings).toBe(2);
+    const reported = audits.find((a) => a.state === 'reported');
+    expect(reported?.findings).toBe(2);
+    // The reported audit checked a sample of real birth registrations, two with Mẫu 06 unsigned.
+    const detail = await app.ok('thuky')('audits.get', { id: reported?.id ?? '' });
+    const sample = detail.record.data['sample'] as {
+      procedureName: string;
+      formsOk: boolean | null;
+      stepsOk: boolean | null;
+    }[];
+    expect(sample).toHaveLength(5);
+    expect(sample.every((s) => s.procedureName.includes('khai sinh'))).toBe(true);
+    expect(sample.filter((s) => s.formsOk === false)).toHaveLength(2);
+    expect(sample.every((s) => s.stepsOk !== null)).toBe(true);
     const ncs = await app.ok('thuky')('nonconformities.list', {});
     expect(ncs.rows.filter((r) => r.state === 'closed').map((r) => r.source)).toEqual([
       'late_dossier',

@@ -281,6 +281,26 @@ async function runAudit(
 ): Promise<void> {
   const audit = await desk.as('danhgia')('audits.get', { id });
   const items = audit.record.data['checklist'] as { id: string; clause: string }[];
+  // Five birth registrations of the last three months, two missing the receiver's signature
+  // on Mẫu 06: the evidence of the finding below.
+  const auditDay = civilDateOf(day(25, '08:00'));
+  const sampled = await desk.as('danhgia')('audits.drawSample', {
+    id,
+    rev: audit.record.rev,
+    size: 5,
+    from: addCivilDays(auditDay, -90),
+    to: auditDay,
+  });
+  const sample = sampled.record.data['sample'] as { dossierId: string; outcome: string }[];
+  for (const [i, s] of sample.entries())
+    await desk.as('danhgia')('audits.checkSample', {
+      id,
+      dossierId: s.dossierId,
+      receivedOk: true,
+      stepsOk: s.outcome !== 'late',
+      formsOk: i >= 2,
+      note: i < 2 ? 'Mẫu 06 thiếu chữ ký người nhận ở bước chuyển hồ sơ' : '',
+    });
   for (const [i, item] of items.entries())
     await desk.as('danhgia')('audits.answer', {
       id,

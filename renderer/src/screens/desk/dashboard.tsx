@@ -4,6 +4,7 @@ import { BarChart } from '@mantine/charts';
 import {
   Alert,
   Card,
+  ColorSwatch,
   Group,
   SimpleGrid,
   Stack,
@@ -152,12 +153,23 @@ export function DashboardScreen() {
               data={months}
               dataKey="month"
               series={SERIES}
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
               valueFormatter={formatCount}
               yAxisProps={{ allowDecimals: false }}
               aria-label="Biểu đồ hồ sơ theo tháng"
             />
+            {/* The chart's own legend reorders the stacks and cuts the last one at the edge. */}
+            <Group gap="lg" justify="center" mt="xs" aria-label="Chú giải">
+              {SERIES.map((s) => (
+                <Group key={s.name} gap={6} wrap="nowrap">
+                  <ColorSwatch
+                    size={10}
+                    color={`var(--mantine-color-${s.color.replace('.', '-')})`}
+                    withShadow={false}
+                  />
+                  <Text size="sm">{s.label}</Text>
+                </Group>
+              ))}
+            </Group>
           </Card>
           <Card withBorder>
             <Text fw={600} mb="sm">
