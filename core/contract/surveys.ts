@@ -38,6 +38,9 @@ export const surveyForm = z.object({
   state: z.string(),
   rev: z.number(),
   answers: z.record(z.string(), z.string()),
+  /** A voided form: why, who and on which day (null before that was kept). */
+  voidReason: z.string(),
+  voided: z.object({ name: z.string(), on: z.string() }).nullable(),
 });
 export type SurveyForm = z.infer<typeof surveyForm>;
 

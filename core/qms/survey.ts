@@ -131,6 +131,8 @@ export const surveyResponseData = z.object({
   formNo: z.number().int().min(1),
   answers: surveyAnswers,
   voidReason: z.string().max(4000).default(''),
+  /** Who voided the form and on which day (forms voided before it was kept: null). */
+  voided: signatureSchema.nullable().default(null),
 });
 export type SurveyResponseData = z.infer<typeof surveyResponseData>;
 
@@ -152,7 +154,7 @@ export const surveyResponseKind: RecordKind<ResponseState, SurveyResponseData> =
       to: 'void',
       roles: [...MANAGERS],
       requires: ['comment'],
-      apply: (c) => ({ data: { voidReason: c.input.comment ?? '' } }),
+      apply: (c) => ({ data: { voidReason: c.input.comment ?? '', voided: signature(c) } }),
     },
   },
   link: (r) => `/qms/surveys/${r.data.surveyId}`,

@@ -77,18 +77,22 @@ function formsOf(db: Db | Tx, surveyId: string): SurveyForm[] {
     .from(qmsRecords)
     .where(and(eq(qmsRecords.parentId, surveyId), eq(qmsRecords.kind, 'survey_response')))
     .all()
-    .map((row) => {
-      const r = toRecord(row);
-      const d = surveyResponseData.parse(r.data);
-      return { id: r.id, formNo: d.formNo, state: r.state, rev: r.rev, answers: d.answers };
-    })
+    .map((row) => formView(toRecord(row)))
     .sort((a, b) => a.formNo - b.formNo);
 }
 
-const formView = (r: QmsRecord): SurveyForm => {
+function formView(r: QmsRecord): SurveyForm {
   const d = surveyResponseData.parse(r.data);
-  return { id: r.id, formNo: d.formNo, state: r.state, rev: r.rev, answers: d.answers };
-};
+  return {
+    id: r.id,
+    formNo: d.formNo,
+    state: r.state,
+    rev: r.rev,
+    answers: d.answers,
+    voidReason: d.voidReason,
+    voided: d.voided ? { name: d.voided.name, on: d.voided.on } : null,
+  };
+}
 
 function mayEnter(actor: Actor): void {
   const roles = surveyResponseKind.createRoles;

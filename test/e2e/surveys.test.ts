@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dismissNotifications } from './support/harness';
 import { demoOffice } from './support/office';
-import { api, go, move, shot } from './support/pages';
+import { api, callApi, go, move, shot } from './support/pages';
 
 // Mon 23/11/2026 09:00 Vietnam time.
 const clock = Date.UTC(2026, 10, 23, 2, 0);
@@ -117,6 +117,58 @@ describe('survey typed in from paper', () => {
       book.worksheets[0]?.eachRow((row) => found.push(row.values as unknown[]));
       const female = found.find((v) => v.includes('Giới tính của Ông/Bà') && v.includes('Nữ'));
       expect(female?.slice(4, 6)).toEqual([2, 66.7]);
+
+      // The desk officer sees every form but may not void one.
+      await desk.reload();
+      await desk.getByRole('tab', { name: /^Các phiếu/ }).click();
+      await desk.getByTestId('survey-form-row').nth(2).waitFor();
+      expect(await desk.getByRole('button', { name: /Hủy phiếu/ }).count()).toBe(0);
+      // The ISO secretary voids form 3 by its number, from the keyboard: an unknown number is
+      // refused on screen; the reason is required; then the form is struck and leaves the results.
+      await iso.getByRole('tab', { name: /^Các phiếu/ }).click();
+      const byNumber = iso.getByLabel('Số phiếu cần hủy');
+      await byNumber.focus();
+      await iso.keyboard.type('9');
+      await iso.keyboard.press('Enter');
+      await iso.getByText('Không có phiếu số 9 trong cuộc khảo sát này.').waitFor();
+      await byNumber.fill('');
+      await iso.keyboard.type('3');
+      await iso.keyboard.press('Enter');
+      const dialog = iso.getByRole('dialog', { name: 'Hủy phiếu số 3' });
+      await dialog.waitFor();
+      await expect.poll(() => iso.evaluate('document.activeElement?.tagName')).toBe('TEXTAREA');
+      await iso.keyboard.type('Nhập trùng phiếu giấy số 2');
+      await shot(iso, 'survey-void-dialog');
+      await iso.keyboard.press('Tab');
+      await iso.keyboard.press('Tab');
+      await iso.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      const third = iso.locator('[data-testid="survey-form-row"][data-form="3"]');
+      await expect.poll(() => third.getAttribute('data-state')).toBe('void');
+      expect(await third.getByTestId('survey-form-void').textContent()).toBe(
+        'Lê Minh Chất, 23/11/2026: Nhập trùng phiếu giấy số 2',
+      );
+      const struck = await third.locator('td').first().getAttribute('style');
+      expect(struck).toContain('line-through');
+      expect(await iso.getByTestId('survey-forms-count').textContent()).toBe(
+        '3 phiếu đã nhập, 2 phiếu hợp lệ',
+      );
+      expect(await iso.getByRole('button', { name: 'Hủy phiếu số 3' }).count()).toBe(0);
+      await dismissNotifications(iso);
+      await shot(iso, 'survey-forms-voided');
+      await iso.getByRole('tab', { name: 'Kết quả' }).click();
+      await expect
+        .poll(() => iso.getByTestId('survey-result-forms').textContent())
+        .toBe('Kết quả trên 2 phiếu hợp lệ');
+      // The services refuse the desk officer too, whatever the screen shows.
+      const forms = (await api(desk, 'surveys.get', { id: list[0]?.id ?? '' })).forms;
+      const refused = await callApi(desk, 'qms.transition', {
+        id: forms[0]?.id ?? '',
+        transition: 'void',
+        rev: forms[0]?.rev ?? 0,
+        comment: 'Thử hủy',
+      });
+      expect(refused.ok || refused.error.code).toBe('FORBIDDEN');
 
       // The dashboard: satisfaction beside the on-time figures.
       await go(desk, 'Tổng quan');

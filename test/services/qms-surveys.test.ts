@@ -102,6 +102,12 @@ describe('surveys', () => {
       [3, 'recorded'],
       [4, 'void'],
     ]);
+    // The voided form keeps why, who and when; the others carry no void.
+    expect(detail.forms[3]).toMatchObject({
+      voidReason: 'Nhập trùng phiếu số 1',
+      voided: { name: 'Lê Minh Chất', on: '2026-11-23' },
+    });
+    expect(detail.forms[0]).toMatchObject({ voidReason: '', voided: null });
     const list = await app.ok('motcua')('surveys.list', {});
     expect(list).toEqual([
       expect.objectContaining({ id: survey.id, forms: 3, stateLabel: 'Đang nhập phiếu' }),

@@ -10,6 +10,7 @@ import type { SurveyQuestion } from '../../../../../core/qms/survey';
 import { api } from '../../../api/client';
 import { errorText } from '../../../components/errors';
 import { formatCount } from '../../../format';
+import { answerDigits } from './forms';
 
 type Answers = Readonly<Record<string, string>>;
 
@@ -212,13 +213,6 @@ function EnteredForms({
   readonly onCorrect: (f: SurveyForm) => void;
 }) {
   if (forms.length === 0) return null;
-  const digits = (f: SurveyForm) =>
-    questions
-      .map((q) => {
-        const i = q.options.findIndex((o) => o.key === f.answers[q.key]);
-        return i < 0 ? '–' : String(i + 1);
-      })
-      .join(' ');
   return (
     <Table striped aria-label="Phiếu vừa nhập" fz="sm">
       <Table.Thead>
@@ -232,7 +226,7 @@ function EnteredForms({
         {forms.map((f) => (
           <Table.Tr key={f.id} data-testid="survey-entered" data-form={f.formNo}>
             <Table.Td>{f.formNo}</Table.Td>
-            <Table.Td ff="monospace">{digits(f)}</Table.Td>
+            <Table.Td ff="monospace">{answerDigits(questions, f)}</Table.Td>
             <Table.Td>
               <Text
                 component="button"

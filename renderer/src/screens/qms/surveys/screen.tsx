@@ -30,6 +30,7 @@ import { civilDateOf, formatCivilDate, formatCount } from '../../../format';
 import { RecordHistory } from '../record-history';
 import { TransitionButtons } from '../transition-buttons';
 import { SurveyEntry } from './entry';
+import { SurveyForms } from './forms';
 import { SurveyResults } from './results';
 
 const MANAGERS = ['iso_coordinator', 'leader'];
@@ -157,7 +158,10 @@ const WORDS = {
 };
 
 export function SurveyDetailScreen({ id }: { readonly id: string }) {
-  const { data, error, setData } = useLoad(useCallback(() => api.surveys.get({ id }), [id]));
+  const { session } = useSession();
+  const { data, error, setData, reload } = useLoad(
+    useCallback(() => api.surveys.get({ id }), [id]),
+  );
   const [version, setVersion] = useState(0);
   const [tab, setTab] = useState<string | null>(null);
   if (error) return <ErrorAlert error={error} />;
@@ -166,6 +170,7 @@ export function SurveyDetailScreen({ id }: { readonly id: string }) {
   const d = surveyData.parse(survey.data);
   const open = survey.state === 'open';
   const current = tab ?? (open ? 'entry' : 'results');
+  const mayVoid = session?.user.roles.some((r) => MANAGERS.includes(r)) ?? false;
   return (
     <Stack>
       <Card withBorder>
@@ -196,6 +201,7 @@ export function SurveyDetailScreen({ id }: { readonly id: string }) {
       <Tabs value={current} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           {open ? <Tabs.Tab value="entry">Nhập phiếu</Tabs.Tab> : null}
+          <Tabs.Tab value="forms">Các phiếu ({formatCount(forms.length)})</Tabs.Tab>
           <Tabs.Tab value="results">Kết quả</Tabs.Tab>
           <Tabs.Tab value="history">Lịch sử</Tabs.Tab>
         </Tabs.List>
@@ -213,6 +219,17 @@ export function SurveyDetailScreen({ id }: { readonly id: string }) {
             />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="forms" pt="sm">
+          <SurveyForms
+            forms={forms}
+            questions={d.questions}
+            mayVoid={mayVoid}
+            onVoided={() => {
+              reload();
+              setVersion((v) => v + 1);
+            }}
+          />
+        </Tabs.Panel>
         <Tabs.Panel value="results" pt="sm">
           <SurveyResults id={survey.id} version={version} />
         </Tabs.Panel>
