@@ -75,8 +75,9 @@ export interface InboxRule<S extends string, D> {
   readonly who: 'owner' | readonly Role[];
   /** Only records due within this many days (by dueDate); absent = whatever the due date. */
   readonly horizonDays?: number;
-  /** Extra pure filter (not the drafter, not yet reviewed...). */
-  readonly when?: (record: QmsRecord<D>, user: Actor) => boolean;
+  /** Extra pure filter (not the drafter, not yet reviewed, its day has come...). `today` is
+   * the civil date in Vietnam ('YYYY-MM-DD'). */
+  readonly when?: (record: QmsRecord<D>, user: Actor, today: string) => boolean;
 }
 
 export interface RecordKind<S extends string = string, D = Record<string, unknown>> {

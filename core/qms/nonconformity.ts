@@ -6,7 +6,7 @@
 // transaction (services/qms/nonconformity.ts).
 import { z } from 'zod';
 import { isCivilDate } from '../calendar/civil-time';
-import type { RecordKind, Rule } from './kind';
+import { invalid, type RecordKind, type Rule } from './kind';
 import { dateNotPast, signature } from './rules';
 
 export const NC_SOURCES = [
@@ -129,6 +129,17 @@ const notBeforeVerifyDay: Rule<NonconformityData> = (c) => {
     : null;
 };
 
+/** The deadline is the nonconformity's: closed by then, so its effectiveness is checked by then
+ * too (a check set after it would make the record late whatever the office does). */
+const verifyByDeadline: Rule<NonconformityData> = (c) => {
+  const { deadline } = c.record.data;
+  return c.input.date !== undefined && c.input.date > deadline
+    ? invalid(
+        `Ngày kiểm tra hiệu lực không được sau hạn khắc phục (${deadline.split('-').reverse().join('/')}).`,
+      )
+    : null;
+};
+
 export const nonconformityKind: RecordKind<NcState, NonconformityData> = {
   kind: 'nonconformity',
   label: 'Sự không phù hợp',
@@ -163,7 +174,7 @@ export const nonconformityKind: RecordKind<NcState, NonconformityData> = {
       to: 'planned',
       roles: [...MANAGERS],
       requires: ['date'],
-      rules: [dateNotPast('Ngày kiểm tra hiệu lực')],
+      rules: [dateNotPast('Ngày kiểm tra hiệu lực'), verifyByDeadline],
       apply: (c) => ({ data: { verifyOn: c.input.date ?? null } }),
     },
     /** The app moves it when the last open action is reported done (services). */
@@ -220,7 +231,13 @@ export const nonconformityKind: RecordKind<NcState, NonconformityData> = {
       who: 'owner',
       horizonDays: 0,
     },
-    { state: 'implemented', task: 'Kiểm tra hiệu lực hành động khắc phục', who: [...MANAGERS] },
+    // Effectiveness is checked from the day set when the actions were planned, not before.
+    {
+      state: 'implemented',
+      task: 'Kiểm tra hiệu lực hành động khắc phục',
+      who: [...MANAGERS],
+      when: (r, _user, today) => r.data.verifyOn === null || r.data.verifyOn <= today,
+    },
     { state: 'verified', task: 'Đóng sự không phù hợp', who: 'owner' },
   ],
   link: (r) => `/qms/nonconformities/${r.id}`,

@@ -75,7 +75,8 @@ export function planRecords(q: Quality): void {
         },
       });
       await plan('nonconformity', id, rng.int(1, 3), null);
-      const verifyOn = addCivilDays(q.today(), rng.int(20, 40));
+      // Within the deadline (30 days from the finding; planned a few workdays after it).
+      const verifyOn = addCivilDays(q.today(), rng.int(15, 22));
       await q.move('thuky', id, 'plan', { date: verifyOn });
       q.add(q.workday(verifyOn, rng.int(0, 5), officeTime(rng)), () => verify(id, 0));
     });

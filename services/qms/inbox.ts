@@ -78,7 +78,7 @@ const kindSource: InboxSource = {
           .all();
         for (const row of rows) {
           const record = toRecord(row);
-          if (rule.when && !rule.when(record, me)) continue;
+          if (rule.when && !rule.when(record, me, today)) continue;
           const dueAt = record.dueDate ? endOfDate(record.dueDate) : null;
           items.push({
             source: kind.kind,

@@ -155,8 +155,14 @@ describe('nonconformity life with its corrective actions', () => {
     expect(early.ok === false && early.error.message).toBe(
       'Chưa đến ngày kiểm tra hiệu lực (10/12/2026).',
     );
+    // The chairman is asked to check it from that day, not while the buttons are still hidden.
+    const checkTask = 'Kiểm tra hiệu lực hành động khắc phục';
+    const waiting = await app.ok('chutich')('qms.inbox', {});
+    expect(waiting.items.filter((i) => i.task === checkTask)).toEqual([]);
     app.clock.now = vn('2026-12-10', '09:00');
     await app.relogin();
+    const due = await app.ok('chutich')('qms.inbox', {});
+    expect(due.items.filter((i) => i.task === checkTask).map((i) => i.id)).toEqual([nc.id]);
     const verified = await moveOk('chutich', nc.id, 'verify', {
       comment: 'Không còn hồ sơ chờ ký quá hạn',
     });

@@ -348,7 +348,8 @@ async function runAudit(
       sourceKind: 'nonconformity',
       sourceId: nc,
     });
-    await move('thuky', nc, 'plan', { date: addCivilDays(civilDateOf(agenda.end), 7) });
+    // Checked on the deadline: still not done today, the overdue nonconformity of the demo.
+    await move('thuky', nc, 'plan', { date: civilDateOf(day(40, '17:00')) });
     agenda.add(day(38, '10:30'), async () => {
       await move('vanthu', action.id, 'complete', {
         comment: 'Đã kiểm tra Mẫu 06 của các hồ sơ lưu trong tháng, bổ sung chữ ký còn thiếu',

@@ -98,6 +98,16 @@ describe('nonconformity transitions', () => {
     expect(failure(check('plan', nc('open'), iso, { date: TODAY }))?.code).toBe('CONFLICT');
   });
 
+  it('plan refuses a check day after the deadline: the record could only close late', () => {
+    // The deadline of the record under test is 2026-04-09.
+    expect(check('plan', nc('analysed'), iso, { date: '2026-04-09' }).ok).toBe(true);
+    const late = failure(check('plan', nc('analysed'), iso, { date: '2026-04-10' }));
+    expect(late).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'Ngày kiểm tra hiệu lực không được sau hạn khắc phục (09/04/2026).',
+    });
+  });
+
   it('implement is the app’s own move once the actions are done', () => {
     expect(check('implement', nc('planned'), SYSTEM_ACTOR)).toMatchObject({
       ok: true,
