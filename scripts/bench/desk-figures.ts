@@ -1,5 +1,6 @@
 // The desk figures: receiving a dossier, name search and filtered list pages, measured on an
-// open backend through the contract, as the desk calls them (with and without encryption).
+// open backend through the contract, as the desk calls them. With several sides (copies of the
+// office with and without encryption), every sample is taken on each side in turn.
 import { v7 as uuidv7 } from 'uuid';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import type { OpInput } from '../../core/contract';
@@ -8,8 +9,8 @@ import { createRng } from '../../core/demo/rng';
 import type { AppBackend } from '../../services/platform';
 import {
   log,
-  measure,
-  measureCases,
+  measureCasesInterleaved,
+  measureInterleaved,
   type Caller,
   type CaseTiming,
   type Figure,
@@ -23,69 +24,35 @@ export interface DeskFigures {
   readonly listCases: CaseTiming[];
 }
 
-/** Receive, search and list figures on an open backend (with encryption, then without). */
+/** One office measured: its backend, the desk official's session, the figures' name suffix. */
+export interface DeskSide {
+  readonly backend: AppBackend;
+  readonly desk: Caller;
+  readonly suffix: string;
+}
+
+/** Receive, search and list figures on each side, interleaved sample by sample. */
 export async function deskFigures(
-  backend: AppBackend,
-  desk: Caller,
-  suffix: string,
+  sides: readonly DeskSide[],
   t: Timing,
   seed: number,
-): Promise<DeskFigures> {
-  const figures: Figure[] = [];
+): Promise<DeskFigures[]> {
   // -- receive ------------------------------------------------------------------------
-  log('Measuring dossiers.receive...');
-  const catalog = await desk('catalog.list', {});
-  const byCode = new Map(catalog.map((p) => [p.code, p]));
-  const mix = ['1.001193', '2.000815', '2.000815', '2.000884', '1.004873', '1.013225']
-    .map((code) => byCode.get(code))
-    .filter((p) => p !== undefined);
-  const receiveProcs = mix.length ? mix : catalog.slice(0, 3);
-  const assignee = new Map<string, string>();
-  for (const p of receiveProcs) {
-    const preview = await desk('dossiers.preview', { procedureId: p.id });
-    const role = (preview.nextRole ?? 'specialist') as OpInput<'desk.assignees'>['role'];
-    const people = await desk('desk.assignees', { role });
-    if (!people[0]) throw new Error(`no assignee with role ${role}`);
-    assignee.set(p.id, people[0].id);
-  }
-  const rng = createRng(seed + 1000);
-  let failures = 0;
-  let firstFailure = '';
-  const receiveSamples = await measure(t, t.warmup, async (i) => {
-    const p = receiveProcs[i % receiveProcs.length];
-    const person = makePerson(rng, 'xã Tân Lập', 'tỉnh Phú Thọ');
-    const r = await backend.call('bench', 'dossiers.receive', {
-      requestKey: uuidv7(),
-      procedureId: p.id,
-      applicant: {
-        fullName: person.name,
-        idKind: 'cccd',
-        idNumber: person.cccd,
-        address: person.address,
-        phone: person.phone,
-        email: '',
-      },
-      documents: [{ name: 'Tờ khai (theo mẫu)', kind: 'original', count: 1 }],
-      sets: 1,
-      feeVnd: 0,
-      channel: 'direct',
-      assigneeId: assignee.get(p.id),
-      note: '',
-    });
-    if (!r.ok) {
-      failures++;
-      firstFailure ||= `${r.error.code} ${r.error.message}`;
-    }
-  });
-  figures.push({
-    name: `Receive a dossier (dossiers.receive)${suffix}`,
-    unit: 'ms',
-    summary: summarize(receiveSamples),
-    target: 5,
-    targetText: 'p95 ≤ 5 ms',
-    ...(failures ? { note: `${failures} failed: ${firstFailure}` } : {}),
-  });
-
+  log(`Measuring dossiers.receive${sides.map((s) => s.suffix).join(' / ')}...`);
+  const receivers = await Promise.all(sides.map((s) => receiver(s, seed)));
+  const receiveSamples = await measureInterleaved(t, t.warmup, receivers, (r, i) => r.run(i));
+  const figures: Figure[][] = sides.map((side, k) => [
+    {
+      name: `Receive a dossier (dossiers.receive)${side.suffix}`,
+      unit: 'ms',
+      summary: summarize(receiveSamples[k]),
+      target: 5,
+      targetText: 'p95 ≤ 5 ms',
+      ...(receivers[k].failures()
+        ? { note: `${receivers[k].failures()} failed: ${receivers[k].firstFailure()}` }
+        : {}),
+    },
+  ]);
   // -- search by name -----------------------------------------------------------------
   log('Measuring name search...');
   const queries = [
@@ -108,22 +75,26 @@ export async function deskFigures(
     'dinh van tien',
     'khong minh',
   ];
-  const search = await measureCases(
+  const search = await measureCasesInterleaved(
     t,
     queries.map((q) => ({ label: q })),
     t.iterations,
-    async (c) => (await desk('dossiers.list', { query: c.label })).total,
+    sides,
+    async (side, c) => (await side.desk('dossiers.list', { query: c.label })).total,
   );
-  figures.push({
-    name: `Search by folded name (dossiers.list query)${suffix}`,
-    unit: 'ms',
-    summary: summarize(search.all),
-    target: 20,
-    targetText: 'p95 ≤ 20 ms',
-  });
+  sides.forEach((side, k) =>
+    figures[k].push({
+      name: `Search by folded name (dossiers.list query)${side.suffix}`,
+      unit: 'ms',
+      summary: summarize(search[k].all),
+      target: 20,
+      targetText: 'p95 ≤ 20 ms',
+    }),
+  );
 
   // -- filtered list pages ------------------------------------------------------------
   log('Measuring filtered list pages...');
+  const byCode = await procedures(sides[0].desk);
   const pid = (code: string) => byCode.get(code)?.id;
   const today = civilDateOf(Date.now());
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
@@ -171,19 +142,79 @@ export async function deskFigures(
   const listCasesInput = filters.flatMap((f) =>
     [1, 2, 3, 4, 5].map((page) => ({ label: f.label, input: { ...f.input, page } })),
   );
-  const list = await measureCases(
+  const list = await measureCasesInterleaved(
     t,
     listCasesInput,
     Math.max(t.iterations, listCasesInput.length),
-    async (c) => (await desk('dossiers.list', c.input)).total,
+    sides,
+    async (side, c) => (await side.desk('dossiers.list', c.input)).total,
   );
-  figures.push({
-    name: `Filtered list page (status/procedure/dates, pages 1-5)${suffix}`,
-    unit: 'ms',
-    summary: summarize(list.all),
-    target: 20,
-    targetText: 'p95 ≤ 20 ms',
-  });
+  return sides.map((side, k) => ({
+    figures: [
+      ...figures[k],
+      {
+        name: `Filtered list page (status/procedure/dates, pages 1-5)${side.suffix}`,
+        unit: 'ms',
+        summary: summarize(list[k].all),
+        target: 20,
+        targetText: 'p95 ≤ 20 ms',
+      },
+    ],
+    searchCases: search[k].perCase,
+    listCases: list[k].perCase,
+  }));
+}
 
-  return { figures, searchCases: search.perCase, listCases: list.perCase };
+async function procedures(desk: Caller) {
+  const catalog = await desk('catalog.list', {});
+  return new Map(catalog.map((p) => [p.code, p]));
+}
+
+/** Receives on one side: a mix of procedures, each handed to an official of its next role. */
+export async function receiver(side: DeskSide, seed: number) {
+  const { backend, desk } = side;
+  const byCode = await procedures(desk);
+  const mix = ['1.001193', '2.000815', '2.000815', '2.000884', '1.004873', '1.013225']
+    .map((code) => byCode.get(code))
+    .filter((p) => p !== undefined);
+  const receiveProcs = mix.length ? mix : [...byCode.values()].slice(0, 3);
+  const assignee = new Map<string, string>();
+  for (const p of receiveProcs) {
+    const preview = await desk('dossiers.preview', { procedureId: p.id });
+    const role = (preview.nextRole ?? 'specialist') as OpInput<'desk.assignees'>['role'];
+    const people = await desk('desk.assignees', { role });
+    if (!people[0]) throw new Error(`no assignee with role ${role}`);
+    assignee.set(p.id, people[0].id);
+  }
+  // The same applicants on every side (the same seed).
+  const rng = createRng(seed + 1000);
+  let failures = 0;
+  let firstFailure = '';
+  const run = async (i: number) => {
+    const p = receiveProcs[i % receiveProcs.length];
+    const person = makePerson(rng, 'xã Tân Lập', 'tỉnh Phú Thọ');
+    const r = await backend.call('bench', 'dossiers.receive', {
+      requestKey: uuidv7(),
+      procedureId: p.id,
+      applicant: {
+        fullName: person.name,
+        idKind: 'cccd',
+        idNumber: person.cccd,
+        address: person.address,
+        phone: person.phone,
+        email: '',
+      },
+      documents: [{ name: 'Tờ khai (theo mẫu)', kind: 'original', count: 1 }],
+      sets: 1,
+      feeVnd: 0,
+      channel: 'direct',
+      assigneeId: assignee.get(p.id),
+      note: '',
+    });
+    if (!r.ok) {
+      failures++;
+      firstFailure ||= `${r.error.code} ${r.error.message}`;
+    }
+  };
+  return { run, failures: () => failures, firstFailure: () => firstFailure };
 }

@@ -110,12 +110,33 @@ export async function measure(
   warmup: number,
   run: (i: number) => Promise<unknown>,
 ): Promise<number[]> {
-  await warmUp(t, warmup, run);
-  const samples: number[] = [];
-  const s = sampling(t);
+  const [samples] = await measureInterleaved(t, warmup, [null], (_side, i) => run(i));
+  return samples;
+}
+
+/**
+ * measure() on several sides at once (the office with and without encryption), sample by
+ * sample: sample i runs on every side, the side that goes first alternating, so each side sees
+ * the same warm-up, JIT and cache warmth, machine load and order. Measuring one side after the
+ * other compares a cold first run with a warm second one. The budget is per side.
+ */
+export async function measureInterleaved<S>(
+  t: Timing,
+  warmup: number,
+  sides: readonly S[],
+  run: (side: S, i: number) => Promise<unknown>,
+): Promise<number[][]> {
+  const inTurn = (i: number) => (i % 2 ? [...sides.keys()].reverse() : [...sides.keys()]);
+  await warmUp({ ...t, budgetMs: t.budgetMs * sides.length }, warmup, async (i) => {
+    for (const k of inTurn(i)) await run(sides[k], i);
+  });
+  const samples: number[][] = sides.map(() => []);
+  const s = sampling({ ...t, budgetMs: t.budgetMs * sides.length });
   for (let i = 0; s.more(i, t.iterations); i++) {
-    const [ms] = await timed(() => run(i));
-    samples.push(ms);
+    for (const k of inTurn(i)) {
+      const [ms] = await timed(() => run(sides[k], i));
+      samples[k].push(ms);
+    }
   }
   return samples;
 }
@@ -144,28 +165,56 @@ export async function measureCases<C extends { label: string }>(
   cases: readonly C[],
   iterations: number,
   run: (c: C) => Promise<number | undefined>,
-): Promise<{ all: number[]; perCase: CaseTiming[] }> {
-  for (const c of cases) await run(c); // warm-up: one round
-  const byCase = new Map<string, { samples: number[]; rows?: number }>();
-  const all: number[] = [];
-  const s = sampling(t, Math.max(MIN_SAMPLES, cases.length));
+): Promise<CasesTiming> {
+  const [one] = await measureCasesInterleaved(t, cases, iterations, [null], (_side, c) => run(c));
+  return one;
+}
+
+export interface CasesTiming {
+  readonly all: number[];
+  readonly perCase: CaseTiming[];
+}
+
+/** measureCases() on several sides, interleaved case by case as in measureInterleaved(). */
+export async function measureCasesInterleaved<S, C extends { label: string }>(
+  t: Timing,
+  cases: readonly C[],
+  iterations: number,
+  sides: readonly S[],
+  run: (side: S, c: C) => Promise<number | undefined>,
+): Promise<CasesTiming[]> {
+  const inTurn = (i: number) => (i % 2 ? [...sides.keys()].reverse() : [...sides.keys()]);
+  for (const [i, c] of cases.entries()) for (const k of inTurn(i)) await run(sides[k], c); // warm-up: one round
+  const bySide = sides.map(() => ({
+    all: [] as number[],
+    byCase: new Map<string, { samples: number[]; rows?: number }>(),
+  }));
+  const s = sampling(
+    { ...t, budgetMs: t.budgetMs * sides.length },
+    Math.max(MIN_SAMPLES, cases.length),
+  );
   for (let i = 0; s.more(i, Math.max(iterations, cases.length)); i++) {
     const c = cases[i % cases.length];
-    const t0 = performance.now();
-    const rows = await run(c);
-    const ms = performance.now() - t0;
-    all.push(ms);
-    const entry = byCase.get(c.label) ?? { samples: [] };
-    entry.samples.push(ms);
-    if (rows !== undefined) entry.rows = rows;
-    byCase.set(c.label, entry);
+    for (const k of inTurn(i)) {
+      const t0 = performance.now();
+      const rows = await run(sides[k], c);
+      const ms = performance.now() - t0;
+      const { all, byCase } = bySide[k];
+      all.push(ms);
+      const entry = byCase.get(c.label) ?? { samples: [] };
+      entry.samples.push(ms);
+      if (rows !== undefined) entry.rows = rows;
+      byCase.set(c.label, entry);
+    }
   }
-  const perCase = [...byCase].map(([label, e]) => ({
-    label,
-    summary: summarize(e.samples),
-    ...(e.rows === undefined ? {} : { rows: e.rows }),
+  return bySide.map(({ all, byCase }) => ({
+    all,
+    perCase: [...byCase].map(([label, e]) => ({
+      label,
+      summary: summarize(e.samples),
+      ...(e.rows === undefined ? {} : { rows: e.rows }),
+    })),
   }));
-  return { all, perCase };
 }
 
 /** PASS / MISS against the target ('' for figures only reported). */

@@ -158,7 +158,7 @@ async function main(): Promise<void> {
       const desk = await deskSession(backend);
 
       if (want('desk')) {
-        const desked = await deskFigures(backend, desk, '', TIMING, SEED);
+        const [desked] = await deskFigures([{ backend, desk, suffix: '' }], TIMING, SEED);
         found.searchCases = desked.searchCases;
         found.listCases = desked.listCases;
         record(...desked.figures);
@@ -192,8 +192,7 @@ async function main(): Promise<void> {
     }
 
     // -- the same desk figures without encryption, and the floor ------------------------------
-    if (want('plain'))
-      record(...(await plainDeskFigures(source.dir, path.join(work, 'plain'), TIMING, SEED)));
+    if (want('plain')) record(...(await plainDeskFigures(source.dir, work, TIMING, SEED)));
     // The floor (and the comparisons with it) whenever receive or a rating was measured.
     if (want('desk') || want('plain') || want('qms', 'rating'))
       record(
