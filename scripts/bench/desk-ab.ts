@@ -18,6 +18,9 @@ const { values } = parseArgs({
     b: { type: 'string' },
     'a-plain': { type: 'boolean', default: false },
     'b-plain': { type: 'boolean', default: false },
+    // SQL run on a side right after it opens (e.g. to put back a setting the change alters).
+    'a-sql': { type: 'string', default: '' },
+    'b-sql': { type: 'string', default: '' },
     rounds: { type: 'string', default: '200' },
     only: { type: 'string', default: 'receive,search,list' },
   },
@@ -44,13 +47,14 @@ const LISTS = [
   { mine: true },
 ] as const;
 
-async function side(label: string, dir: string, plain: boolean): Promise<Side> {
+async function side(label: string, dir: string, plain: boolean, sql: string): Promise<Side> {
   const backend = await openBackend({
     dataDir: dir,
     plainDatabase: plain,
     platform: { kind: 'test', appVersion: 'bench' },
     backupDelayMs: 24 * 3600_000,
   });
+  if (sql) backend.database().exec(sql);
   const desk = await deskSession(backend);
   const r = await receiver({ backend, desk, suffix: label }, 1);
   return {
@@ -89,8 +93,8 @@ async function main(): Promise<void> {
   if (!values.a || !values.b) throw new Error('--a and --b are required');
   const rounds = Number(values.rounds);
   const only = new Set(values.only.split(','));
-  const a = await side('A', values.a, values['a-plain']);
-  const b = await side('B', values.b, values['b-plain']);
+  const a = await side('A', values.a, values['a-plain'], values['a-sql']);
+  const b = await side('B', values.b, values['b-plain'], values['b-sql']);
   const sides = [a, b];
   const load0 = os.loadavg();
   try {

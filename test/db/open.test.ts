@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   checkpointWhenIdle,
+  FULL_TEXT_CRISIS_MERGE,
   openDatabase,
   PAGE_CACHE_KIB,
   STATEMENT_CACHE_SIZE,
@@ -18,12 +19,12 @@ import { counters } from '../../db/schema';
 
 let dir = '';
 let conn: Connection;
+const key = randomBytes(32);
+const open = (file: string) =>
+  openDatabase(file, { migrationsDir: path.resolve('db/migrations'), key });
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isoxa-open-'));
-  conn = await openDatabase(path.join(dir, 'isoxa.db'), {
-    migrationsDir: path.resolve('db/migrations'),
-    key: randomBytes(32),
-  });
+  conn = await open(path.join(dir, 'isoxa.db'));
 });
 afterEach(() => {
   conn.sqlite.close();
@@ -75,6 +76,48 @@ describe('checkpoints', () => {
       checkpointed: number;
     }[];
     expect(state?.checkpointed).toBe(state?.log);
+  });
+});
+
+describe('full-text indexes', () => {
+  it('a write merges no segments in its own transaction; an idle moment merges them', () => {
+    const { sqlite } = conn;
+    for (const table of ['dossiers_fts', 'dossiers_code_fts']) {
+      const config = sqlite.prepare(`SELECT k, v FROM ${table}_config`).all();
+      expect(config).toContainEqual({ k: 'automerge', v: 0 });
+      expect(config).toContainEqual({ k: 'crisismerge', v: FULL_TEXT_CRISIS_MERGE });
+    }
+    const segments = () =>
+      sqlite.prepare('SELECT count(*) FROM dossiers_code_fts_data').pluck().get() as number;
+    const insert = sqlite.prepare('INSERT INTO dossiers_code_fts (rowid, code) VALUES (?, ?)');
+    const empty = segments();
+    // One transaction each, like receives: each leaves its own segment (a leaf row).
+    for (let i = 1; i <= 40; i++) insert.run(i, `H56.01-261204-${String(i).padStart(4, '0')}`);
+    expect(segments()).toBeGreaterThanOrEqual(empty + 40);
+    checkpointWhenIdle(sqlite);
+    expect(segments()).toBeLessThan(empty + 5);
+    const found = sqlite
+      .prepare('SELECT rowid FROM dossiers_code_fts WHERE dossiers_code_fts MATCH \'"-0017"\'')
+      .pluck()
+      .all();
+    expect(found).toEqual([17]);
+    // Nothing left to merge: an idle moment writes nothing.
+    const frames = () => (sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log;
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    checkpointWhenIdle(sqlite);
+    expect(frames()).toBe(0);
+  });
+
+  it('sets them once: opening the database again writes nothing', async () => {
+    conn.sqlite.close(); // checkpoints and removes the WAL
+    conn = await open(conn.file);
+    const [state] = conn.sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    expect(state?.log).toBe(0);
+    const automerge = conn.sqlite
+      .prepare("SELECT v FROM dossiers_fts_config WHERE k = 'automerge'")
+      .pluck()
+      .get();
+    expect(automerge).toBe(0);
   });
 });
 
