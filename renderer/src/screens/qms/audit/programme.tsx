@@ -1,22 +1,12 @@
 // Chương trình đánh giá nội bộ: the year's audits by month (area, date, lead auditor, state,
 // how far the checklist is filled, findings), a new plan, the programme printed and as .docx.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/error-alert';
+import { YearFilterCard } from '../../../components/year-filter';
 import { useLoad } from '../../../components/use-load';
 import { formatCivilDate } from '../../../format';
 import { AuditOutputs } from './outputs';
@@ -43,7 +33,6 @@ export function AuditProgrammeScreen() {
   const mayPlan = session?.user.roles.some((r) => PLANNERS.includes(r)) ?? false;
   const mayVisit =
     session?.user.roles.some((r) => [...PLANNERS, 'internal_auditor'].includes(r)) ?? false;
-  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String);
   return (
     <Stack>
       <Group justify="space-between">
@@ -55,21 +44,13 @@ export function AuditProgrammeScreen() {
           ) : null}
         </Group>
       </Group>
-      <Card withBorder>
-        <Group align="flex-end">
-          <Select
-            label="Chương trình năm"
-            data={years}
-            value={String(year)}
-            onChange={(v) => v && setYear(Number(v))}
-            allowDeselect={false}
-            w={160}
-          />
-          <Text size="sm" c="dimmed">
-            Mỗi dòng là một cuộc đánh giá trong chương trình năm: lĩnh vực, tháng, đoàn đánh giá.
-          </Text>
-        </Group>
-      </Card>
+      <YearFilterCard
+        label="Chương trình năm"
+        year={year}
+        thisYear={thisYear}
+        onChange={setYear}
+        hint="Mỗi dòng là một cuộc đánh giá trong chương trình năm: lĩnh vực, tháng, đoàn đánh giá."
+      />
       <ErrorAlert error={error} />
       <Card withBorder p={0}>
         <Table striped highlightOnHover aria-label="Chương trình đánh giá nội bộ">

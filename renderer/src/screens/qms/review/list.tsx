@@ -1,22 +1,12 @@
 // Xem xét của lãnh đạo: the year's management reviews (meeting date, period reviewed, chair,
 // actions decided and still open, state) and a new meeting planned from here.
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useLocation } from 'wouter';
 import { api } from '../../../api/client';
 import { useSession } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/error-alert';
+import { YearFilterCard } from '../../../components/year-filter';
 import { useLoad } from '../../../components/use-load';
 import { formatCivilDate } from '../../../format';
 import { PlanReviewDialog } from './plan-dialog';
@@ -37,7 +27,6 @@ export function ReviewListScreen() {
   const [planning, setPlanning] = useState(false);
   const { data, error } = useLoad(useCallback(() => api.reviews.list({ year }), [year]));
   const mayPlan = session?.user.roles.some((r) => PLANNERS.includes(r)) ?? false;
-  const years = [thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map(String);
   const open = (id: string) => navigate(`/qms/reviews/${id}`);
   return (
     <Stack>
@@ -47,22 +36,13 @@ export function ReviewListScreen() {
           <Button onClick={() => setPlanning(true)}>Lập kế hoạch họp xem xét</Button>
         ) : null}
       </Group>
-      <Card withBorder>
-        <Group align="flex-end">
-          <Select
-            label="Năm"
-            data={years}
-            value={String(year)}
-            onChange={(v) => v && setYear(Number(v))}
-            allowDeselect={false}
-            w={160}
-          />
-          <Text size="sm" c="dimmed">
-            Mỗi cuộc họp xem xét các đầu vào theo TCVN ISO 9001:2015 (điều 9.3.2), tổng hợp tự động
-            từ dữ liệu của xã cho kỳ từ sau lần xem xét trước đến ngày họp.
-          </Text>
-        </Group>
-      </Card>
+      <YearFilterCard
+        label="Năm"
+        year={year}
+        thisYear={thisYear}
+        onChange={setYear}
+        hint="Mỗi cuộc họp xem xét các đầu vào theo TCVN ISO 9001:2015 (điều 9.3.2), tổng hợp tự động từ dữ liệu của xã cho kỳ từ sau lần xem xét trước đến ngày họp."
+      />
       <ErrorAlert error={error} />
       <Card withBorder p={0}>
         <Table striped highlightOnHover aria-label="Các cuộc họp xem xét của lãnh đạo">
