@@ -1,6 +1,7 @@
 // `npm run browser [-- --demo] [--port N] [--data-dir DIR] [--restore-latest]`: the product in
 // a browser, same backend and UI, on 127.0.0.1 only. Prints the URL to open.
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
     port: Number(values.port),
   });
   console.log(`ISO Xã (chế độ trình duyệt) đang chạy. Mở: ${server.url}`);
+  // The bundle's compiled code (compile cache, scripts/build-browser.ts) is written once the
+  // login screen has been served, not only at a clean exit: closing the terminal still keeps it.
+  setTimeout(() => module.flushCompileCache(), 3000).unref();
   const stop = () => {
     void server.close().finally(() => {
       backend.close();

@@ -1,11 +1,38 @@
-// Bundles browser mode (scripts/browser-mode.ts) into dist/browser/browser-mode.cjs with esbuild,
-// as the Electron build does for the main process: start-up without tsx transforming and
-// resolving hundreds of modules. BROWSER_EXTERNALS stay external, resolved from node_modules.
+// Bundles browser mode (scripts/browser-mode.ts) with esbuild, as the Electron build does for
+// the main process: start-up without tsx transforming and resolving hundreds of modules.
+// BROWSER_EXTERNALS stay external, resolved from node_modules. dist/browser/browser-mode.cjs
+// is a small loader that turns on Node's compile cache before it requires the bundle, so a
+// start after the first does not parse and compile the ~4 MB bundle again.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/** What `npm run browser` and `npm start` run: the loader. */
 export const BROWSER_BUNDLE = 'dist/browser/browser-mode.cjs';
+/** The bundle itself, required by the loader. */
+const BUNDLE_FILE = 'browser-mode.bundle.cjs';
+
+/**
+ * The loader: V8's code for the bundle is kept in `.compile-cache` beside it (node:module
+ * compile cache, keyed by the file's content, so a rebuilt bundle is compiled afresh once).
+ * browser-mode.ts flushes it once the login screen has been served; an unwritable folder only
+ * costs the cache.
+ */
+export function compileCacheLoader(bundleFile: string): string {
+  return `'use strict';
+const path = require('node:path');
+const mod = require('node:module');
+if (typeof mod.enableCompileCache === 'function') {
+  try {
+    mod.enableCompileCache(path.join(__dirname, '.compile-cache'));
+  } catch {
+    // no cache: start-up compiles the bundle as without it
+  }
+}
+require(${JSON.stringify(`./${bundleFile}`)});
+`;
+}
 
 /**
  * Left out of the bundle, resolved from node_modules when first used: the native SQLite
@@ -28,7 +55,8 @@ export const BROWSER_EXTERNALS = [
 ];
 
 export async function buildBrowserMode(root = process.cwd()): Promise<string> {
-  const outfile = path.join(root, BROWSER_BUNDLE);
+  const loader = path.join(root, BROWSER_BUNDLE);
+  const outfile = path.join(path.dirname(loader), BUNDLE_FILE);
   await build({
     entryPoints: [path.join(root, 'scripts/browser-mode.ts')],
     outfile,
@@ -39,7 +67,8 @@ export async function buildBrowserMode(root = process.cwd()): Promise<string> {
     external: BROWSER_EXTERNALS,
     logLevel: 'warning',
   });
-  return outfile;
+  fs.writeFileSync(loader, compileCacheLoader(BUNDLE_FILE));
+  return loader;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

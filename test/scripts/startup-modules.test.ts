@@ -3,11 +3,13 @@
 // `await import()` at first use, and browser mode's bundle leaves them out. Statically
 // imported, they cost a start-up of 1.2 s to the URL instead of 0.3 s (the 6 MB bundle was
 // read, compiled and run at every start).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_EXTERNALS } from '../../scripts/build-browser';
+import { BROWSER_EXTERNALS, compileCacheLoader } from '../../scripts/build-browser';
 
 /** Loaded on demand only; never on the path from the entry to the login screen: every
  * library the bundle leaves out except the SQLite binding (and electron, absent here). */
@@ -96,5 +98,27 @@ describe('start-up modules', () => {
     const { passwordProblem } = await import('../../services/passwords');
     expect(await passwordProblem('password123')).toMatch(/quá dễ đoán/);
     expect(await passwordProblem('Cây đa đầu làng 1987 nắng sớm')).toBeNull();
+  });
+
+  it('the loader turns the compile cache on before the bundle is loaded, and a second start reuses it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isoxa-loader-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'loader.cjs'), compileCacheLoader('bundle.cjs'));
+      // The "bundle" reports what Node knows about the cache when it runs.
+      fs.writeFileSync(
+        path.join(dir, 'bundle.cjs'),
+        "const m = require('node:module'); console.log(m.getCompileCacheDir() ?? 'none');",
+      );
+      const run = () =>
+        execFileSync(process.execPath, [path.join(dir, 'loader.cjs')], { encoding: 'utf8' }).trim();
+      // (Node keeps one sub-folder per Node version and V8 flags.)
+      expect(run().startsWith(path.join(dir, '.compile-cache'))).toBe(true);
+      // Written at exit: the bundle's compiled code is there for the next start.
+      const cached = fs.readdirSync(path.join(dir, '.compile-cache'), { recursive: true });
+      expect(cached.length).toBeGreaterThan(0);
+      expect(run().startsWith(path.join(dir, '.compile-cache'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
