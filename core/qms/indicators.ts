@@ -1,8 +1,10 @@
 // The quality objectives' computed indicators (QMS.md record 3), defined once as pure
-// functions over the desk's own data in a window of civil dates [from, to]. Services load the
-// facts for the window; the same definitions serve the objectives screen, the management
-// review and the province. Each result keeps its numerator and denominator: a rate over an
-// empty period is null (nothing to measure), never 0 % or 100 %.
+// functions over the desk's own data in a window of civil dates [from, to]: the window's
+// facts are counted into a tally (what the indicators tell apart), and each indicator is a
+// formula on the tally. Services load the facts, or the tally itself, for the window; the same
+// definitions serve the objectives screen, the management review and the province. Each
+// result keeps its numerator and denominator: a rate over an empty period is null (nothing to
+// measure), never 0 % or 100 %.
 
 /** One dossier as the indicators see it. Dates are civil dates (Vietnam). */
 export interface DossierFact {
@@ -51,16 +53,6 @@ export interface IndicatorFacts {
   readonly nonconformities: readonly NcFact[];
   readonly procedureDocs: readonly ProcedureDocFact[];
 }
-
-/** The parts of the facts, loaded only for the indicators that read them. */
-export const FACT_PARTS = [
-  'dossiers',
-  'ratings',
-  'feedback',
-  'nonconformities',
-  'procedureDocs',
-] as const satisfies readonly (keyof IndicatorFacts)[];
-export type FactPart = (typeof FACT_PARTS)[number];
 
 export interface Window {
   readonly from: string;
@@ -115,60 +107,151 @@ export function measure(numerator: number, denominator: number): Measure {
   };
 }
 
-function scoped(dossiers: readonly DossierFact[], scope: IndicatorScope): DossierFact[] {
-  return dossiers.filter(
-    (d) =>
-      (scope.field === undefined || d.field === scope.field) &&
-      (scope.procedureId === undefined || d.procedureId === scope.procedureId),
-  );
+// -- The tally: the facts of one window counted as the indicators read them ------------------
+// Every computed indicator is defined on the tally of its window (the formulas below). `tally`
+// counts it from the per-dossier facts; services may count the same in SQL over the whole
+// office (services/qms/indicator-facts.ts, loadTally), and must give what `tally` gives on the
+// facts of the window (test/services/qms-indicator-tally.test.ts).
+
+/** One procedure's dossiers in a window. */
+export interface DossierCount {
+  readonly procedureId: string;
+  readonly field: string;
+  /** Received in the window, and of them received online. */
+  readonly received: number;
+  readonly receivedOnline: number;
+  /** Whose result came back in the window (an outcome; refused and stopped ones have none),
+   * and of them late against the original appointment. */
+  readonly resolved: number;
+  readonly late: number;
 }
 
-/** Dossiers whose result came back in the window (refused and stopped ones have none). */
-const resolvedIn = (facts: IndicatorFacts, w: Window, scope: IndicatorScope = {}) =>
-  scoped(facts.dossiers, scope).filter((d) => d.outcome !== null && inWindow(d.resolvedOn, w));
+export interface Tally {
+  readonly window: Window;
+  /** Per procedure, those with anything in the window. */
+  readonly dossiers: readonly DossierCount[];
+  /** Resolved in the window early or on time, yet rated unsatisfied or complained about (a
+   * feedback entry not cancelled): with the late ones, QĐ 766's dossiers that count against. */
+  readonly unhappy: number;
+  /** Ratings of dossiers returned in the window. */
+  readonly ratings: { readonly rated: number; readonly satisfied: number };
+  /** Feedback entries due in the window, not cancelled. */
+  readonly feedback: readonly Pick<FeedbackFact, 'deadline' | 'answeredOn'>[];
+  /** Nonconformities due in the window, not cancelled. */
+  readonly nonconformities: readonly Pick<NcFact, 'deadline' | 'closedOn'>[];
+  readonly procedureDocs: readonly ProcedureDocFact[];
+}
+
+/** Per procedure: received, received online, resolved and late in the window. */
+export function countDossiers(dossiers: readonly DossierFact[], w: Window): DossierCount[] {
+  const counts = new Map<string, DossierCount>();
+  for (const d of dossiers) {
+    const received = inWindow(d.receivedOn, w) ? 1 : 0;
+    const resolved = d.outcome !== null && inWindow(d.resolvedOn, w) ? 1 : 0;
+    if (!received && !resolved) continue;
+    const c = counts.get(d.procedureId);
+    counts.set(d.procedureId, {
+      procedureId: d.procedureId,
+      field: d.field,
+      received: (c?.received ?? 0) + received,
+      receivedOnline: (c?.receivedOnline ?? 0) + (received && d.channel === 'online' ? 1 : 0),
+      resolved: (c?.resolved ?? 0) + resolved,
+      late: (c?.late ?? 0) + (resolved && d.outcome === 'late' ? 1 : 0),
+    });
+  }
+  return [...counts.values()];
+}
+
+/** Resolved in the window, not late, rated unsatisfied or complained about. */
+function countUnhappy(facts: IndicatorFacts, w: Window): number {
+  const unsatisfied = new Set(facts.ratings.filter((r) => !r.satisfied).map((r) => r.dossierId));
+  const complained = new Set(
+    facts.feedback.flatMap((f) => (f.cancelled || f.dossierId === null ? [] : [f.dossierId])),
+  );
+  return facts.dossiers.filter(
+    (d) =>
+      d.outcome !== null &&
+      d.outcome !== 'late' &&
+      inWindow(d.resolvedOn, w) &&
+      (unsatisfied.has(d.id) || complained.has(d.id)),
+  ).length;
+}
+
+function countRatings(ratings: readonly RatingFact[], w: Window): Tally['ratings'] {
+  const rated = ratings.filter((r) => inWindow(r.returnedOn, w));
+  return { rated: rated.length, satisfied: rated.filter((r) => r.satisfied).length };
+}
+
+const dueIn = <T extends { deadline: string; cancelled: boolean }>(xs: readonly T[], w: Window) =>
+  xs.filter((x) => !x.cancelled && inWindow(x.deadline, w));
+
+/** The tally of a window from the per-dossier facts: what every indicator is defined on. */
+export function tally(facts: IndicatorFacts, w: Window): Tally {
+  return {
+    window: w,
+    dossiers: countDossiers(facts.dossiers, w),
+    unhappy: countUnhappy(facts, w),
+    ratings: countRatings(facts.ratings, w),
+    feedback: dueIn(facts.feedback, w).map((f) => ({
+      deadline: f.deadline,
+      answeredOn: f.answeredOn,
+    })),
+    nonconformities: dueIn(facts.nonconformities, w).map((n) => ({
+      deadline: n.deadline,
+      closedOn: n.closedOn,
+    })),
+    procedureDocs: facts.procedureDocs,
+  };
+}
+
+// -- The formulas, on a tally -------------------------------------------------------------
+
+const sumOf = (
+  counts: readonly DossierCount[],
+  scope: IndicatorScope,
+  key: 'received' | 'receivedOnline' | 'resolved' | 'late',
+) =>
+  counts.reduce(
+    (n, c) =>
+      (scope.field === undefined || c.field === scope.field) &&
+      (scope.procedureId === undefined || c.procedureId === scope.procedureId)
+        ? n + c[key]
+        : n,
+    0,
+  );
+
+type DossierTally = Pick<Tally, 'dossiers'>;
 
 /** (early + on time) / resolved, by the outcome against the original appointment. */
-export function onTimeRate(facts: IndicatorFacts, w: Window, scope: IndicatorScope = {}): Measure {
-  const resolved = resolvedIn(facts, w, scope);
-  return measure(resolved.filter((d) => d.outcome !== 'late').length, resolved.length);
+export function onTimeOf(t: DossierTally, scope: IndicatorScope = {}): Measure {
+  const resolved = sumOf(t.dossiers, scope, 'resolved');
+  return measure(resolved - sumOf(t.dossiers, scope, 'late'), resolved);
 }
 
-/** Received online / received, in the window. */
-export function onlineShare(facts: IndicatorFacts, w: Window, scope: IndicatorScope = {}): Measure {
-  const received = scoped(facts.dossiers, scope).filter((d) => inWindow(d.receivedOn, w));
-  return measure(received.filter((d) => d.channel === 'online').length, received.length);
+/** Received online / received. */
+export function onlineOf(t: DossierTally, scope: IndicatorScope = {}): Measure {
+  return measure(sumOf(t.dossiers, scope, 'receivedOnline'), sumOf(t.dossiers, scope, 'received'));
 }
 
 /** Satisfied / rated, for dossiers returned in the window. */
-export function satisfactionRate(facts: IndicatorFacts, w: Window): Measure {
-  const rated = facts.ratings.filter((r) => inWindow(r.returnedOn, w));
-  return measure(rated.filter((r) => r.satisfied).length, rated.length);
-}
+export const satisfactionOf = (t: Pick<Tally, 'ratings'>): Measure =>
+  measure(t.ratings.satisfied, t.ratings.rated);
 
 /**
  * QĐ 766/QĐ-TTg: (dossiers − those rated unsatisfied, complained about or late) / dossiers,
  * over the dossiers resolved in the window; a dossier counts once whatever befell it.
  */
-export function qd766Ratio(facts: IndicatorFacts, w: Window): Measure {
-  const resolved = resolvedIn(facts, w);
-  const unsatisfied = new Set(facts.ratings.filter((r) => !r.satisfied).map((r) => r.dossierId));
-  const complained = new Set(
-    facts.feedback.flatMap((f) => (f.cancelled || f.dossierId === null ? [] : [f.dossierId])),
-  );
-  const bad = resolved.filter(
-    (d) => d.outcome === 'late' || unsatisfied.has(d.id) || complained.has(d.id),
-  ).length;
-  return measure(resolved.length - bad, resolved.length);
+export function qd766Of(t: Pick<Tally, 'dossiers' | 'unhappy'>): Measure {
+  const resolved = sumOf(t.dossiers, {}, 'resolved');
+  return measure(resolved - sumOf(t.dossiers, {}, 'late') - t.unhappy, resolved);
 }
 
 /**
- * Answered by the deadline / due, over the entries whose deadline falls in the window and has
- * passed by `asOf` (one still running is not yet late), or which were answered already.
+ * Answered by the deadline / due, over the entries due in the window whose deadline has passed
+ * by `asOf` (one still running is not yet late), or which were answered already.
  */
-export function feedbackOnTime(facts: IndicatorFacts, w: Window, asOf: string): Measure {
-  const due = facts.feedback.filter(
-    (f) => !f.cancelled && inWindow(f.deadline, w) && (f.deadline < asOf || f.answeredOn !== null),
-  );
+export function feedbackOnTimeOf(t: Pick<Tally, 'feedback'>, asOf: string): Measure {
+  const due = t.feedback.filter((f) => f.deadline < asOf || f.answeredOn !== null);
   return measure(
     due.filter((f) => f.answeredOn !== null && f.answeredOn <= f.deadline).length,
     due.length,
@@ -176,10 +259,8 @@ export function feedbackOnTime(facts: IndicatorFacts, w: Window, asOf: string): 
 }
 
 /** Closed by the deadline / due, over nonconformities due in the window (same rule). */
-export function ncClosedOnTime(facts: IndicatorFacts, w: Window, asOf: string): Measure {
-  const due = facts.nonconformities.filter(
-    (n) => !n.cancelled && inWindow(n.deadline, w) && (n.deadline < asOf || n.closedOn !== null),
-  );
+export function ncClosedOnTimeOf(t: Pick<Tally, 'nonconformities'>, asOf: string): Measure {
+  const due = t.nonconformities.filter((n) => n.deadline < asOf || n.closedOn !== null);
   return measure(
     due.filter((n) => n.closedOn !== null && n.closedOn <= n.deadline).length,
     due.length,
@@ -187,58 +268,100 @@ export function ncClosedOnTime(facts: IndicatorFacts, w: Window, asOf: string): 
 }
 
 /** Procedure documents reviewed (or revised) at least once in the window / all of them. */
-export function proceduresReviewed(facts: IndicatorFacts, w: Window): Measure {
-  const docs = facts.procedureDocs;
+export function proceduresReviewedOf(t: Pick<Tally, 'procedureDocs' | 'window'>): Measure {
+  const docs = t.procedureDocs;
   return measure(
-    docs.filter((d) => d.reviewedOn.some((on) => inWindow(on, w))).length,
+    docs.filter((d) => d.reviewedOn.some((on) => inWindow(on, t.window))).length,
     docs.length,
   );
 }
 
-/** What each computed indicator reads of the facts. */
-export const INDICATOR_PARTS: Readonly<Record<ComputedKey, readonly FactPart[]>> = {
-  on_time_rate: ['dossiers'],
-  online_share: ['dossiers'],
-  satisfaction_rate: ['ratings'],
-  qd766_ratio: ['dossiers', 'ratings', 'feedback'],
-  feedback_on_time: ['feedback'],
-  nc_closed_on_time: ['nonconformities'],
-  procedures_reviewed: ['procedureDocs'],
-};
-
-/** The facts `keys` need between them. */
-export const partsFor = (keys: Iterable<ComputedKey>): Set<FactPart> =>
-  new Set([...keys].flatMap((k) => INDICATOR_PARTS[k]));
-
-/** Any computed indicator by its key: the one entry point services and screens use. */
-export function computeIndicator(
+/** Any computed indicator by its key, on the tally of its window. */
+export function indicatorOf(
   key: ComputedKey,
-  facts: IndicatorFacts,
-  w: Window,
+  t: Tally,
   asOf: string,
   scope: IndicatorScope = {},
 ): Measure {
   switch (key) {
     case 'on_time_rate':
-      return onTimeRate(facts, w, scope);
+      return onTimeOf(t, scope);
     case 'online_share':
-      return onlineShare(facts, w, scope);
+      return onlineOf(t, scope);
     case 'satisfaction_rate':
-      return satisfactionRate(facts, w);
+      return satisfactionOf(t);
     case 'qd766_ratio':
-      return qd766Ratio(facts, w);
+      return qd766Of(t);
     case 'feedback_on_time':
-      return feedbackOnTime(facts, w, asOf);
+      return feedbackOnTimeOf(t, asOf);
     case 'nc_closed_on_time':
-      return ncClosedOnTime(facts, w, asOf);
+      return ncClosedOnTimeOf(t, asOf);
     case 'procedures_reviewed':
-      return proceduresReviewed(facts, w);
+      return proceduresReviewedOf(t);
     default: {
       const never: never = key;
       return never;
     }
   }
 }
+
+// -- The same on the per-dossier facts (the tally of just the part each one reads) ----------
+
+export const onTimeRate = (facts: IndicatorFacts, w: Window, scope: IndicatorScope = {}) =>
+  onTimeOf({ dossiers: countDossiers(facts.dossiers, w) }, scope);
+
+export const onlineShare = (facts: IndicatorFacts, w: Window, scope: IndicatorScope = {}) =>
+  onlineOf({ dossiers: countDossiers(facts.dossiers, w) }, scope);
+
+export const satisfactionRate = (facts: IndicatorFacts, w: Window) =>
+  satisfactionOf({ ratings: countRatings(facts.ratings, w) });
+
+export const qd766Ratio = (facts: IndicatorFacts, w: Window) =>
+  qd766Of({ dossiers: countDossiers(facts.dossiers, w), unhappy: countUnhappy(facts, w) });
+
+export const feedbackOnTime = (facts: IndicatorFacts, w: Window, asOf: string) =>
+  feedbackOnTimeOf({ feedback: dueIn(facts.feedback, w) }, asOf);
+
+export const ncClosedOnTime = (facts: IndicatorFacts, w: Window, asOf: string) =>
+  ncClosedOnTimeOf({ nonconformities: dueIn(facts.nonconformities, w) }, asOf);
+
+export const proceduresReviewed = (facts: IndicatorFacts, w: Window) =>
+  proceduresReviewedOf({ procedureDocs: facts.procedureDocs, window: w });
+
+/** The parts of a tally, loaded only for the indicators that read them. */
+export const TALLY_PARTS = [
+  'dossiers',
+  'unhappy',
+  'ratings',
+  'feedback',
+  'nonconformities',
+  'procedureDocs',
+] as const satisfies readonly Exclude<keyof Tally, 'window'>[];
+export type TallyPart = (typeof TALLY_PARTS)[number];
+
+/** What each computed indicator reads of the tally. */
+export const INDICATOR_PARTS: Readonly<Record<ComputedKey, readonly TallyPart[]>> = {
+  on_time_rate: ['dossiers'],
+  online_share: ['dossiers'],
+  satisfaction_rate: ['ratings'],
+  qd766_ratio: ['dossiers', 'unhappy'],
+  feedback_on_time: ['feedback'],
+  nc_closed_on_time: ['nonconformities'],
+  procedures_reviewed: ['procedureDocs'],
+};
+
+/** The parts of the tally `keys` need between them. */
+export const partsFor = (keys: Iterable<ComputedKey>): Set<TallyPart> =>
+  new Set([...keys].flatMap((k) => INDICATOR_PARTS[k]));
+
+/** Any computed indicator by its key on the per-dossier facts of a window. */
+export const computeIndicator = (
+  key: ComputedKey,
+  facts: IndicatorFacts,
+  w: Window,
+  asOf: string,
+  scope: IndicatorScope = {},
+): Measure => indicatorOf(key, tally(facts, w), asOf, scope);
 
 /** Whether `value` meets `target`: at least it, or (for "no more than" targets) at most it. */
 export function meetsTarget(value: number | null, target: number, atMost = false): boolean | null {

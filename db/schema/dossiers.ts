@@ -81,7 +81,18 @@ export const dossiers = sqliteTable(
       t.receivedAt,
       t.id,
     ),
-    index('dossiers_proc_status_received_idx').on(t.procedureId, t.status, t.receivedAt),
+    // Procedure first and covering channel, outcome and resolution too: the quality
+    // indicators count a window's dossiers per procedure in one pass over it, grouped in
+    // index order (services/qms/indicator-facts.ts, dossierCounts). Its entries change when the
+    // status does, which is also when the outcome and resolution date are set.
+    index('dossiers_proc_status_received_idx').on(
+      t.procedureId,
+      t.status,
+      t.receivedAt,
+      t.channel,
+      t.outcome,
+      t.resolvedAt,
+    ),
   ],
 );
 

@@ -10,7 +10,7 @@ import { AppError } from '../../core/errors';
 import { formatDecimal, formatIsoDate } from '../../core/forms/format';
 import type { QmsRecord } from '../../core/qms';
 import {
-  computeIndicator,
+  indicatorOf,
   INDICATOR_LABELS,
   meetsTarget,
   partsFor,
@@ -29,7 +29,7 @@ import { procedures, qmsRecords } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import { nextRecordCode } from './codes';
-import { loadFacts } from './indicator-facts';
+import { loadTally } from './indicator-facts';
 import { actorOf, insertRecord, loadRecord, todayOf, toRecord, updateRecord } from './records';
 import { recordViews } from './views';
 
@@ -98,8 +98,8 @@ function computeFor(ctx: Ctx, o: QmsRecord<ObjectiveData>, from: string, to: str
     throw new AppError('INVALID_INPUT', 'Chỉ số này được nhập tay, không tính tự động.');
   checkWindow(from, to);
   const scope = { field: o.data.scope.field, procedureId: o.data.scope.procedureId };
-  const facts = loadFacts(ctx, { from, to }, partsFor([indicator]));
-  return computeIndicator(indicator, facts, { from, to }, todayOf(ctx), scope);
+  const tally = loadTally(ctx, { from, to }, partsFor([indicator]));
+  return indicatorOf(indicator, tally, todayOf(ctx), scope);
 }
 
 /** Every computed objective of `year` over one window: each part of the facts read once. */
@@ -110,12 +110,12 @@ function computeAll(ctx: Ctx, input: OpParsed<'objectives.computeAll'>) {
     const indicator = o.data.indicator;
     return indicator === 'manual' ? [] : [{ o, indicator }];
   });
-  const facts = loadFacts(ctx, w, partsFor(computed.map((c) => c.indicator)));
+  const tally = loadTally(ctx, w, partsFor(computed.map((c) => c.indicator)));
   const today = todayOf(ctx);
   return {
     rows: computed.map(({ o, indicator }) => ({
       objectiveId: o.id,
-      ...computeIndicator(indicator, facts, w, today, {
+      ...indicatorOf(indicator, tally, today, {
         field: o.data.scope.field,
         procedureId: o.data.scope.procedureId,
       }),

@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpInput, OpName } from '../../core/contract';
+import type { Ctx } from '../../services/context';
+import { loadTally } from '../../services/qms/indicator-facts';
 import { procedureId, receiveInput, startDemoDesk, type DeskApp } from '../support/desk';
 
 let app: DeskApp;
@@ -31,8 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** Runs an operation and returns the query plan of every statement it prepared. */
-async function plansOf<N extends OpName>(name: N, input: OpInput<N>): Promise<Map<string, string>> {
+/** The query plan of every statement `run` prepares. */
+async function plansWhile(run: () => unknown): Promise<Map<string, string>> {
   const sqlite = app.backend.database() as Database.Database & {
     prepare: Database.Database['prepare'];
   };
@@ -43,18 +45,25 @@ async function plansOf<N extends OpName>(name: N, input: OpInput<N>): Promise<Ma
     return original(source);
   };
   try {
-    await app.ok('motcua')(name, input);
+    await run();
   } finally {
     sqlite.prepare = original;
   }
   return explain(sqlite, seen);
 }
 
+/** Runs an operation and returns the query plan of every statement it prepared. */
+const plansOf = <N extends OpName>(name: N, input: OpInput<N>) =>
+  plansWhile(() => app.ok('motcua')(name, input));
+
 function explain(sqlite: Database.Database, sources: Iterable<string>): Map<string, string> {
   const plans = new Map<string, string>();
   for (const source of sources) {
     if (!/^\s*(SELECT|select|WITH)/.test(source)) continue;
-    const params = (source.match(/\?/g) ?? []).map(() => 1);
+    const named = [...source.matchAll(/@(\w+)/g)].map((m): [string, number] => [m[1] ?? '', 1]);
+    const params: unknown[] = named.length
+      ? [Object.fromEntries(named)]
+      : (source.match(/\?/g) ?? []).map(() => 1);
     const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as {
       detail: string;
     }[];
@@ -132,5 +141,19 @@ describe('query plans', () => {
     // The detail view's queries are the receive's answer too: prepared by the first receive.
     const detail = await plansOf('dossiers.get', { id: list.rows[0].id });
     expectIndexed(new Map([...explain(app.backend.database(), receiveStatements), ...detail]));
+  });
+
+  it("the quality indicators' tally reads dossiers through covering indexes, sorting nothing", async () => {
+    const sqlite = app.backend.database();
+    const window = { from: '2017-01-01', to: '2026-11-30' };
+    const all = await plansWhile(() =>
+      loadTally({ conn: { sqlite } } as Pick<Ctx, 'conn'>, window),
+    );
+    const plans = [...all].filter(([source]) => /FROM dossiers/.test(source));
+    expect(plans).toHaveLength(2);
+    for (const [source, plan] of plans) {
+      expect(plan, `${source}\n${plan}`).toMatch(/(SCAN|SEARCH) d(ossiers)? USING COVERING INDEX/);
+      expect(plan, `${source}\n${plan}`).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });

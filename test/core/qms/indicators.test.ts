@@ -13,6 +13,7 @@ import {
   proceduresReviewed,
   qd766Ratio,
   satisfactionRate,
+  tally,
   type DossierFact,
   type IndicatorFacts,
 } from '../../../core/qms/indicators';
@@ -144,6 +145,35 @@ describe('computed indicators', () => {
       numerator: 1,
       denominator: 3,
     });
+  });
+
+  it('counts a window into the tally every indicator is defined on', () => {
+    const t = tally(facts, Q1);
+    expect(t.dossiers).toEqual([
+      // a, b, c, the refused r and the open o received; a, b and c came back, c late.
+      {
+        procedureId: 'khai-sinh',
+        field: 'Hộ tịch',
+        received: 5,
+        receivedOnline: 1,
+        resolved: 3,
+        late: 1,
+      },
+      {
+        procedureId: 'dat-dai',
+        field: 'Đất đai',
+        received: 1,
+        receivedOnline: 1,
+        resolved: 1,
+        late: 1,
+      },
+    ]);
+    // Not late yet against QĐ 766: a (complained about) and b (unsatisfied); c is late already.
+    expect(t.unhappy).toBe(2);
+    expect(t.ratings).toEqual({ rated: 3, satisfied: 1 });
+    expect(t.feedback).toHaveLength(3);
+    expect(t.nonconformities).toHaveLength(2);
+    expect(tally(facts, Q2)).toMatchObject({ dossiers: [], unhappy: 0, feedback: [] });
   });
 
   it('a target is a floor, or a ceiling when it says "no more than"', () => {

@@ -1,0 +1,2 @@
+DROP INDEX `dossiers_proc_status_received_idx`;--> statement-breakpoint
+CREATE INDEX `dossiers_proc_status_received_idx` ON `dossiers` (`procedure_id`,`status`,`received_at`,`channel`,`outcome`,`resolved_at`);
