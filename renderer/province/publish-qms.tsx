@@ -3,24 +3,17 @@
 // with the same schemas the server and the offices check, previewed, then published, each at
 // the next version of its key; offices take them at their next sync.
 import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import type { z } from 'zod';
 import { publishRatingScalesRequest } from '../../core/qms/rating';
 import { publishSurveySetsRequest } from '../../core/qms/survey';
 import { ErrorAlert } from '../src/components/error-alert';
-import { errorText, provinceApi } from './api';
+import { provinceApi } from './api';
+import { issueList, useJsonPublish } from './json-publish';
 import { formatCount } from './format';
 
 type Chosen =
   | { readonly kind: 'scales'; readonly body: z.output<typeof publishRatingScalesRequest> }
   | { readonly kind: 'sets'; readonly body: z.output<typeof publishSurveySetsRequest> };
-
-const issueList = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
-  issues
-    .slice(0, 5)
-    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
 
 function parse(json: unknown): Chosen | string {
   const isObject = typeof json === 'object' && json !== null;
@@ -48,48 +41,17 @@ function preview(c: Chosen): string {
 }
 
 export function SatisfactionPanel({ onPublished }: { readonly onPublished: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const choose = async (f: File | null) => {
-    setFile(f);
-    setChosen(null);
-    setError(null);
-    if (!f) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(await f.text());
-    } catch {
-      setError('Tệp không phải JSON hợp lệ.');
-      return;
-    }
-    const parsed = parse(json);
-    if (typeof parsed === 'string') setError(parsed);
-    else setChosen(parsed);
-  };
-  const publish = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { file, chosen, error, busy, choose, publish } = useJsonPublish(
+    parse,
+    async (c) => {
       const { published } =
-        chosen.kind === 'scales'
-          ? await provinceApi.publishRatingScales(chosen.body)
-          : await provinceApi.publishSurveySets(chosen.body);
-      notifications.show({
-        color: 'green',
-        message: `Đã công bố ${formatCount(published.length)} ${chosen.kind === 'scales' ? 'thang đánh giá' : 'bộ câu hỏi khảo sát'}.`,
-      });
-      setFile(null);
-      setChosen(null);
-      onPublished();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+        c.kind === 'scales'
+          ? await provinceApi.publishRatingScales(c.body)
+          : await provinceApi.publishSurveySets(c.body);
+      return `Đã công bố ${formatCount(published.length)} ${c.kind === 'scales' ? 'thang đánh giá' : 'bộ câu hỏi khảo sát'}.`;
+    },
+    onPublished,
+  );
   const count = chosen ? (chosen.kind === 'scales' ? chosen.body.scales : chosen.body.sets) : [];
   return (
     <Paper withBorder p="lg">

@@ -22,6 +22,7 @@ import { procedureCatalogSchema, type ProcedureCatalog } from '../../core/catalo
 import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
+import { issueList, useJsonPublish } from './json-publish';
 import { FormNotesPanel } from './publish-form-notes';
 import { SatisfactionPanel } from './publish-qms';
 import { NoticePanel } from './publish-notice';
@@ -40,53 +41,27 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   survey_set: 'Bộ câu hỏi khảo sát',
 };
 
-const issueList = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
-  issues
-    .slice(0, 5)
-    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-
 function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [catalog, setCatalog] = useState<ProcedureCatalog | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const choose = async (f: File | null) => {
-    setFile(f);
-    setCatalog(null);
-    setError(null);
-    if (!f) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(await f.text());
-    } catch {
-      setError('Tệp không phải JSON hợp lệ.');
-      return;
-    }
-    const parsed = procedureCatalogSchema.safeParse(json);
-    if (parsed.success) setCatalog(parsed.data);
-    else setError(`Danh mục không hợp lệ: ${issueList(parsed.error.issues)}`);
-  };
-  const publish = async () => {
-    if (!catalog) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { published } = await provinceApi.publishCatalog(catalog);
-      notifications.show({
-        color: 'green',
-        message: `Đã công bố ${formatCount(published.length)} thủ tục.`,
-      });
-      setFile(null);
-      setCatalog(null);
-      onPublished();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    file,
+    chosen: catalog,
+    error,
+    busy,
+    choose,
+    publish,
+  } = useJsonPublish(
+    (json): ProcedureCatalog | string => {
+      const parsed = procedureCatalogSchema.safeParse(json);
+      return parsed.success
+        ? parsed.data
+        : `Danh mục không hợp lệ: ${issueList(parsed.error.issues)}`;
+    },
+    async (c) => {
+      const { published } = await provinceApi.publishCatalog(c);
+      return `Đã công bố ${formatCount(published.length)} thủ tục.`;
+    },
+    onPublished,
+  );
   const names = catalog
     ? [...catalog.procedures].sort((a, b) => viCollator.compare(a.name, b.name))
     : [];
