@@ -35,6 +35,10 @@ export type SurveyRow = z.infer<typeof surveyRow>;
 export const surveyForm = z.object({
   id: z.string(),
   formNo: z.number(),
+  /** Số phiếu as shown and typed: '15', or '2-15' from the office's PC 2 (core/qms/survey.ts). */
+  number: z.string(),
+  /** Series of the number (1, or the PC's number): forms sort by series, then formNo. */
+  series: z.number(),
   state: z.string(),
   rev: z.number(),
   answers: z.record(z.string(), z.string()),
@@ -84,7 +88,12 @@ export const surveyOps = {
   }),
   'surveys.get': op({
     input: z.object({ id }).strict(),
-    output: z.object({ survey: recordView, forms: z.array(surveyForm) }),
+    output: z.object({
+      survey: recordView,
+      forms: z.array(surveyForm),
+      /** The series this PC numbers its forms in (formSeries of its number in the office). */
+      series: z.number(),
+    }),
     access: 'user',
   }),
   'surveys.answer': op({

@@ -127,8 +127,10 @@ export type SurveyAnswers = z.infer<typeof surveyAnswers>;
 
 export const surveyResponseData = z.object({
   surveyId: z.string().min(1),
-  /** Số phiếu: 1, 2, 3… in the order typed in. */
+  /** Số phiếu: 1, 2, 3… in the order typed in on the PCs of its series (formSeries). */
   formNo: z.number().int().min(1),
+  /** The number the province gave the PC it was typed in on; null on a PC not yet enrolled. */
+  deviceNo: z.number().int().min(1).nullable().default(null),
   answers: surveyAnswers,
   voidReason: z.string().max(4000).default(''),
   /** Who voided the form and on which day (forms voided before it was kept: null). */
@@ -159,6 +161,21 @@ export const surveyResponseKind: RecordKind<ResponseState, SurveyResponseData> =
   },
   link: (r) => `/qms/surveys/${r.data.surveyId}`,
 };
+
+/**
+ * Forms are numbered per series, offline, without asking anyone: the first enrolled PC of the
+ * office (and a PC not enrolled yet, which has no other PC to collide with) count 1, 2, 3…;
+ * the office's PC number n (n >= 2, given by the province at enrolment) counts n-1, n-2, n-3…
+ * So two PCs of one office typing forms of the same survey never give the same number.
+ */
+export const formSeries = (deviceNo: number | null): number =>
+  deviceNo === null || deviceNo <= 1 ? 1 : deviceNo;
+
+/** The form's number as people read and type it: '15', or '2-15' from the office's PC 2. */
+export function formNumber(d: Pick<SurveyResponseData, 'formNo' | 'deviceNo'>): string {
+  const series = formSeries(d.deviceNo);
+  return series === 1 ? String(d.formNo) : `${series}-${d.formNo}`;
+}
 
 /** The form's answers checked against the questions: the first problem in Vietnamese, or null. */
 export function checkAnswers(

@@ -107,6 +107,9 @@ export const enrollResponse = z.object({
   serverPublicKey: publicKeyB64.optional(),
   /** The province's X25519 key: the office seals its USB sync files and escrow to it. */
   serverSealKey: publicKeyB64.optional(),
+  /** The device's number in its office (1, 2, 3… by enrolment): numbers the PC gives offline
+   * (survey forms) carry it, so two PCs of one office never collide. Absent from older servers. */
+  deviceNo: z.number().int().min(1).max(9999).optional(),
 });
 export type EnrollResponse = z.infer<typeof enrollResponse>;
 
@@ -141,6 +144,8 @@ export const tokenResponse = z.object({
   serverSealKey: publicKeyB64.optional(),
   /** Whether the province holds this device's X25519 key (else the device sends it). */
   sealKeyKnown: z.boolean().optional(),
+  /** As at enrolment: lets PCs enrolled before devices were numbered learn their number. */
+  deviceNo: z.number().int().min(1).max(9999).optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 /** The exact bytes a device signs to get a token: domain-separated, bound to the device. */

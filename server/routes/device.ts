@@ -1,6 +1,6 @@
 // Enrollment and authentication of office PCs: one-time code → device key → challenge →
 // short-lived token.
-import { and, eq, gt, isNull, lt, max } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, lte, max, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -81,7 +81,12 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
           known && known.usedAt === null ? 'ENROLL_CODE_EXPIRED' : 'ENROLL_CODE_INVALID',
         );
       }
-      const [office] = await tx.select().from(offices).where(eq(offices.id, claimed.officeId));
+      // The office row locked: the office's enrolments take their numbers one at a time.
+      const [office] = await tx
+        .select()
+        .from(offices)
+        .where(eq(offices.id, claimed.officeId))
+        .for('update');
       if (!office) throw new Error('enrollment code without office');
       // A code for another office: refused, and the claim rolled back (the code stays usable).
       if (body.expectedAgencyCode !== undefined && body.expectedAgencyCode !== office.agencyCode) {
@@ -92,6 +97,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
           { details: [office.name, office.agencyCode] },
         );
       }
+      const enrolledAt = await nextEnrolmentTime(tx, office.id, now);
       const inserted = await tx
         .insert(devices)
         .values({
@@ -100,7 +106,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
           name: body.deviceName,
           publicKey: body.publicKey,
           sealPublicKey: body.sealPublicKey ?? null,
-          enrolledAt: now,
+          enrolledAt,
           appVersion: body.appVersion,
           schemaVersion: body.schemaVersion,
         })
@@ -117,6 +123,7 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
         serverTime: now.getTime(),
         serverPublicKey: ctx.signer.publicKey,
         serverSealKey: ctx.sealer.publicKey,
+        deviceNo: await deviceNumber(tx, { id: deviceId, officeId: office.id, enrolledAt }),
       };
     });
   });
@@ -201,8 +208,44 @@ export const deviceRoutes = (app: FastifyInstance, ctx: ServerContext): void => 
       serverPublicKey: ctx.signer.publicKey,
       serverSealKey: ctx.sealer.publicKey,
       sealKeyKnown: (sealPublicKey ?? device.sealPublicKey) !== null,
+      deviceNo: await deviceNumber(ctx.db, device),
     };
   });
 };
 
 const ipKey = (request: { ip: string }) => `ip:${request.ip}`;
+
+type Db = ServerContext['db'];
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** A new device's enrolment instant: after every other device of the office (by a millisecond
+ * if the clock says otherwise), so the order of enrolment never changes once a device is in. */
+async function nextEnrolmentTime(tx: Tx, officeId: string, now: Date): Promise<Date> {
+  const [last] = await tx
+    .select({ at: max(devices.enrolledAt) })
+    .from(devices)
+    .where(eq(devices.officeId, officeId));
+  return last?.at && last.at >= now ? new Date(last.at.getTime() + 1) : now;
+}
+
+/** The device's number in its office (1, 2, 3… in the order of enrolment, revoked ones kept):
+ * the office's PCs put it in the numbers they give offline (survey forms), so two PCs of one
+ * office never give the same number. Devices are never deleted, so it never changes. */
+async function deviceNumber(
+  db: Db | Tx,
+  device: { readonly id: string; readonly officeId: string; readonly enrolledAt: Date },
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(devices)
+    .where(
+      and(
+        eq(devices.officeId, device.officeId),
+        or(
+          lt(devices.enrolledAt, device.enrolledAt),
+          and(eq(devices.enrolledAt, device.enrolledAt), lte(devices.id, device.id)),
+        ),
+      ),
+    );
+  return Math.max(1, Number(row?.n ?? 1));
+}

@@ -14,6 +14,8 @@ import { AppError } from '../../core/errors';
 import type { Actor, QmsRecord } from '../../core/qms';
 import {
   checkAnswers,
+  formNumber,
+  formSeries,
   surveyData,
   surveyKind,
   surveyResponseData,
@@ -28,6 +30,7 @@ import type { Db, Tx } from '../../db/open';
 import { qmsRecords } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { readDeviceNo } from '../sync/state';
 import { nextRecordCode } from './codes';
 import { newestPublished } from './feed-bodies';
 import { actorOf, insertRecord, loadRecord, todayOf, toRecord, updateRecord } from './records';
@@ -78,14 +81,18 @@ function formsOf(db: Db | Tx, surveyId: string): SurveyForm[] {
     .where(and(eq(qmsRecords.parentId, surveyId), eq(qmsRecords.kind, 'survey_response')))
     .all()
     .map((row) => formView(toRecord(row)))
-    .sort((a, b) => a.formNo - b.formNo);
+    .sort(byNumber);
 }
+
+const byNumber = (a: SurveyForm, b: SurveyForm) => a.series - b.series || a.formNo - b.formNo;
 
 function formView(r: QmsRecord): SurveyForm {
   const d = surveyResponseData.parse(r.data);
   return {
     id: r.id,
     formNo: d.formNo,
+    number: formNumber(d),
+    series: formSeries(d.deviceNo),
     state: r.state,
     rev: r.rev,
     answers: d.answers,
@@ -151,13 +158,20 @@ function answer(ctx: Ctx, input: OpParsed<'surveys.answer'>): SurveyForm {
   return write(ctx, (tx) => {
     const { record: survey, data } = surveyOf(tx, input.surveyId);
     checkForm(survey, data, input.answers);
-    const formNo = formsOf(tx, survey.id).reduce((n, f) => Math.max(n, f.formNo), 0) + 1;
+    // The next number of this PC's series: unique in the office without asking anyone.
+    const deviceNo = readDeviceNo(tx);
+    const series = formSeries(deviceNo);
+    const formNo =
+      formsOf(tx, survey.id)
+        .filter((f) => f.series === series)
+        .reduce((n, f) => Math.max(n, f.formNo), 0) + 1;
+    const number = formNumber({ formNo, deviceNo });
     const record = insertRecord(tx, ctx.now(), actor, {
       kind: 'survey_response',
-      code: `${survey.code}/${formNo}`,
-      title: `Phiếu số ${formNo}`,
+      code: `${survey.code}/${number}`,
+      title: `Phiếu số ${number}`,
       parentId: survey.id,
-      data: { surveyId: survey.id, formNo, answers: input.answers },
+      data: { surveyId: survey.id, formNo, deviceNo, answers: input.answers },
     });
     return {
       result: formView(record),
@@ -165,7 +179,7 @@ function answer(ctx: Ctx, input: OpParsed<'surveys.answer'>): SurveyForm {
         operation: 'qms.survey_response.create',
         entity: 'qms_survey_response',
         entityId: record.id,
-        summary: `Nhập phiếu khảo sát số ${formNo} của ${survey.code}`,
+        summary: `Nhập phiếu khảo sát số ${number} của ${survey.code}`,
       },
     };
   });
@@ -190,14 +204,14 @@ function correct(ctx: Ctx, input: OpParsed<'surveys.correct'>): SurveyForm {
       { data: { answers: input.answers } },
       'Sửa phiếu nhập nhầm',
     );
-    const formNo = surveyResponseData.parse(next.data).formNo;
+    const number = formNumber(surveyResponseData.parse(next.data));
     return {
       result: formView(next),
       audit: {
         operation: 'qms.survey_response.edit',
         entity: 'qms_survey_response',
         entityId: next.id,
-        summary: `Sửa phiếu khảo sát số ${formNo} của ${survey.code}`,
+        summary: `Sửa phiếu khảo sát số ${number} của ${survey.code}`,
       },
     };
   });
@@ -264,6 +278,7 @@ export const surveyHandlers: PartialHandlers = {
     return {
       survey: recordView(ctx.db, record, actor, todayOf(ctx)),
       forms: formsOf(ctx.db, record.id),
+      series: formSeries(readDeviceNo(ctx.db)),
     };
   },
   'surveys.answer': (ctx, input) => answer(ctx, input),

@@ -23,6 +23,8 @@ import {
   readState,
   saveServerKey,
   saveServerSealKey,
+  saveDeviceNo,
+  readDeviceNo,
   updateState,
   type Identity,
 } from './state';
@@ -196,6 +198,8 @@ export class SyncEngine {
       if (serverKey && readServerKey(db()) !== serverKey) saveServerKey(db(), serverKey);
       const sealKey = this.auth.serverSealKey;
       if (sealKey && readServerSealKey(db()) !== sealKey) saveServerSealKey(db(), sealKey);
+      const deviceNo = this.auth.deviceNo;
+      if (deviceNo && readDeviceNo(db()) !== deviceNo) saveDeviceNo(db(), id.deviceId, deviceNo);
       const pushed = await pushAll({
         db,
         http,

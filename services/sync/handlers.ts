@@ -24,6 +24,7 @@ import {
   identityOf,
   readState,
   saveServerKey,
+  saveDeviceNo,
   saveServerSealKey,
   updateState,
 } from './state';
@@ -214,6 +215,7 @@ async function enroll(
     });
     saveServerKey(tx, reply.serverPublicKey ?? null);
     saveServerSealKey(tx, reply.serverSealKey ?? null);
+    saveDeviceNo(tx, reply.deviceId, reply.deviceNo);
     return {
       result: undefined,
       audit: {

@@ -245,6 +245,8 @@ export class DeviceAuth {
   serverPublicKey: string | null = null;
   /** The province's X25519 key, from the last token (servers before sealing send none). */
   serverSealKey: string | null = null;
+  /** This device's number in its office, from the last token (older servers send none). */
+  deviceNo: number | null = null;
 
   clear(): void {
     this.cached = null;
@@ -277,6 +279,7 @@ export class DeviceAuth {
     this.lastClientSeq = reply.lastClientSeq;
     this.serverPublicKey = reply.serverPublicKey ?? null;
     this.serverSealKey = reply.serverSealKey ?? null;
+    this.deviceNo = reply.deviceNo ?? null;
     return reply.token;
   }
 

@@ -125,6 +125,7 @@ export function sealKeyRegistration(id: Identity) {
 }
 
 const SERVER_KEY = 'sync.serverPublicKey';
+const DEVICE_NO = 'sync.deviceNo';
 const SERVER_SEAL_KEY = 'sync.serverSealKey';
 
 function readMeta(db: Db | Tx, key: string): string | null {
@@ -176,4 +177,20 @@ export function verifyServerSignature(
   } catch {
     return false;
   }
+}
+
+/** This PC's number in its office, as the province gave it ('<deviceId>:<n>', so a number
+ * learned under another identity never counts), or null before it did. */
+export function readDeviceNo(db: Db | Tx): number | null {
+  const [deviceId, no] = (readMeta(db, DEVICE_NO) ?? '').split(':');
+  const state = db
+    .select({ deviceId: syncState.deviceId })
+    .from(syncState)
+    .where(eq(syncState.id, STATE_ID))
+    .get();
+  return deviceId && state?.deviceId === deviceId && no ? Number(no) : null;
+}
+
+export function saveDeviceNo(db: Db | Tx, deviceId: string, no: number | undefined): void {
+  if (no !== undefined) saveMeta(db, DEVICE_NO, `${deviceId}:${no}`);
 }

@@ -76,7 +76,7 @@ describe('survey typed in from paper', () => {
       await desk.keyboard.press('2');
       await desk.keyboard.press('Enter');
       await desk.getByRole('status').filter({ hasText: 'Đã sửa phiếu số 2.' }).waitFor();
-      expect(await desk.getByTestId('survey-form-title').textContent()).toBe('Phiếu mới');
+      expect(await desk.getByTestId('survey-form-title').textContent()).toBe('Phiếu mới, số 4');
       expect(await count.textContent()).toBe('Đã nhập 3 phiếu');
       await shot(desk, 'survey-entry-corrected');
 

@@ -6,7 +6,7 @@
 import { Alert, Badge, Card, Group, Kbd, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SurveyForm } from '../../../../../core/contract/surveys';
-import type { SurveyQuestion } from '../../../../../core/qms/survey';
+import { formNumber, type SurveyQuestion } from '../../../../../core/qms/survey';
 import { api } from '../../../api/client';
 import { errorText } from '../../../components/errors';
 import { formatCount } from '../../../format';
@@ -76,11 +76,14 @@ export function SurveyEntry({
   surveyId,
   questions,
   forms,
+  series,
   onSaved,
 }: {
   readonly surveyId: string;
   readonly questions: readonly SurveyQuestion[];
   readonly forms: readonly SurveyForm[];
+  /** This PC's series (core/qms/survey.ts formSeries): the next new form's number. */
+  readonly series: number;
   readonly onSaved: (form: SurveyForm) => void;
 }) {
   const frame = useRef<HTMLDivElement>(null);
@@ -91,6 +94,11 @@ export function SurveyEntry({
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const entered = forms.filter((f) => f.state === 'recorded');
+  const mine = forms.filter((f) => f.series === series);
+  const next = formNumber({
+    formNo: mine.reduce((n, f) => Math.max(n, f.formNo), 0) + 1,
+    deviceNo: series,
+  });
   useEffect(() => frame.current?.focus(), []);
 
   const start = (form: SurveyForm | null) => {
@@ -106,7 +114,7 @@ export function SurveyEntry({
       const form = editing
         ? await api.surveys.correct({ id: editing.id, rev: editing.rev, answers })
         : await api.surveys.answer({ surveyId, answers });
-      setSaved(editing ? `Đã sửa phiếu số ${form.formNo}.` : `Đã lưu phiếu số ${form.formNo}.`);
+      setSaved(editing ? `Đã sửa phiếu số ${form.number}.` : `Đã lưu phiếu số ${form.number}.`);
       onSaved(form);
       start(null);
     } catch (e) {
@@ -155,7 +163,7 @@ export function SurveyEntry({
       <Group justify="space-between">
         <Group gap="sm">
           <Text fw={700} data-testid="survey-form-title">
-            {editing ? `Đang sửa phiếu số ${editing.formNo}` : 'Phiếu mới'}
+            {editing ? `Đang sửa phiếu số ${editing.number}` : `Phiếu mới, số ${next}`}
           </Text>
           <Text size="sm" c="dimmed">
             đã trả lời {answered}/{questions.length} câu
@@ -224,8 +232,8 @@ function EnteredForms({
       </Table.Thead>
       <Table.Tbody>
         {forms.map((f) => (
-          <Table.Tr key={f.id} data-testid="survey-entered" data-form={f.formNo}>
-            <Table.Td>{f.formNo}</Table.Td>
+          <Table.Tr key={f.id} data-testid="survey-entered" data-form={f.number}>
+            <Table.Td>{f.number}</Table.Td>
             <Table.Td ff="monospace">{answerDigits(questions, f)}</Table.Td>
             <Table.Td>
               <Text

@@ -38,7 +38,7 @@ function VoidByNumber({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const wanted = typed.trim();
-    const form = forms.find((f) => String(f.formNo) === wanted);
+    const form = forms.find((f) => f.number === wanted);
     if (!wanted) return setError('Nhập số phiếu cần hủy.');
     if (!form) return setError(`Không có phiếu số ${wanted} trong cuộc khảo sát này.`);
     if (form.state !== 'recorded') return setError(`Phiếu số ${wanted} đã bị hủy trước đó.`);
@@ -104,10 +104,10 @@ export function SurveyForms({
               <Table.Tr
                 key={f.id}
                 data-testid="survey-form-row"
-                data-form={f.formNo}
+                data-form={f.number}
                 data-state={f.state}
               >
-                <Table.Td style={struck}>{f.formNo}</Table.Td>
+                <Table.Td style={struck}>{f.number}</Table.Td>
                 <Table.Td ff="monospace" style={struck}>
                   {answerDigits(questions, f)}
                 </Table.Td>
@@ -136,7 +136,7 @@ export function SurveyForms({
                         size="compact-sm"
                         color="red"
                         variant="subtle"
-                        aria-label={`Hủy phiếu số ${f.formNo}`}
+                        aria-label={`Hủy phiếu số ${f.number}`}
                         onClick={() => setVoiding(f)}
                       >
                         Hủy phiếu
@@ -155,7 +155,7 @@ export function SurveyForms({
           record={voiding}
           transition={VOID}
           words={{
-            title: `Hủy phiếu số ${voiding.formNo}`,
+            title: `Hủy phiếu số ${voiding.number}`,
             comment: 'Lý do hủy phiếu',
             color: 'red',
           }}

@@ -211,9 +211,13 @@ export function SurveyDetailScreen({ id }: { readonly id: string }) {
               surveyId={survey.id}
               questions={d.questions}
               forms={forms}
+              series={data.series}
               onSaved={(form) => {
                 const others = forms.filter((f) => f.id !== form.id);
-                setData({ ...data, forms: [...others, form].sort((a, b) => a.formNo - b.formNo) });
+                const sorted = [...others, form].sort(
+                  (a, b) => a.series - b.series || a.formNo - b.formNo,
+                );
+                setData({ ...data, forms: sorted });
                 setVersion((v) => v + 1);
               }}
             />
