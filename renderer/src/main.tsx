@@ -1,5 +1,6 @@
 // Renderer entry: Mantine theme with a font drawn for Vietnamese, dates in Vietnamese, the app.
-import '@mantine/charts/styles.css';
+// The charts' and date pickers' styles come with the screens that use them (shell chunk), not
+// with the login screen.
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';

@@ -5,7 +5,6 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
 import { Badge, createTheme } from '@mantine/core';
 
 const FONT = "'Be Vietnam Pro', 'Segoe UI', Arial, sans-serif";

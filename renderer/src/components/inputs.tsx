@@ -2,6 +2,7 @@
 // changed behind the user's back, and a Select filter that ignores diacritics. Text a field
 // cannot accept (31/02/2026, −3 sets) stays as typed with a message under it and is reported
 // to its form (custom validity), so nothing is saved or filtered with a value nobody typed.
+import '@mantine/dates/styles.css';
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
 import {
   ActionIcon,

@@ -1,5 +1,6 @@
 // Dashboard of the one-stop desk: today's counts, on-time rates, dossiers by month and by
 // procedure. Counts link to the list, filtered.
+import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import {
   Alert,

@@ -1,5 +1,6 @@
 // Cấu hình một cửa: dossier code template, supplement clock rule, where results are
 // collected, office hours (working weekdays and sessions).
+import '@mantine/dates/styles.css';
 import {
   ActionIcon,
   Alert,

@@ -2,6 +2,7 @@
 // measurements as a small chart against the target, the table of what was measured (value and
 // window), "Đo lường", the year-end conclusion, and for a missed objective "Tạo sự không phù
 // hợp" in one click.
+import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useState } from 'react';

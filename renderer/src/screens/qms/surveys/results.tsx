@@ -1,5 +1,6 @@
 // A survey's results: per question, the forms choosing each option as horizontal bars (with
 // the count and share), blanks, and the satisfied share of a satisfaction question; Excel.
+import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useCallback } from 'react';
