@@ -37,13 +37,21 @@ export function useSession(): SessionState {
 export const EXPIRED_NOTICE =
   'Phiên làm việc đã hết hạn do không hoạt động. Vui lòng đăng nhập lại.';
 
+/** The first app.status is asked as this module loads, so the answer travels while React
+ * renders its first frame (the login screen waits for it); later refreshes ask afresh. */
+let firstStatus: Promise<AppStatus> | null = api.app.status({});
+// A failure is seen where it is awaited (refresh), not as an unhandled rejection before that.
+firstStatus.catch(() => undefined);
+
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
-    const s = await api.app.status({});
+    const early = firstStatus;
+    firstStatus = null;
+    const s = await (early ?? api.app.status({}));
     setStatus(s);
     setSession(s.session);
   }, []);
