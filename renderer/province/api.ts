@@ -29,6 +29,7 @@ import {
   type RolloutRequest,
 } from '../../core/sync/admin';
 import { qmsOverviewResponse } from '../../core/sync/admin-qms';
+import { officeRecordResponse, officeRecordsResponse } from '../../core/sync/admin-qms-records';
 
 export class ProvinceApiError extends Error {
   constructor(
@@ -139,6 +140,19 @@ export const provinceApi = {
   /** Every office's quality system for the year, ranked; and the same table as Excel. */
   qms: () => request(qmsOverviewResponse, 'GET', '/v1/admin/qms'),
   qmsExportUrl: '/v1/admin/qms/export',
+  /** One office's quality-system records as synced (read-only), and one record whole. */
+  officeRecords: (officeId: string) =>
+    request(
+      officeRecordsResponse,
+      'GET',
+      `/v1/admin/offices/${encodeURIComponent(officeId)}/qms/records`,
+    ),
+  officeRecord: (officeId: string, recordId: string) =>
+    request(
+      officeRecordResponse,
+      'GET',
+      `/v1/admin/offices/${encodeURIComponent(officeId)}/qms/records/${encodeURIComponent(recordId)}`,
+    ),
   office: (id: string) =>
     request(officeDetailResponse, 'GET', `/v1/admin/offices/${encodeURIComponent(id)}`),
   createOffice: (input: CreateOfficeRequest) =>

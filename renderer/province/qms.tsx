@@ -86,7 +86,7 @@ const COLUMNS: readonly Column[] = [
     title: 'Tên cơ quan',
     sort: (o) => o.name,
     cell: (o) => (
-      <Anchor href={`#/offices/${o.id}`} fw={600}>
+      <Anchor href={`#/qms/${o.id}`} fw={600}>
         {o.name}
       </Anchor>
     ),

@@ -6,6 +6,7 @@ import type { ProvinceUser } from './app';
 import { NewOfficeScreen } from './new-office';
 import { OfficeDetailScreen } from './office-detail';
 import { OfficesScreen } from './offices';
+import { OfficeQmsScreen } from './office-qms';
 import { PublishScreen } from './publish';
 import { QmsScreen } from './qms';
 import { SyncFilesScreen } from './sync-files';
@@ -20,7 +21,11 @@ const NAV = [
 
 function Nav() {
   const [location, navigate] = useLocation();
-  const active = location.startsWith('/offices') ? '/' : location;
+  const active = location.startsWith('/offices')
+    ? '/'
+    : location.startsWith('/qms')
+      ? '/qms'
+      : location;
   return (
     <Stack gap={2} component="nav" aria-label="Chức năng">
       {NAV.map((item) => (
@@ -78,6 +83,7 @@ export function Shell({
               <NewOfficeScreen />
             </Route>
             <Route path="/offices/:id">{(params) => <OfficeDetailScreen id={params.id} />}</Route>
+            <Route path="/qms/:id">{(params) => <OfficeQmsScreen id={params.id} />}</Route>
             <Route path="/qms">
               <QmsScreen />
             </Route>

@@ -18,7 +18,8 @@ import {
 import type { Db } from '../database/connect';
 
 type Rows = { rows: Record<string, unknown>[] };
-const rowsOf = (result: unknown) => (result as Rows).rows;
+/** The rows of a db.execute answer (node-postgres and PGlite both answer { rows }). */
+export const rowsOf = (result: unknown) => (result as Rows).rows;
 
 /** The record kinds the status reads, with the data fields it needs (audits and reviews
  * carry checklists and frozen inputs the status has no use for). */

@@ -21,6 +21,8 @@ import type { ServerContext } from '../http/context';
 import { requireAdmin, sameOriginHook } from '../http/admin-auth';
 import { HttpError, parseOr400 } from '../http/errors';
 import { officeDetail } from './detail';
+import { officeRecord, officeRecords } from './office-records';
+import { officeRecordParams } from '../../core/sync/admin-qms-records';
 import { qmsExcel } from './qms-excel';
 import { qmsOverview } from './qms-overview';
 import { buildReplyFile } from '../sync/reply-file';
@@ -54,6 +56,19 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
     await requireAdmin(ctx, request);
     const { id } = parseOr400(idParams, request.params);
     return officeDetail(ctx.db, id, ctx.now());
+  });
+
+  // One office's quality-system records as synced, read-only (the drill-down from the table).
+  app.get('/v1/admin/offices/:id/qms/records', async (request) => {
+    await requireAdmin(ctx, request);
+    const { id } = parseOr400(idParams, request.params);
+    return ctx.shed(() => officeRecords(ctx.db, id, ctx.now()));
+  });
+
+  app.get('/v1/admin/offices/:id/qms/records/:recordId', async (request) => {
+    await requireAdmin(ctx, request);
+    const { id, recordId } = parseOr400(officeRecordParams, request.params);
+    return officeRecord(ctx.db, id, recordId);
   });
 
   // Every office's quality system for the year, ranked (and the same table as Excel).
