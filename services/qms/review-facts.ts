@@ -11,7 +11,13 @@ import { auditKind, type AuditData } from '../../core/qms/audit';
 import type { DocumentData } from '../../core/qms/document';
 import type { FeedbackData } from '../../core/qms/feedback';
 import type { FindingType } from '../../core/qms/finding';
-import { qd766Ratio, satisfactionRate, meetsTarget, type Window } from '../../core/qms/indicators';
+import {
+  meetsTarget,
+  onlineOf,
+  qd766Of,
+  satisfactionOf,
+  type Window,
+} from '../../core/qms/indicators';
 import {
   NC_OPEN_STATES,
   NC_SOURCE_LABELS,
@@ -25,7 +31,7 @@ import type { Db, Tx } from '../../db/open';
 import { procedures, qmsRecords } from '../../db/schema';
 import type { Ctx } from '../context';
 import { findingsOf } from './audits';
-import { loadFacts } from './indicator-facts';
+import { loadTally } from './indicator-facts';
 import { followUpActions, toRecord } from './records';
 import { riskFacts } from './risk-review';
 import { userNames } from './views';
@@ -189,22 +195,20 @@ export function objectiveFacts(db: Db | Tx, w: Window) {
   });
 }
 
+/** The desk's figures of the period from its tally (counted in SQL, core/qms/indicators.ts),
+ * and the per-procedure on-time counts of the period before, for the trend: one read of each. */
 function procedureRates(ctx: Ctx, w: Window, prev: Window) {
-  const now = loadFacts(ctx, w);
-  const before = loadFacts(ctx, prev);
+  const now = loadTally(ctx, w, new Set(['dossiers', 'unhappy', 'ratings']));
+  const before = loadTally(ctx, prev, new Set(['dossiers']));
   const rates = new Map<string, { r: number; o: number; pr: number; po: number }>();
-  const add = (facts: typeof now, win: Window, previous: boolean) => {
-    for (const d of facts.dossiers) {
-      if (d.outcome === null || d.resolvedOn === null) continue;
-      if (d.resolvedOn < win.from || d.resolvedOn > win.to) continue;
-      const x = rates.get(d.procedureId) ?? { r: 0, o: 0, pr: 0, po: 0 };
-      const onTime = d.outcome !== 'late' ? 1 : 0;
-      if (previous) rates.set(d.procedureId, { ...x, pr: x.pr + 1, po: x.po + onTime });
-      else rates.set(d.procedureId, { ...x, r: x.r + 1, o: x.o + onTime });
-    }
-  };
-  add(now, w, false);
-  add(before, prev, true);
+  for (const c of now.dossiers)
+    if (c.resolved)
+      rates.set(c.procedureId, { r: c.resolved, o: c.resolved - c.late, pr: 0, po: 0 });
+  for (const c of before.dossiers) {
+    if (!c.resolved) continue;
+    const x = rates.get(c.procedureId) ?? { r: 0, o: 0, pr: 0, po: 0 };
+    rates.set(c.procedureId, { ...x, pr: c.resolved, po: c.resolved - c.late });
+  }
   const ids = [...rates.keys()];
   const names = new Map(
     (ids.length
@@ -228,13 +232,13 @@ function procedureRates(ctx: Ctx, w: Window, prev: Window) {
       previousOnTime: x.po,
     };
   });
-  const received = now.dossiers.filter((d) => d.receivedOn >= w.from && d.receivedOn <= w.to);
-  const rated = satisfactionRate(now, w);
-  const qd = qd766Ratio(now, w);
+  const online = onlineOf(now);
+  const rated = satisfactionOf(now);
+  const qd = qd766Of(now);
   return {
     procedures: list,
-    received: received.length,
-    receivedOnline: received.filter((d) => d.channel === 'online').length,
+    received: online.denominator,
+    receivedOnline: online.numerator,
     ratings: { rated: rated.denominator, satisfied: rated.numerator },
     qd766: { good: qd.numerator, resolved: qd.denominator },
   };
