@@ -43,6 +43,25 @@ export const qmsRecords = sqliteTable(
       t.sourceId,
     ),
     index('qms_records_deadline_idx').on(t.kind, sql`${t.data} ->> '$.deadline'`),
+    // The risk register (services/qms/risk-register.ts), risks only: its filters, order and
+    // heat-map fields, so its count, heat maps and page order read no row. Same expressions
+    // in the queries, and kind = 'risk' as a literal there.
+    index('qms_records_risk_register_idx')
+      .on(
+        t.kind,
+        t.state,
+        t.createdAt,
+        t.code,
+        sql`${t.data} ->> '$.type'`,
+        sql`${t.data} ->> '$.likelihood'`,
+        sql`${t.data} ->> '$.impact'`,
+        sql`${t.data} ->> '$.residualLikelihood'`,
+        sql`${t.data} ->> '$.residualImpact'`,
+        t.dueDate,
+        t.searchText,
+        sql`${t.data} ->> '$.processName'`,
+      )
+      .where(sql`${t.kind} = 'risk'`),
   ],
 );
 

@@ -25,6 +25,7 @@ import type { PartialHandlers } from '../handlers';
 import { draftFromFeedback } from './feedback';
 import { draftFromObjective } from './objectives';
 import {
+  actionCounts,
   followUpActions,
   actorOf,
   applyTransition,
@@ -250,24 +251,7 @@ export function ncRows(ctx: Ctx, input: NcListInput, everyRow = false) {
           .all()
   ).map((r) => toRecord(r) as QmsRecord<NonconformityData>);
   const ids = records.map((r) => r.id);
-  const counts = new Map<string, { open: number; total: number }>();
-  if (ids.length)
-    for (const a of ctx.db
-      .select({ sourceId: qmsRecords.sourceId, state: qmsRecords.state })
-      .from(qmsRecords)
-      .where(
-        and(
-          eq(qmsRecords.kind, 'action'),
-          eq(qmsRecords.sourceKind, KIND),
-          inArray(qmsRecords.sourceId, ids),
-        ),
-      )
-      .all()) {
-      const c = counts.get(a.sourceId ?? '') ?? { open: 0, total: 0 };
-      if (a.state !== 'cancelled') c.total++;
-      if (ACTION_PENDING.includes(a.state)) c.open++;
-      counts.set(a.sourceId ?? '', c);
-    }
+  const counts = actionCounts(ctx.db, KIND, ids);
   const names = userNames(
     ctx.db,
     records.map((r) => r.ownerId),

@@ -1,28 +1,16 @@
 // Risks and opportunities (core/qms/risk.ts) in services: identifying one for a process, the
-// register with its 5×5 heat map and Excel, and the rules that look at its treatment actions —
+// register's Excel (the register itself: risk-register.ts), and the rules that look at its treatment actions —
 // enforced here, inside the transition's own transaction, so a refusal writes nothing: a
 // treatment needs an action, re-assessing needs every action carried out (and verifies them, by
 // someone who carried out none), closing needs none left open; cancelling cancels the actions still open; the person put in charge must exist.
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { OpParsed } from '../../core/contract';
-import type { RiskRow } from '../../core/contract/risks';
 import { AppError } from '../../core/errors';
 import { formatIsoDate } from '../../core/forms/format';
-import type { QmsRecord } from '../../core/qms';
-import {
-  currentScore,
-  inherentScore,
-  residualScore,
-  RISK_OPEN_STATES,
-  RISK_TYPE_LABELS,
-  riskKind,
-  TREATMENT_LABELS,
-  type RiskData,
-} from '../../core/qms/risk';
-import { DEFAULT_RISK_SCALE, levelLabel, riskLevel } from '../../core/qms/risk-scale';
-import { fold } from '../../core/text/fold';
+import { RISK_TYPE_LABELS } from '../../core/qms/risk';
+import { levelLabel } from '../../core/qms/risk-scale';
 import type { Db, Tx } from '../../db/open';
-import { procedures, qmsRecords, users } from '../../db/schema';
+import { procedures, users } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
 import {
@@ -31,12 +19,11 @@ import {
   followUpActions,
   insertRecord,
   todayOf,
-  toRecord,
   type Effect,
 } from './records';
 import { registerExcel } from './register-excel';
+import { riskRegister } from './risk-register';
 import { nextRiskCode, riskProcesses } from './risk-seed';
-import { userNames } from './views';
 
 const KIND = 'risk';
 const PENDING = ['open', 'done'];
@@ -144,111 +131,6 @@ function createRisk(ctx: Ctx, input: OpParsed<'risks.create'>) {
       },
     };
   });
-}
-
-type ListInput = OpParsed<'risks.list'>;
-
-function listRecords(ctx: Ctx, input: ListInput): QmsRecord<RiskData>[] {
-  const today = todayOf(ctx);
-  const conditions = [eq(qmsRecords.kind, KIND)];
-  if (input.query) conditions.push(like(qmsRecords.searchText, `%${fold(input.query)}%`));
-  if (input.state === 'live' || input.state === 'due')
-    conditions.push(inArray(qmsRecords.state, [...RISK_OPEN_STATES]));
-  if (input.state === 'due') conditions.push(sql`${qmsRecords.dueDate} <= ${today}`);
-  if (input.state === 'closed') conditions.push(eq(qmsRecords.state, 'closed'));
-  if (input.type !== 'all') conditions.push(sql`json_extract(data, '$.type') = ${input.type}`);
-  if (input.processName)
-    conditions.push(sql`json_extract(data, '$.processName') = ${input.processName}`);
-  return ctx.db
-    .select()
-    .from(qmsRecords)
-    .where(and(...conditions))
-    .orderBy(sql`${qmsRecords.createdAt} DESC`, qmsRecords.code)
-    .all()
-    .map((r) => toRecord(r) as QmsRecord<RiskData>);
-}
-
-/** The register's rows (with their actions counted) and the heat maps of the live risks;
- * `everyRow` ignores the page (the Excel export). */
-export function riskRegister(ctx: Ctx, input: ListInput, everyRow = false) {
-  const today = todayOf(ctx);
-  const all = listRecords(ctx, input);
-  const emptyHeat = () => Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
-  const heatInherent = emptyHeat();
-  const heatCurrent = emptyHeat();
-  for (const r of all) {
-    if (r.data.type !== 'risk' || !RISK_OPEN_STATES.includes(r.state as 'identified')) continue;
-    const row0 = heatInherent[r.data.likelihood - 1];
-    if (row0) row0[r.data.impact - 1] = (row0[r.data.impact - 1] ?? 0) + 1;
-    const l = r.data.residualLikelihood ?? r.data.likelihood;
-    const i = r.data.residualImpact ?? r.data.impact;
-    const row1 = heatCurrent[l - 1];
-    if (row1) row1[i - 1] = (row1[i - 1] ?? 0) + 1;
-  }
-  const kept = all.filter((r) => {
-    const score = currentScore(r.data);
-    if (input.level !== 'all' && riskLevel(score) !== input.level) return false;
-    if (input.likelihood !== null && input.impact !== null) {
-      const l = r.data.residualLikelihood ?? r.data.likelihood;
-      const i = r.data.residualImpact ?? r.data.impact;
-      if (l !== input.likelihood || i !== input.impact || r.data.type !== 'risk') return false;
-    }
-    return true;
-  });
-  const records = everyRow
-    ? kept
-    : kept.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
-  const counts = new Map<string, { open: number; total: number }>();
-  for (const a of followUpActions(
-    ctx.db,
-    KIND,
-    records.map((r) => r.id),
-  )) {
-    const c = counts.get(a.sourceId ?? '') ?? { open: 0, total: 0 };
-    if (a.state !== 'cancelled') c.total++;
-    if (PENDING.includes(a.state)) c.open++;
-    counts.set(a.sourceId ?? '', c);
-  }
-  const names = userNames(
-    ctx.db,
-    records.map((r) => r.ownerId),
-  );
-  const rows: RiskRow[] = records.map((r) => {
-    const d = r.data;
-    const residual = residualScore(d);
-    const liveNow = RISK_OPEN_STATES.includes(r.state as 'identified');
-    return {
-      id: r.id,
-      code: r.code,
-      title: r.title,
-      type: d.type,
-      typeLabel: RISK_TYPE_LABELS[d.type],
-      state: r.state,
-      stateLabel: riskKind.stateLabels[r.state as 'identified'] ?? r.state,
-      processName: d.processName,
-      processCode: d.processCode,
-      description: d.description,
-      cause: d.cause,
-      consequence: d.consequence,
-      benefit: d.benefit,
-      likelihood: d.likelihood,
-      impact: d.impact,
-      score: inherentScore(d),
-      level: riskLevel(inherentScore(d)),
-      residualLikelihood: d.residualLikelihood,
-      residualImpact: d.residualImpact,
-      residualScore: residual,
-      residualLevel: residual === null ? null : riskLevel(residual),
-      treatmentLabel: d.treatment ? TREATMENT_LABELS[d.treatment] : '',
-      identifiedOn: d.identifiedOn,
-      reviewOn: d.reviewOn,
-      reviewDue: liveNow && d.reviewOn <= today,
-      ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null,
-      actionsOpen: counts.get(r.id)?.open ?? 0,
-      actionsTotal: counts.get(r.id)?.total ?? 0,
-    };
-  });
-  return { rows, total: kept.length, scale: DEFAULT_RISK_SCALE, heatInherent, heatCurrent };
 }
 
 const COLUMNS = [

@@ -1,0 +1,1 @@
+CREATE INDEX `qms_records_risk_register_idx` ON `qms_records` (`kind`,`state`,`created_at`,`code`,"data" ->> '$.type',"data" ->> '$.likelihood',"data" ->> '$.impact',"data" ->> '$.residualLikelihood',"data" ->> '$.residualImpact',`due_date`,`search_text`,"data" ->> '$.processName') WHERE "qms_records"."kind" = 'risk';
