@@ -75,8 +75,11 @@ export function planRecords(q: Quality): void {
         },
       });
       await plan('nonconformity', id, rng.int(1, 3), null);
-      // Within the deadline (30 days from the finding; planned a few workdays after it).
-      const verifyOn = addCivilDays(q.today(), rng.int(15, 22));
+      // Two to three weeks on, within the deadline (the check may not fall after it).
+      const nc = await q.as('thuky')('qms.get', { id });
+      const deadline = String(nc.data['deadline']);
+      const wanted = addCivilDays(q.today(), rng.int(15, 22));
+      const verifyOn = wanted < deadline ? wanted : deadline;
       await q.move('thuky', id, 'plan', { date: verifyOn });
       q.add(q.workday(verifyOn, rng.int(0, 5), officeTime(rng)), () => verify(id, 0));
     });
