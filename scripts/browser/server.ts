@@ -146,7 +146,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     prefix: '/resources/fonts/',
     decorateReply: false,
   });
-  await app.register(fastifyStatic, { root: options.rendererDir, prefix: '/', wildcard: false });
+  // One wildcard route, the file looked up per request (a missing one falls to the handler
+  // below): wildcard: false walked the renderer folder with glob and added a route per file
+  // at every start, before the URL could be printed.
+  await app.register(fastifyStatic, { root: options.rendererDir, prefix: '/' });
   app.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     return reply
