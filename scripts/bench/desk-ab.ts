@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { openBackend } from '../../services/app';
 import type { AppBackend } from '../../services/platform';
 import { receiver } from './desk-figures';
-import { deskSession, type Caller } from './figures';
+import { deskSession, sample, type Caller } from './figures';
 import { ms, summarize } from './stats';
 
 const { values } = parseArgs({
@@ -70,14 +70,10 @@ async function side(label: string, dir: string, plain: boolean, sql: string): Pr
 }
 
 async function timedOp(s: Side, name: string, run: () => Promise<unknown>): Promise<void> {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  await run();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
+  const { wall, cpu } = await sample(run);
   const push = (m: Map<string, number[]>, v: number) => m.set(name, [...(m.get(name) ?? []), v]);
   push(s.wall, wall);
-  push(s.cpu, (c.user + c.system) / 1000);
+  push(s.cpu, cpu);
 }
 
 /** WAL frames one receive writes: checkpoint first (the next write restarts the WAL). */

@@ -17,6 +17,8 @@ export interface Figure {
   readonly target: number | null;
   readonly targetText: string;
   readonly note?: string;
+  /** CPU time of this process per sample (process.cpuUsage), when measured. */
+  readonly cpu?: Summary;
 }
 
 export interface CaseTiming {
@@ -111,7 +113,23 @@ export async function measure(
   run: (i: number) => Promise<unknown>,
 ): Promise<number[]> {
   const [samples] = await measureInterleaved(t, warmup, [null], (_side, i) => run(i));
-  return samples;
+  return samples?.wall ?? [];
+}
+
+/** Wall-clock and CPU milliseconds per sample of one side. */
+export interface Sampled {
+  readonly wall: number[];
+  readonly cpu: number[];
+}
+
+/** Runs `run`, returning its wall-clock and CPU time (user + system) in milliseconds. */
+export async function sample(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  await run();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
 /**
@@ -125,17 +143,18 @@ export async function measureInterleaved<S>(
   warmup: number,
   sides: readonly S[],
   run: (side: S, i: number) => Promise<unknown>,
-): Promise<number[][]> {
+): Promise<Sampled[]> {
   const inTurn = (i: number) => (i % 2 ? [...sides.keys()].reverse() : [...sides.keys()]);
   await warmUp({ ...t, budgetMs: t.budgetMs * sides.length }, warmup, async (i) => {
     for (const k of inTurn(i)) await run(sides[k], i);
   });
-  const samples: number[][] = sides.map(() => []);
+  const samples: Sampled[] = sides.map(() => ({ wall: [], cpu: [] }));
   const s = sampling({ ...t, budgetMs: t.budgetMs * sides.length });
   for (let i = 0; s.more(i, t.iterations); i++) {
     for (const k of inTurn(i)) {
-      const [ms] = await timed(() => run(sides[k], i));
-      samples[k].push(ms);
+      const { wall, cpu } = await sample(() => run(sides[k], i));
+      samples[k].wall.push(wall);
+      samples[k].cpu.push(cpu);
     }
   }
   return samples;
@@ -172,6 +191,8 @@ export async function measureCases<C extends { label: string }>(
 
 export interface CasesTiming {
   readonly all: number[];
+  /** CPU time per sample, in the order of `all`. */
+  readonly cpu: number[];
   readonly perCase: CaseTiming[];
 }
 
@@ -187,6 +208,7 @@ export async function measureCasesInterleaved<S, C extends { label: string }>(
   for (const [i, c] of cases.entries()) for (const k of inTurn(i)) await run(sides[k], c); // warm-up: one round
   const bySide = sides.map(() => ({
     all: [] as number[],
+    cpu: [] as number[],
     byCase: new Map<string, { samples: number[]; rows?: number }>(),
   }));
   const s = sampling(
@@ -196,19 +218,22 @@ export async function measureCasesInterleaved<S, C extends { label: string }>(
   for (let i = 0; s.more(i, Math.max(iterations, cases.length)); i++) {
     const c = cases[i % cases.length];
     for (const k of inTurn(i)) {
-      const t0 = performance.now();
-      const rows = await run(sides[k], c);
-      const ms = performance.now() - t0;
+      let rows: number | undefined;
+      const { wall: ms, cpu } = await sample(async () => {
+        rows = await run(sides[k], c);
+      });
       const { all, byCase } = bySide[k];
       all.push(ms);
+      bySide[k].cpu.push(cpu);
       const entry = byCase.get(c.label) ?? { samples: [] };
       entry.samples.push(ms);
       if (rows !== undefined) entry.rows = rows;
       byCase.set(c.label, entry);
     }
   }
-  return bySide.map(({ all, byCase }) => ({
+  return bySide.map(({ all, cpu, byCase }) => ({
     all,
+    cpu,
     perCase: [...byCase].map(([label, e]) => ({
       label,
       summary: summarize(e.samples),
