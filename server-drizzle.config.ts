@@ -14,6 +14,7 @@ export default defineConfig({
     './server/database/schema/audit.ts',
     './server/database/schema/escrow.ts',
     './server/database/schema/qms-status.ts',
+    './server/database/schema/office-figures.ts',
   ],
   out: './server/database/migrations',
 });

@@ -19,6 +19,7 @@ import { errorHandler } from './http/errors';
 import { bodyShapeHook, makeRateKey, serverTimeoutOptions } from './http/hardening';
 import { dashboardPage } from './province/page';
 import { DEFAULT_REFRESH, qmsRefresher, type RefreshOptions } from './province/qms-refresh';
+import { keptOfficeFigures } from './province/office-figures';
 import { officeStatuses } from './province/qms-status';
 import { provinceRoutes } from './province/routes';
 import { adminRoutes } from './routes/admin';
@@ -84,11 +85,17 @@ export const buildApp = async (options: Readonly<AppOptions>): Promise<FastifyIn
     signer: options.signer ?? ephemeralSigner(),
     sealer: options.sealer ?? ephemeralSealer(),
     updatesDir: options.updatesDir ?? null,
-    qmsRefresh: qmsRefresher((officeId) => officeStatuses(options.db, now(), officeId), {
-      ...DEFAULT_REFRESH,
-      onError: (officeId, error) => app.log.error({ officeId, err: error }, 'qms refresh failed'),
-      ...options.qmsRefresh,
-    }),
+    qmsRefresh: qmsRefresher(
+      async (officeId) => {
+        await officeStatuses(options.db, now(), officeId);
+        await keptOfficeFigures(options.db, now(), officeId);
+      },
+      {
+        ...DEFAULT_REFRESH,
+        onError: (officeId, error) => app.log.error({ officeId, err: error }, 'qms refresh failed'),
+        ...options.qmsRefresh,
+      },
+    ),
   };
   // Runs in flight finish before the caller closes the database.
   app.addHook('onClose', async () => ctx.qmsRefresh.close());

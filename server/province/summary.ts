@@ -1,13 +1,13 @@
 // The dashboard's view of every office: devices, last sync, op and rejection counts, the
 // queues its PCs report (waiting, refused), and dossier figures read from the latest
 // snapshots offices pushed.
-import { and, asc, count, eq, max } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { OfficeSummary } from '../../core/sync/admin';
 import type { Db } from '../database/connect';
-import { devices, entities, offices, ops, rejectedOps } from '../database/schema/index';
-import { dossierFigureColumns, isDossier } from './figures';
-import { NO_QMS, qmsFigures, type QmsFigures } from './qms-figures';
+import { devices, offices, rejectedOps } from '../database/schema/index';
+import { NO_QMS, type QmsFigures } from './qms-figures';
 import { auditFigures, NO_AUDIT } from './audit-figures';
+import { keptOfficeFigures } from './office-figures';
 
 export { vietnamMonthStart } from './figures';
 
@@ -74,40 +74,31 @@ const summarize = (
   };
 };
 
-/** Every office: one query per table, each grouped by office (the province has a few
- * hundred offices, so the grouping is cheap; the scans use the tables' office indexes). */
+/** Every office: its devices, rejected ops and audit trail read as they are (small tables,
+ * office indexes), its dossier, document and op figures from the kept rows (office-figures.ts)
+ * rather than from every dossier, record and op of the province. */
 export const listOfficeSummaries = async (db: Db, now: number): Promise<OfficeSummary[]> => {
   const officeRows = await db.select().from(offices).orderBy(asc(offices.agencyCode));
   const deviceRows = await db.select().from(devices).orderBy(asc(devices.enrolledAt));
-  const opCounts = await db
-    .select({ officeId: ops.officeId, n: count(), last: max(ops.receivedAt) })
-    .from(ops)
-    .groupBy(ops.officeId);
   const rejectedCounts = await db
     .select({ officeId: rejectedOps.officeId, n: count() })
     .from(rejectedOps)
     .groupBy(rejectedOps.officeId);
-  const dossierRows = await db
-    .select({ officeId: entities.officeId, ...dossierFigureColumns(now) })
-    .from(entities)
-    .where(isDossier)
-    .groupBy(entities.officeId);
-  const opsBy = new Map(opCounts.map((r) => [r.officeId, Number(r.n)]));
   const rejectedBy = new Map(rejectedCounts.map((r) => [r.officeId, Number(r.n)]));
-  const dossiersBy = new Map(dossierRows.map(({ officeId, ...figures }) => [officeId, figures]));
-  const qmsBy = await qmsFigures(db, now);
+  const { byOffice } = await keptOfficeFigures(db, now);
   const auditBy = await auditFigures(db);
-  return officeRows.map((o) =>
-    summarize(
+  return officeRows.map((o) => {
+    const kept = byOffice.get(o.id);
+    return summarize(
       o,
       deviceRows.filter((d) => d.officeId === o.id),
-      opsBy.get(o.id) ?? 0,
+      kept?.opCount ?? 0,
       rejectedBy.get(o.id) ?? 0,
-      dossiersBy.get(o.id),
-      qmsBy.get(o.id),
+      kept?.dossiers,
+      kept?.qms,
       auditBy.get(o.id),
-    ),
-  );
+    );
+  });
 };
 
 /** One office's summary, or null when there is no such office. */
@@ -123,24 +114,19 @@ export const officeSummary = async (
     .from(devices)
     .where(eq(devices.officeId, officeId))
     .orderBy(asc(devices.enrolledAt));
-  const [opRow] = await db.select({ n: count() }).from(ops).where(eq(ops.officeId, officeId));
   const [rejectedRow] = await db
     .select({ n: count() })
     .from(rejectedOps)
     .where(eq(rejectedOps.officeId, officeId));
-  const [figures] = await db
-    .select(dossierFigureColumns(now))
-    .from(entities)
-    .where(and(eq(entities.officeId, officeId), isDossier));
-  const qms = (await qmsFigures(db, now, officeId)).get(officeId);
+  const kept = (await keptOfficeFigures(db, now, officeId)).byOffice.get(officeId);
   const audit = (await auditFigures(db, officeId)).get(officeId);
   return summarize(
     office,
     own,
-    Number(opRow?.n ?? 0),
+    kept?.opCount ?? 0,
     Number(rejectedRow?.n ?? 0),
-    figures,
-    qms,
+    kept?.dossiers,
+    kept?.qms,
     audit,
   );
 };

@@ -8,3 +8,4 @@ export * from './ops';
 export * from './releases';
 export * from './escrow';
 export * from './qms-status';
+export * from './office-figures';
