@@ -113,4 +113,11 @@ export const auditPackOps = {
     output: fileOut.extend({ seq: z.number() }),
     access: 'user',
   }),
+  /** The visit's checklist and findings as this PC holds them, to print (PDF) or as .docx. */
+  'visits.print': op({
+    input: z.object({ id }).strict(),
+    output: z.object({ title: z.string(), html: z.string() }),
+    access: 'user',
+  }),
+  'visits.exportDocx': op({ input: z.object({ id }).strict(), output: fileOut, access: 'user' }),
 };

@@ -2,7 +2,7 @@
 // programme (Chương trình đánh giá nội bộ), an audit's plan (Kế hoạch đánh giá) and its report
 // (Báo cáo đánh giá nội bộ) with the checklist, the dossier sample and the findings.
 import { formatDateTime, formatIsoDate } from '../forms/format';
-import { CHECK_RESULT_LABELS, checklistProgress } from './audit-checklist';
+import { CHECK_RESULT_LABELS, checklistProgress, type ChecklistItem } from './audit-checklist';
 import type { AuditData } from './audit';
 import { OUTCOME_LABELS } from '../desk/types';
 import type { Block, Printable } from './printable';
@@ -99,9 +99,31 @@ export function auditPlanDoc(f: Readonly<AuditFacts>): Printable {
   };
 }
 
+/** The checklist as audited: the count per result, then each question with its answer. */
+export function checklistBlocks(heading: string, checklist: readonly ChecklistItem[]): Block[] {
+  const p = checklistProgress(checklist);
+  return [
+    { kind: 'heading', text: heading },
+    {
+      kind: 'para',
+      text: `${p.answered}/${p.total} câu hỏi đã đánh giá: ${p.conform} phù hợp, ${p.nc} không phù hợp, ${p.observation} cần lưu ý, ${p.na} không áp dụng.`,
+    },
+    {
+      kind: 'table',
+      head: ['Điều khoản', 'Câu hỏi', 'Kết quả', 'Ghi nhận của đánh giá viên'],
+      widths: [10, 45, 12, 33],
+      rows: checklist.map((i) => [
+        i.clause,
+        i.question,
+        i.result ? CHECK_RESULT_LABELS[i.result] : 'Chưa đánh giá',
+        i.note,
+      ]),
+    },
+  ];
+}
+
 export function auditReportDoc(f: Readonly<AuditFacts>): Printable {
   const d = f.data;
-  const p = checklistProgress(d.checklist);
   return {
     title: 'Báo cáo đánh giá nội bộ',
     subtitle: `Số: ${f.code}`,
@@ -114,22 +136,7 @@ export function auditReportDoc(f: Readonly<AuditFacts>): Printable {
       { kind: 'para', label: 'Chuẩn mực', text: d.criteria },
       { kind: 'para', label: 'Ngày đánh giá', text: date(d.date) },
       ...teamBlocks(f),
-      { kind: 'heading', text: '2. Kết quả theo danh mục kiểm tra' },
-      {
-        kind: 'para',
-        text: `${p.answered}/${p.total} câu hỏi đã đánh giá: ${p.conform} phù hợp, ${p.nc} không phù hợp, ${p.observation} cần lưu ý, ${p.na} không áp dụng.`,
-      },
-      {
-        kind: 'table',
-        head: ['Điều khoản', 'Câu hỏi', 'Kết quả', 'Ghi nhận của đánh giá viên'],
-        widths: [10, 45, 12, 33],
-        rows: d.checklist.map((i) => [
-          i.clause,
-          i.question,
-          i.result ? CHECK_RESULT_LABELS[i.result] : 'Chưa đánh giá',
-          i.note,
-        ]),
-      },
+      ...checklistBlocks('2. Kết quả theo danh mục kiểm tra', d.checklist),
       { kind: 'heading', text: '3. Kiểm tra hồ sơ mẫu' },
       {
         kind: 'para',

@@ -19,7 +19,9 @@ import type { Db, Tx } from '../../db/open';
 import { auditPacks, office } from '../../db/schema';
 import { write, type Ctx } from '../context';
 import type { PartialHandlers } from '../handlers';
+import { visitReportDoc } from '../../core/qms/audit-visit-print';
 import { decodePack, encodeResults, newSigningKey } from './audit-pack-file';
+import { printedPage, wordFile } from './printable-out';
 import { fileSafe } from './docx-out';
 import { actorOf } from './records';
 import { userNames } from './views';
@@ -252,4 +254,23 @@ export const auditVisitHandlers: PartialHandlers = {
     return view(ctx, row);
   },
   'visits.exportResults': (ctx, input) => exportResults(ctx, input.id),
+  'visits.print': (ctx, input) => printedPage(ctx, visitDoc(ctx, input.id)),
+  'visits.exportDocx': (ctx, input) => {
+    const row = load(ctx.db, input.id);
+    return wordFile(ctx, visitDoc(ctx, input.id), `phieu-danh-gia_${fileSafe(row.auditCode)}`);
+  },
 };
+
+/** The visit's record as printed: the auditor who imported the pack, their office here. */
+function visitDoc(ctx: Ctx, id: string) {
+  actorOf(ctx);
+  const row = load(ctx.db, id);
+  const here = ctx.db.select().from(office).get();
+  return visitReportDoc({
+    pack: packOf(row),
+    work: workOf(row),
+    auditorName: row.createdBy ? (userNames(ctx.db, [row.createdBy]).get(row.createdBy) ?? '') : '',
+    auditorOffice: here?.name ?? '',
+    printedAt: ctx.now(),
+  });
+}

@@ -4,6 +4,7 @@
 // exports the results; back home the results are imported into the audit. Screenshots at
 // 1366x768 of each side.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dismissNotifications } from './support/harness';
@@ -124,6 +125,20 @@ describe('audit pack for a visiting auditor', () => {
     expect(results.name).toBe('ket-qua-danh-gia_DGNB-2026-01_lan-1.isoxa-audit-result');
     await visitor.getByText('Đã xuất kết quả số 1').waitFor();
     await shot(visitor, 'audit-pack-visiting');
+    // The visiting auditor prints what they recorded (PDF through the preview) and gets the .docx.
+    await dismissNotifications(visitor);
+    await visitor.getByRole('button', { name: 'In phiếu đánh giá', exact: true }).click();
+    const printed = visitor.frameLocator('iframe[title^="Phiếu ghi nhận đánh giá nội bộ"]');
+    await printed.getByText('PHIẾU GHI NHẬN ĐÁNH GIÁ NỘI BỘ').waitFor();
+    await printed.getByText('Sổ theo dõi hồ sơ ghi thiếu ngày trả kết quả').waitFor();
+    await visitor.screenshot({
+      path: path.resolve('test-results/screenshots/audit-pack-visit-print.png'),
+    });
+    await visitor.getByRole('button', { name: 'Đóng', exact: true }).click();
+    const word = await download(visitor, () =>
+      visitor.getByRole('button', { name: 'In phiếu đánh giá (Word)' }).click(),
+    );
+    expect(word.name).toBe('phieu-danh-gia_DGNB-2026-01.docx');
 
     // Back home: the results go into the audit.
     await auditor.reload();

@@ -195,6 +195,27 @@ describe('audit pack for a visiting auditor', () => {
       checklistItemId: items[0]?.id ?? null,
     });
     expect(detail.row).toMatchObject({ answered: items.length, findings: 2, exported: 0 });
+
+    // The visiting auditor prints what they recorded: the answered checklist and the findings.
+    const printed = await away.ok('danhgia')('visits.print', { id: visit.id });
+    for (const text of [
+      'PHIẾU GHI NHẬN ĐÁNH GIÁ NỘI BỘ',
+      `${items.length}/${items.length} câu hỏi đã đánh giá`,
+      'Sổ theo dõi thiếu ngày trả',
+      'Hồ sơ khai sinh trả trễ hạn, không có văn bản xin lỗi',
+      `Hồ sơ ${late.dossier.code}`,
+      'Không phù hợp nhẹ',
+      'Vũ Quốc Kiểm (UBND xã Bên Cạnh)',
+    ])
+      expect(printed.html).toContain(text);
+    const word = await away.ok('danhgia')('visits.exportDocx', { id: visit.id });
+    expect(word.fileName).toMatch(/^phieu-danh-gia_.+\.docx$/);
+    const mammoth = await import('mammoth');
+    const { value: wordText } = await mammoth.extractRawText({
+      buffer: Buffer.from(word.base64, 'base64'),
+    });
+    expect(wordText).toContain('PHIẾU GHI NHẬN ĐÁNH GIÁ NỘI BỘ');
+    expect(wordText).toContain('Sổ theo dõi ghi thiếu ngày trả kết quả');
     const r1 = await away.ok('danhgia')('visits.exportResults', { id: visit.id });
     expect(r1).toMatchObject({
       seq: 1,

@@ -23,6 +23,7 @@ import {
   type CheckResult,
 } from '../../../../../core/qms/audit-checklist';
 import { api } from '../../../api/client';
+import { DocOutputs } from '../../../components/doc-outputs';
 import { ErrorAlert } from '../../../components/error-alert';
 import { notifyDone } from '../../../components/errors';
 import { downloadBase64 } from '../../../components/files';
@@ -194,11 +195,18 @@ export function VisitDetailScreen({ id }: { readonly id: string }) {
               {v.row.exported ? ` · đã xuất kết quả ${v.row.exported} lần` : ''}
             </Text>
           </Stack>
-          {v.mayEdit ? (
-            <Button onClick={exportResults} loading={action.busy}>
-              Xuất kết quả
-            </Button>
-          ) : null}
+          <Group gap="xs">
+            <DocOutputs
+              label="In phiếu đánh giá"
+              print={() => api.visits.print({ id })}
+              word={() => api.visits.exportDocx({ id })}
+            />
+            {v.mayEdit ? (
+              <Button onClick={exportResults} loading={action.busy}>
+                Xuất kết quả
+              </Button>
+            ) : null}
+          </Group>
         </Group>
         <ErrorAlert error={action.error} />
       </Card>
