@@ -1,7 +1,7 @@
 // Citizens' ratings (core/qms/rating.ts) in services: one per returned dossier, recorded in the
 // return's own transaction when taken at the desk, or later from a paper slip; checked against
 // the scale in force. The scale is the default until the province publishes one.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { civilDateOf } from '../../core/calendar/civil-time';
 import type { OpParsed } from '../../core/contract';
 import { AppError } from '../../core/errors';
@@ -36,7 +36,10 @@ export function ratingScaleOf(ctx: Pick<Ctx, 'db'>, db: Db | Tx = ctx.db): Scale
   return { id, name, levels, criteria, version: last.version };
 }
 
-/** The dossier's rating still in force (not voided), if any. */
+/** The dossier's rating still in force (not voided), if any. Found by the (source kind,
+ * source id) index: `+kind` and `+state` keep the planner, which has no statistics, from
+ * walking every rating of the office by the (kind, state) indexes instead (100,000 rows in a
+ * ten-year office, on every return with a rating). */
 export function activeRating(db: Db | Tx, dossierId: string): QmsRecord | null {
   const row = db
     .select()
@@ -45,8 +48,8 @@ export function activeRating(db: Db | Tx, dossierId: string): QmsRecord | null {
       and(
         eq(qmsRecords.sourceKind, 'dossier'),
         eq(qmsRecords.sourceId, dossierId),
-        eq(qmsRecords.kind, KIND),
-        inArray(qmsRecords.state, ['recorded']),
+        sql`+${qmsRecords.kind} = ${KIND}`,
+        sql`+${qmsRecords.state} = 'recorded'`,
       ),
     )
     .orderBy(desc(qmsRecords.createdAt))
