@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { qmsOverview } from '../../server/province/qms-overview';
 import { DEFAULT_REFRESH, qmsRefresher } from '../../server/province/qms-refresh';
 import { officeStatuses } from '../../server/province/qms-status';
+import { keptOfficeFigures, scannedOfficeFigures } from '../../server/province/office-figures';
 import { startProvince } from './sync-server';
 
 export interface QmsDashboardResult {
@@ -23,6 +24,10 @@ export interface QmsDashboardResult {
   readonly afterAllPushedMs: number;
   /** Every office pushed, no refresh: the read computes them all (the fallback). */
   readonly afterAllPushedNoRefreshMs: number;
+  /** The overview of offices' figures: the former scan of every dossier, the kept rows. */
+  readonly officesScanMs: number;
+  readonly officesKeptColdMs: number;
+  readonly officesKeptMs: number;
 }
 
 export async function qmsDashboard(offices: number, dossiers: number): Promise<QmsDashboardResult> {
@@ -73,6 +78,16 @@ export async function qmsDashboard(offices: number, dossiers: number): Promise<Q
     t = performance.now();
     await qmsOverview(db, now);
     const oneStaleMs = performance.now() - t;
+    // The overview of offices (GET /v1/admin/offices): its former scan, then the kept rows.
+    t = performance.now();
+    await scannedOfficeFigures(db, now);
+    const officesScanMs = performance.now() - t;
+    t = performance.now();
+    await keptOfficeFigures(db, now);
+    const officesKeptColdMs = performance.now() - t;
+    t = performance.now();
+    await keptOfficeFigures(db, now);
+    const officesKeptMs = performance.now() - t;
     // Every office pushed: each one's latest row moves on, as a push would.
     const everyOfficePushes = () =>
       db.execute(sql`update entities set server_seq = server_seq + 10000000
@@ -106,6 +121,9 @@ export async function qmsDashboard(offices: number, dossiers: number): Promise<Q
       refreshDrainMs,
       afterAllPushedMs,
       afterAllPushedNoRefreshMs,
+      officesScanMs,
+      officesKeptColdMs,
+      officesKeptMs,
     };
   } finally {
     await province.close();

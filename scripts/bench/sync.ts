@@ -256,6 +256,13 @@ async function main(): Promise<void> {
           target('≤ 1 s', q.afterAllPushedMs <= 1000),
           `each office's row computed again in the background after its push (server/province/qms-refresh.ts; all of them drained in ${seconds(q.refreshDrainMs)}, off the request path); without the refresh the same read computes every office: ${seconds(q.afterAllPushedNoRefreshMs)}`,
         ),
+        figure(
+          `Overview of offices' figures, ${n.toLocaleString('en-US')} offices (kept rows)`,
+          q.officesKeptMs,
+          `${q.officesKeptMs.toFixed(0)} ms`,
+          target('kept ≤ the scan', q.officesKeptMs <= q.officesScanMs),
+          `office_figures read with nothing pushed since (server/province/office-figures.ts); the former scan of every dossier, record and op ${q.officesScanMs.toFixed(0)} ms; computing every office's row cold ${q.officesKeptColdMs.toFixed(0)} ms`,
+        ),
       );
     }
     writeReport({ startedAt, setup, figures, notes, details }, path.resolve(values.out));
