@@ -4,6 +4,9 @@
 // applicable (8.3 for a commune). Pure: the services read the file and call these.
 import { z } from 'zod';
 
+/** The feed key of the internal audit checklist the province publishes ('audit_checklist'). */
+export const AUDIT_CHECKLIST_KEY = 'tcvn-iso-9001-2015';
+
 export const CLAUSE_PATTERN = /^(4|5|6|7|8|9|10)\.[1-9]$/;
 
 export const clauseFile = z.object({
@@ -15,10 +18,16 @@ export const clauseFile = z.object({
       z.object({
         clause: z.string().regex(CLAUSE_PATTERN),
         title: z.string().min(1),
-        questions: z.array(z.string().min(1)).min(1),
+        questions: z.array(z.string().trim().min(1).max(1000)).min(1).max(30),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(200)
+    .refine((cs) => new Set(cs.map((c) => c.clause)).size === cs.length, {
+      message: 'Một điều khoản xuất hiện hai lần trong danh mục',
+    }),
+  /** What the province says about this version. */
+  note: z.string().max(2000).default(''),
 });
 export type ClauseFile = z.infer<typeof clauseFile>;
 

@@ -212,6 +212,7 @@ export const FEED_KINDS = [
   'report_template',
   'rating_scale',
   'survey_set',
+  'audit_checklist',
 ] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 export const feedEntry = z.object({

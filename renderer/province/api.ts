@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { YearOverrides } from '../../core/calendar/calendar-schema';
 import type { ProcedureCatalog } from '../../core/catalog/schema';
+import type { ClauseFile } from '../../core/qms/audit-checklist';
 import type { publishRatingScalesRequest } from '../../core/qms/rating';
 import type { publishSurveySetsRequest } from '../../core/qms/survey';
 import type { FormTemplateBody } from '../../core/sync/form-template';
@@ -183,6 +184,8 @@ export const provinceApi = {
     request(publishFeedResponse, 'POST', '/v1/admin/feed/rating-scales', body),
   publishSurveySets: (body: z.input<typeof publishSurveySetsRequest>) =>
     request(publishFeedResponse, 'POST', '/v1/admin/feed/survey-sets', body),
+  publishAuditChecklist: (body: ClauseFile) =>
+    request(publishFeedResponse, 'POST', '/v1/admin/feed/audit-checklist', body),
   publishCalendar: (year: YearOverrides) =>
     request(publishCalendarResponse, 'POST', '/v1/admin/feed/calendar', year),
   uploadSyncFile: (bytes: ArrayBuffer) =>

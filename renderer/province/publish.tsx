@@ -24,6 +24,7 @@ import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
 import { issueList, useJsonPublish } from './json-publish';
 import { FormNotesPanel } from './publish-form-notes';
+import { ChecklistPanel } from './publish-checklist';
 import { SatisfactionPanel } from './publish-qms';
 import { NoticePanel } from './publish-notice';
 import { UpdatePanel } from './publish-update';
@@ -39,6 +40,8 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   model_document: 'Tài liệu mẫu',
   rating_scale: 'Thang đánh giá',
   survey_set: 'Bộ câu hỏi khảo sát',
+  report_template: 'Mẫu báo cáo năm',
+  audit_checklist: 'Danh mục kiểm tra',
 };
 
 function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
@@ -249,6 +252,7 @@ export function PublishScreen() {
       <UpdatePanel onPublished={published} />
       <NoticePanel onPublished={published} />
       <FormNotesPanel onPublished={published} />
+      <ChecklistPanel onPublished={published} />
       <SatisfactionPanel onPublished={published} />
       <History tick={tick} />
     </Stack>

@@ -1,7 +1,9 @@
 // What the province publishes for the offices' quality systems, one feed entry per key at the
 // next version of that key each time: model documents ('model_document', keyed by code),
-// rating scales ('rating_scale', by id) and survey question sets ('survey_set', by key).
+// rating scales ('rating_scale', by id), survey question sets ('survey_set', by key) and the
+// internal audit checklist by ISO 9001:2015 clause ('audit_checklist', one key).
 import type { z } from 'zod';
+import { AUDIT_CHECKLIST_KEY, type ClauseFile } from '../../core/qms/audit-checklist';
 import type { publishModelDocumentsRequest } from '../../core/qms/model-document';
 import type { publishRatingScalesRequest } from '../../core/qms/rating';
 import type { publishSurveySetsRequest } from '../../core/qms/survey';
@@ -71,3 +73,12 @@ export const publishSurveySets = (
     userId,
     now,
   );
+
+/** The checklist new internal audits are seeded from (the offices' own edits stay per audit). */
+export const publishAuditChecklist = (
+  db: Db,
+  checklist: Readonly<ClauseFile>,
+  userId: string,
+  now: number,
+) =>
+  publishKeyed(db, 'audit_checklist', [{ key: AUDIT_CHECKLIST_KEY, body: checklist }], userId, now);

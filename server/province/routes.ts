@@ -29,7 +29,13 @@ import { buildReplyFile } from '../sync/reply-file';
 import { feedHistory, publishCalendar, publishCatalog, publishedCalendar } from './publish';
 import { currentFormNotes, publishFormNotes } from './form-notes';
 import { listNotices, publishNotice } from './notices';
-import { publishModelDocuments, publishRatingScales, publishSurveySets } from './model-documents';
+import {
+  publishAuditChecklist,
+  publishModelDocuments,
+  publishRatingScales,
+  publishSurveySets,
+} from './model-documents';
+import { clauseFile } from '../../core/qms/audit-checklist';
 import { publishModelDocumentsRequest } from '../../core/qms/model-document';
 import { publishRatingScalesRequest } from '../../core/qms/rating';
 import { publishSurveySetsRequest } from '../../core/qms/survey';
@@ -252,6 +258,17 @@ export const provinceRoutes = (app: FastifyInstance, ctx: ServerContext): void =
         publishSurveySets(
           ctx.db,
           parseForPeople(publishSurveySetsRequest, body, 'Bộ câu hỏi khảo sát'),
+          userId,
+          ctx.now(),
+        ),
+    ],
+    [
+      'audit-checklist',
+      'điều khoản',
+      (body, userId) =>
+        publishAuditChecklist(
+          ctx.db,
+          parseForPeople(clauseFile, body, 'Danh mục kiểm tra đánh giá nội bộ'),
           userId,
           ctx.now(),
         ),

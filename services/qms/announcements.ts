@@ -68,7 +68,9 @@ function liveProcedures(db: Db | Tx): Scope['procedures'] {
 
 /** Exclusions checked against the clause list: excludable, each once, with a reason. */
 function exclusionsOf(ctx: Ctx, input: readonly { clause: string; reason: string }[]): Exclusion[] {
-  const titles = new Map(clauseList(ctx.resourcesDir).clauses.map((c) => [c.clause, c.title]));
+  const titles = new Map(
+    clauseList(ctx.db, ctx.resourcesDir).clauses.map((c) => [c.clause, c.title]),
+  );
   const seen = new Set<string>();
   return input.map((e) => {
     const title = titles.get(e.clause);
@@ -94,9 +96,11 @@ export function currentScope(ctx: Ctx, db: Db | Tx): Scope {
   const base = draftAnnouncement(db) ?? inForceAnnouncement(db);
   const notApplicable =
     base?.data.scope.notApplicable ??
-    clauseList(ctx.resourcesDir).notApplicableDefault.map((d) => ({
+    clauseList(ctx.db, ctx.resourcesDir).notApplicableDefault.map((d) => ({
       clause: d.clause,
-      title: clauseList(ctx.resourcesDir).clauses.find((c) => c.clause === d.clause)?.title ?? '',
+      title:
+        clauseList(ctx.db, ctx.resourcesDir).clauses.find((c) => c.clause === d.clause)?.title ??
+        '',
       reason: d.reason,
     }));
   return { procedures: liveProcedures(db), notApplicable };
@@ -154,7 +158,7 @@ export const announcementHandlers: PartialHandlers = {
       current: currentScope(ctx, ctx.db),
       due,
       changes,
-      excludable: clauseList(ctx.resourcesDir)
+      excludable: clauseList(ctx.db, ctx.resourcesDir)
         .clauses.filter((c) => mayExclude(c.clause))
         .map((c) => ({ clause: c.clause, title: c.title })),
       // A new decision is drafted when one is due: none yet, or the scope changed.

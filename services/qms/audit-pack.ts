@@ -76,7 +76,7 @@ function packOf(ctx: Ctx, a: Audit, packId: string, signerKey: string): PackCont
     },
     checklist: d.checklist,
     clauseTitles: Object.fromEntries(
-      clauseList(ctx.resourcesDir).clauses.map((c) => [c.clause, c.title]),
+      clauseList(ctx.db, ctx.resourcesDir).clauses.map((c) => [c.clause, c.title]),
     ),
     sample: d.sample,
     createdAt: ctx.now(),

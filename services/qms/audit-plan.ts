@@ -3,10 +3,10 @@
 // owner role and the roles holding its steps), and auditor independence (core/qms/audit.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Role } from '../../core/auth/roles';
 import { AppError } from '../../core/errors';
-import { clauseFile, type ClauseFile } from '../../core/qms/audit-checklist';
+import { AUDIT_CHECKLIST_KEY, clauseFile, type ClauseFile } from '../../core/qms/audit-checklist';
 import {
   independenceConflict,
   teamOf,
@@ -17,19 +17,53 @@ import type { AnnouncementData } from '../../core/qms/announcement';
 import type { DocumentData } from '../../core/qms/document';
 import type { RevisionData } from '../../core/qms/revision';
 import type { Db, Tx } from '../../db/open';
-import { qmsRecords, users } from '../../db/schema';
+import { qmsRecords, syncFeed, users } from '../../db/schema';
 
-const cache = new Map<string, ClauseFile>();
+const defaults = new Map<string, ClauseFile>();
 
-/** The ISO 9001:2015 clause list with questions (read once per resources folder). */
-export function clauseList(resourcesDir: string): ClauseFile {
-  let file = cache.get(resourcesDir);
+/** The default ISO 9001:2015 clause list with questions (read once per resources folder). */
+function defaultClauses(resourcesDir: string): ClauseFile {
+  let file = defaults.get(resourcesDir);
   if (!file) {
     const text = fs.readFileSync(path.join(resourcesDir, 'qms', 'iso9001-checklist.json'), 'utf8');
     file = clauseFile.parse(JSON.parse(text));
-    cache.set(resourcesDir, file);
+    defaults.set(resourcesDir, file);
   }
   return file;
+}
+
+/** The newest published checklist parsed, by its feed row's id and version (bodies never change). */
+const published = new Map<string, ClauseFile>();
+
+/**
+ * The clause list in force: the newest valid 'audit_checklist' the province published (kept by
+ * the pull, services/sync/pull.ts), else the default in resources/qms/iso9001-checklist.json.
+ * An audit keeps the checklist it was planned with; a new one only changes later plans.
+ */
+export function clauseList(db: Db | Tx, resourcesDir: string): ClauseFile {
+  const rows = db
+    .select({ key: syncFeed.key, version: syncFeed.version, body: syncFeed.body })
+    .from(syncFeed)
+    .where(
+      and(
+        eq(syncFeed.kind, 'audit_checklist'),
+        eq(syncFeed.key, AUDIT_CHECKLIST_KEY),
+        isNull(syncFeed.error),
+      ),
+    )
+    .orderBy(desc(syncFeed.version))
+    .all();
+  for (const row of rows) {
+    const id = `${row.key}@${row.version}`;
+    const known = published.get(id);
+    if (known) return known;
+    const parsed = clauseFile.safeParse(row.body);
+    if (parsed.success) {
+      published.set(id, parsed.data);
+      return parsed.data;
+    }
+  }
+  return defaultClauses(resourcesDir);
 }
 
 /**
@@ -46,7 +80,7 @@ export function declaredNotApplicable(db: Db | Tx, resourcesDir: string): string
   const declared = (inForce?.data as AnnouncementData | undefined)?.scope.notApplicable;
   return declared
     ? declared.map((e) => e.clause)
-    : clauseList(resourcesDir).notApplicableDefault.map((c) => c.clause);
+    : clauseList(db, resourcesDir).notApplicableDefault.map((c) => c.clause);
 }
 
 export interface AreaDocument extends AreaProcedure {

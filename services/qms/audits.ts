@@ -83,7 +83,7 @@ export function auditDetail(ctx: Ctx, a: Audit): OpOutput<'audits.get'> {
     ...findings.map((f) => f.createdBy),
     ...[...files.values()].flat().map((e) => e.createdBy),
   ]);
-  const clauses = clauseList(ctx.resourcesDir);
+  const clauses = clauseList(ctx.db, ctx.resourcesDir);
   return {
     record: recordView(ctx.db, a, actor, todayOf(ctx)),
     people: Object.fromEntries(names),
@@ -155,7 +155,7 @@ function planData(input: PlanInput) {
 function createAudit(ctx: Ctx, input: OpParsed<'audits.create'>) {
   const actor = actorOf(ctx);
   checkOpenYear(input.year, input.date, todayOf(ctx));
-  const file = clauseList(ctx.resourcesDir);
+  const file = clauseList(ctx.db, ctx.resourcesDir);
   const excluded = declaredNotApplicable(ctx.db, ctx.resourcesDir);
   const checklist = buildChecklist(file, input.clauses, excluded);
   if (checklist.length === 0)
@@ -290,7 +290,7 @@ export const AUDIT_EFFECTS: Readonly<Record<string, Effect>> = {
 
 export const auditHandlers: PartialHandlers = {
   'audits.options': (ctx) => {
-    const file = clauseList(ctx.resourcesDir);
+    const file = clauseList(ctx.db, ctx.resourcesDir);
     const excluded = new Set(declaredNotApplicable(ctx.db, ctx.resourcesDir));
     return {
       documents: areaDocuments(ctx.db).map((d) => ({

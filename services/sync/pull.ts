@@ -10,6 +10,7 @@ import { procedureCatalogSchema, procedureSchema, type Procedure } from '../../c
 import { appUpdateManifest } from '../../core/sync/app-update';
 import { formTemplateBody, formTemplateKey } from '../../core/sync/form-template';
 import { noticeBody } from '../../core/sync/notice';
+import { AUDIT_CHECKLIST_KEY, clauseFile } from '../../core/qms/audit-checklist';
 import { modelDocumentBody } from '../../core/qms/model-document';
 import { REPORT_TEMPLATE_KEY, reportTemplate } from '../../core/qms/yearly-template';
 import { ratingScaleBody } from '../../core/qms/rating';
@@ -123,6 +124,14 @@ function applyEntry(tx: Tx, e: Readonly<FeedEntry>, now: number, applied: { cale
       return parsed.data.key === e.key
         ? null
         : `Bộ câu hỏi khảo sát không hợp lệ: khóa ${e.key} khác ${parsed.data.key}`;
+    }
+    case 'audit_checklist': {
+      const parsed = clauseFile.safeParse(e.body);
+      if (!parsed.success)
+        return `Danh mục kiểm tra đánh giá nội bộ không hợp lệ: ${issuesText(parsed.error)}`;
+      return e.key === AUDIT_CHECKLIST_KEY
+        ? null
+        : `Danh mục kiểm tra đánh giá nội bộ không hợp lệ: khóa ${e.key} khác ${AUDIT_CHECKLIST_KEY}`;
     }
     default: {
       const never: never = e.kind;

@@ -64,5 +64,23 @@ describe('rating scales and survey sets on the province dashboard', () => {
     expect(await history.getByText('Thang đánh giá').count()).toBe(1);
     await dismissNotifications(page);
     await screenshot(page, 'province-publish-satisfaction');
+
+    // The internal audit checklist: the panel just before (its file input the one before).
+    const checklist = page.locator('input[type=file]').nth(-2);
+    await checklist.setInputFiles(write('sai-dieu.json', { standard: 'x', clauses: [] }));
+    await page.getByText('Danh mục kiểm tra không hợp lệ', { exact: false }).waitFor();
+    await checklist.setInputFiles(path.resolve('resources/qms/iso9001-checklist.json'));
+    await page
+      .getByTestId('checklist-preview')
+      .getByText(/^TCVN ISO 9001:2015: 28 điều khoản, \d+ câu hỏi; thường không áp dụng: 8\.3$/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Công bố danh mục kiểm tra' }).click();
+    await history.getByText('Danh mục kiểm tra').waitFor();
+    await history.getByRole('cell', { name: 'tcvn-iso-9001-2015', exact: true }).waitFor();
+    await dismissNotifications(page);
+    await page
+      .getByRole('heading', { name: 'Danh mục kiểm tra đánh giá nội bộ' })
+      .scrollIntoViewIfNeeded();
+    await screenshot(page, 'province-publish-checklist');
   });
 });
