@@ -3,11 +3,11 @@
 // its title and questions, the clauses a commune usually declares not applicable), checked with
 // the schema the offices check, previewed, then published; an audit already planned keeps its
 // checklist.
-import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { clauseFile, type ClauseFile } from '../../core/qms/audit-checklist';
-import { ErrorAlert } from '../src/components/error-alert';
 import { provinceApi } from './api';
 import { formatCount } from './format';
+import { JsonFileRow } from './json-file-row';
 import { issueList, useJsonPublish } from './json-publish';
 
 function parse(json: unknown): ClauseFile | string {
@@ -22,7 +22,7 @@ function preview(c: ClauseFile): string {
 }
 
 export function ChecklistPanel({ onPublished }: { readonly onPublished: () => void }) {
-  const { file, chosen, error, busy, choose, publish } = useJsonPublish(
+  const state = useJsonPublish(
     parse,
     async (c) => {
       await provinceApi.publishAuditChecklist(c);
@@ -30,6 +30,7 @@ export function ChecklistPanel({ onPublished }: { readonly onPublished: () => vo
     },
     onPublished,
   );
+  const chosen = state.chosen;
   return (
     <Paper withBorder p="lg">
       <Stack>
@@ -39,21 +40,11 @@ export function ChecklistPanel({ onPublished }: { readonly onPublished: () => vo
           các câu hỏi kiểm tra. Các xã dùng danh mục mới khi lập kế hoạch đánh giá tiếp theo; cuộc
           đánh giá đã lập giữ nguyên danh mục của nó.
         </Text>
-        <ErrorAlert error={error} />
-        <Group align="flex-end">
-          <FileInput
-            label="Tệp danh mục kiểm tra (.json)"
-            placeholder="Chọn tệp"
-            accept=".json,application/json"
-            value={file}
-            onChange={(f) => void choose(f)}
-            clearable
-            w={360}
-          />
-          <Button onClick={() => void publish()} disabled={!chosen} loading={busy}>
-            Công bố danh mục kiểm tra
-          </Button>
-        </Group>
+        <JsonFileRow
+          label="Tệp danh mục kiểm tra (.json)"
+          button={'Công bố danh mục kiểm tra'}
+          state={state}
+        />
         {chosen ? (
           <Text size="sm" data-testid="checklist-preview">
             {preview(chosen)}

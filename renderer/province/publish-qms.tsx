@@ -2,12 +2,12 @@
 // `sets` (survey question sets, the format of resources/qms/survey-sets.json), checked here
 // with the same schemas the server and the offices check, previewed, then published, each at
 // the next version of its key; offices take them at their next sync.
-import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import type { z } from 'zod';
 import { publishRatingScalesRequest } from '../../core/qms/rating';
 import { publishSurveySetsRequest } from '../../core/qms/survey';
-import { ErrorAlert } from '../src/components/error-alert';
 import { provinceApi } from './api';
+import { JsonFileRow } from './json-file-row';
 import { issueList, useJsonPublish } from './json-publish';
 import { formatCount } from './format';
 
@@ -41,7 +41,7 @@ function preview(c: Chosen): string {
 }
 
 export function SatisfactionPanel({ onPublished }: { readonly onPublished: () => void }) {
-  const { file, chosen, error, busy, choose, publish } = useJsonPublish(
+  const state = useJsonPublish(
     parse,
     async (c) => {
       const { published } =
@@ -52,6 +52,7 @@ export function SatisfactionPanel({ onPublished }: { readonly onPublished: () =>
     },
     onPublished,
   );
+  const chosen = state.chosen;
   const count = chosen ? (chosen.kind === 'scales' ? chosen.body.scales : chosen.body.sets) : [];
   return (
     <Paper withBorder p="lg">
@@ -63,23 +64,15 @@ export function SatisfactionPanel({ onPublished }: { readonly onPublished: () =>
           nhất và chọn bộ câu hỏi khi lập cuộc khảo sát; đánh giá và khảo sát đã có giữ nguyên phiên
           bản cũ. Công bố lại với &quot;withdrawn&quot;: true để thu hồi.
         </Text>
-        <ErrorAlert error={error} />
-        <Group align="flex-end">
-          <FileInput
-            label="Tệp thang đánh giá hoặc bộ câu hỏi (.json)"
-            placeholder="Chọn tệp"
-            accept=".json,application/json"
-            value={file}
-            onChange={(f) => void choose(f)}
-            clearable
-            w={360}
-          />
-          <Button onClick={() => void publish()} disabled={!chosen} loading={busy}>
-            {chosen
+        <JsonFileRow
+          label="Tệp thang đánh giá hoặc bộ câu hỏi (.json)"
+          button={
+            chosen
               ? `Công bố ${formatCount(count.length)} ${chosen.kind === 'scales' ? 'thang đánh giá' : 'bộ câu hỏi'}`
-              : 'Công bố'}
-          </Button>
-        </Group>
+              : 'Công bố'
+          }
+          state={state}
+        />
         {chosen ? (
           <Text size="sm" data-testid="satisfaction-preview">
             {preview(chosen)}

@@ -6,7 +6,6 @@ import {
   Alert,
   Badge,
   Button,
-  FileInput,
   Group,
   Paper,
   Select,
@@ -22,6 +21,7 @@ import { procedureCatalogSchema, type ProcedureCatalog } from '../../core/catalo
 import { CalendarEditor } from '../src/components/calendar-overrides';
 import { errorText, provinceApi } from './api';
 import { formatCount, formatDateTime, viCollator } from './format';
+import { JsonFileRow } from './json-file-row';
 import { issueList, useJsonPublish } from './json-publish';
 import { FormNotesPanel } from './publish-form-notes';
 import { ChecklistPanel } from './publish-checklist';
@@ -45,14 +45,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
 };
 
 function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
-  const {
-    file,
-    chosen: catalog,
-    error,
-    busy,
-    choose,
-    publish,
-  } = useJsonPublish(
+  const state = useJsonPublish(
     (json): ProcedureCatalog | string => {
       const parsed = procedureCatalogSchema.safeParse(json);
       return parsed.success
@@ -65,6 +58,7 @@ function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
     },
     onPublished,
   );
+  const catalog = state.chosen;
   const names = catalog
     ? [...catalog.procedures].sort((a, b) => viCollator.compare(a.name, b.name))
     : [];
@@ -77,23 +71,15 @@ function CatalogPanel({ onPublished }: { readonly onPublished: () => void }) {
           sẵn kèm phần mềm. Mỗi thủ tục được công bố thành một phiên bản mới; các xã nhận ở lần đồng
           bộ tiếp theo.
         </Text>
-        <ErrorAlert error={error} />
-        <Group align="flex-end">
-          <FileInput
-            label="Tệp danh mục (.json)"
-            placeholder="Chọn tệp"
-            accept=".json,application/json"
-            value={file}
-            onChange={(f) => void choose(f)}
-            clearable
-            w={360}
-          />
-          <Button onClick={() => void publish()} disabled={!catalog} loading={busy}>
-            {catalog
+        <JsonFileRow
+          label="Tệp danh mục (.json)"
+          button={
+            catalog
               ? `Công bố ${formatCount(catalog.procedures.length)} thủ tục`
-              : 'Công bố danh mục'}
-          </Button>
-        </Group>
+              : 'Công bố danh mục'
+          }
+          state={state}
+        />
         {catalog ? (
           <Text size="sm" data-testid="catalog-preview">
             {names.map((p) => `${p.name} (${p.code})`).join(' · ')}
