@@ -1,13 +1,17 @@
 // `npm run browser [-- --demo] [--port N] [--data-dir DIR] [--restore-latest]`: the product in
 // a browser, same backend and UI, on 127.0.0.1 only. Prints the URL to open.
+//
+// Start-up order: the HTTP server listens and the URL is printed first; the backend (the
+// database, every handler, the contract's schemas: most of the bundle) is loaded with
+// `import()` right after, while the browser loads the page. A call that arrives before it is
+// open waits for it. --restore-latest and --demo open it before the URL, as their messages
+// and data come first.
 import fs from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
-import { openBackend } from '../services/app';
-import { setUpDemoIfNew } from '../services/foundation/demo/office';
-import { restoreLatestBackup } from '../services/recovery';
+import type { AppBackend } from '../services/platform';
 import { startBrowserServer } from './browser/server';
 import { Transfers } from './browser/transfers';
 
@@ -27,42 +31,54 @@ const version = (
   JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
+function fail(error: unknown): never {
+  if (error instanceof AppError) {
+    console.error(`Lỗi: ${error.message}`);
+    if (error.code === 'DB_CORRUPT')
+      console.error('Khôi phục bản sao lưu gần nhất: npm run browser -- --restore-latest');
+  } else console.error(error);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
-  if (values['restore-latest']) {
-    const restored = restoreLatestBackup(dataDir, path.join(root, 'db/migrations'));
-    console.log(`Đã khôi phục từ bản sao lưu ${restored}.`);
-  }
   const transfers = new Transfers(path.join(dataDir, 'browser-transfers'));
-  const backend = await openBackend({
-    dataDir,
-    platform: {
-      kind: 'browser',
-      appVersion: version,
-      ...transfers.platform,
-      // electron-updater checks and downloads here too; installing needs the desktop app.
-      updates: {
-        create: async (dir) => {
-          const { createNodeUpdater } = await import('../services/updates/node-updater');
-          return createNodeUpdater({ appVersion: version, dir: path.join(dir, 'updater') }).updater;
-        },
-      },
-    },
-  });
-  if (values.demo) await setUpDemoIfNew(backend);
+  // Between loading steps the server serves the page's files first (once it listens).
+  let between = (): Promise<void> => Promise.resolve();
+  let opening: Promise<AppBackend> | undefined;
+  const backend = (): Promise<AppBackend> =>
+    (opening ??= (async () => {
+      const { loadBackendModules } = await import('./browser/load-order');
+      await loadBackendModules(() => between());
+      const { openBrowserBackend } = await import('./browser/backend');
+      return openBrowserBackend({
+        root,
+        dataDir,
+        version,
+        transfers,
+        demo: values.demo,
+        restoreLatest: values['restore-latest'],
+      });
+    })());
+  if (values.demo || values['restore-latest']) await backend();
   const server = await startBrowserServer({
-    backend,
+    backend: {
+      call: async (sessionKey, name, input) => (await backend()).call(sessionKey, name, input),
+    },
     transfers,
     rendererDir: path.join(root, 'dist/renderer'),
     fontsDir: path.join(root, 'resources/fonts'),
     port: Number(values.port),
   });
+  between = () => server.quiet();
   console.log(`ISO Xã (chế độ trình duyệt) đang chạy. Mở: ${server.url}`);
+  // An error opening the database ends the run with its message, as before the URL.
+  const open = backend().catch(fail);
   // The bundle's compiled code (compile cache, scripts/build-browser.ts) is written once the
   // login screen has been served, not only at a clean exit: closing the terminal still keeps it.
   setTimeout(() => module.flushCompileCache(), 3000).unref();
   const stop = () => {
-    void server.close().finally(() => {
-      backend.close();
+    void server.close().finally(async () => {
+      (await open).close();
       process.exit(0);
     });
   };
@@ -70,11 +86,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof AppError) {
-    console.error(`Lỗi: ${error.message}`);
-    if (error.code === 'DB_CORRUPT')
-      console.error('Khôi phục bản sao lưu gần nhất: npm run browser -- --restore-latest');
-  } else console.error(error);
-  process.exit(1);
-});
+main().catch(fail);

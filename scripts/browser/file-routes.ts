@@ -12,7 +12,7 @@ import type { Transfers } from './transfers';
 export const SAVING_OPS = ['backup.saveAs', 'sync.exportFile'] as const;
 
 export interface FileRoutesOptions {
-  readonly backend: AppBackend;
+  readonly backend: Pick<AppBackend, 'call'>;
   readonly transfers: Transfers;
   /** The caller's session key, or null after answering the refusal itself. */
   readonly session: (req: FastifyRequest, reply: FastifyReply) => string | null;

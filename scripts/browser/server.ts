@@ -15,8 +15,11 @@ import type { AppBackend } from '../../services/platform';
 import { registerFileRoutes } from './file-routes';
 import type { Transfers } from './transfers';
 
+/** What the server needs of the backend: its calls (browser mode opens it after listening). */
+export type BackendCalls = Pick<AppBackend, 'call'>;
+
 export interface BrowserServerOptions {
-  readonly backend: AppBackend;
+  readonly backend: BackendCalls;
   /** Staging of downloads and uploads; its platform part must be the backend's. */
   readonly transfers: Transfers;
   readonly rendererDir: string;
@@ -30,8 +33,16 @@ export interface BrowserServer {
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /**
+   * Resolves once no page file is being served (or after QUIET_WAIT_MS): browser mode loads
+   * its backend in steps between the page's requests, so the page is not kept waiting.
+   */
+  quiet(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** quiet() waits no longer than this for the page's files (a stalled client holds nothing up). */
+const QUIET_WAIT_MS = 100;
 
 /** Request headers the page sends (custom headers also force a CORS preflight). */
 export const RUN_HEADER = 'x-isoxa-run';
@@ -65,6 +76,33 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
 
   // Session ids this server issued at login and that are still live.
   const issued = new Set<string>();
+
+  // Page files (not calls) being served now, and who waits for none to be.
+  let serving = 0;
+  let waiting: (() => void)[] = [];
+  const served = () => {
+    serving = Math.max(0, serving - 1);
+    if (serving > 0) return;
+    const wake = waiting;
+    waiting = [];
+    for (const w of wake) w();
+  };
+  const quiet = (): Promise<void> =>
+    new Promise((resolve) => {
+      // setImmediate: the loop's poll phase (new connections, finished reads) runs first.
+      setImmediate(() => {
+        if (serving === 0) return resolve();
+        waiting.push(resolve);
+        setTimeout(resolve, QUIET_WAIT_MS).unref();
+      });
+    });
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) {
+      serving++;
+      // Counted down once whatever ends the response (sent, failed or aborted).
+      reply.raw.once('close', served);
+    }
+  });
 
   app.addHook('onRequest', async (req, reply) => {
     // DNS-rebinding guard: only our own loopback host names.
@@ -162,5 +200,5 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   const origin = `http://127.0.0.1:${port}`;
-  return { url: `${origin}/?token=${token}`, origin, token, close: () => app.close() };
+  return { url: `${origin}/?token=${token}`, origin, token, quiet, close: () => app.close() };
 }
