@@ -2,17 +2,15 @@
 // GuardedForm so a missing or malformed entry is said in Vietnamese under its own field.
 import {
   PasswordInput,
-  Select,
   Textarea,
   TextInput,
   type PasswordInputProps,
-  type SelectProps,
   type TextareaProps,
   type TextInputProps,
 } from '@mantine/core';
 import { useFieldError } from './guarded-form';
 
-function withFormError<P extends { id?: string | undefined; error?: React.ReactNode }>(
+export function withFormError<P extends { id?: string | undefined; error?: React.ReactNode }>(
   props: P,
   field: { id: string; error: string | undefined },
 ): P {
@@ -25,10 +23,6 @@ export function TextField(props: Readonly<TextInputProps>) {
 
 export function PasswordField(props: Readonly<PasswordInputProps>) {
   return <PasswordInput {...withFormError(props, useFieldError(props.id))} />;
-}
-
-export function SelectField(props: Readonly<SelectProps>) {
-  return <Select {...withFormError(props, useFieldError(props.id))} />;
 }
 
 export function TextareaField(props: Readonly<TextareaProps>) {

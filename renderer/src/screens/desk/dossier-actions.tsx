@@ -9,7 +9,8 @@ import { errorText, notifyDone } from '../../components/errors';
 import { VnDateInput } from '../../components/inputs';
 import { isStepRole, type Assignee } from './receive-hooks';
 import { GuardedForm } from '../../components/guarded-form';
-import { SelectField, TextareaField } from '../../components/fields';
+import { TextareaField } from '../../components/fields';
+import { SelectField } from '../../components/select-field';
 import {
   NO_RATING,
   RatingFields,

@@ -23,7 +23,8 @@ import {
 import { AppointmentCard, CHANNEL_LABELS } from './receive-appointment';
 import { useAssignees, usePreview } from './receive-hooks';
 import { GuardedForm } from '../../components/guarded-form';
-import { SelectField, TextareaField } from '../../components/fields';
+import { TextareaField } from '../../components/fields';
+import { SelectField } from '../../components/select-field';
 
 const NO_FEE: FeeState = { pages: 1, copies: 1, conditions: [] };
 

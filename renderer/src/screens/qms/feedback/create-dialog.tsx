@@ -14,7 +14,8 @@ import {
 } from '../../../../../core/qms/feedback';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/error-alert';
-import { SelectField, TextareaField, TextField } from '../../../components/fields';
+import { TextareaField, TextField } from '../../../components/fields';
+import { SelectField } from '../../../components/select-field';
 import { GuardedForm } from '../../../components/guarded-form';
 import { notifyDone } from '../../../components/errors';
 import { VnDateInput, VnNumberInput } from '../../../components/inputs';
