@@ -1,11 +1,11 @@
 // What every handler receives: the database, the caller, the clock, the platform; and the
 // one way to change data: write(), a transaction that also writes the audit-log row.
-import { v7 as uuidv7 } from 'uuid';
 import type { Permission, Role } from '../core/auth/roles';
 import { hasPermission } from '../core/auth/roles';
 import { AppError } from '../core/errors';
 import type { Connection, Db, Tx } from '../db/open';
 import type { Platform } from './platform';
+import { newId } from './ids';
 import { appendAudit } from './security/audit-chain';
 import type { SessionStore } from './sessions';
 
@@ -51,9 +51,7 @@ export function requirePermission(ctx: Ctx, permission: Permission): CurrentUser
   return user;
 }
 
-export function newId(): string {
-  return uuidv7();
-}
+export { newId } from './ids';
 
 /** Runs fn in one transaction and records the audit entry it returns alongside its result. */
 export function write<T>(ctx: Ctx, fn: (tx: Tx) => { result: T; audit: AuditEntry }): T {

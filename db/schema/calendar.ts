@@ -21,7 +21,11 @@ export const deskSettings = sqliteTable('desk_settings', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-/** Monotonic counters (dossier code sequences, tracking-book lines): never reused. */
+/**
+ * Monotonic counters (dossier code sequences, tracking-book lines): never reused. A WITHOUT
+ * ROWID table (migration 0017, which drizzle does not model): a table rebuild generated for
+ * a change here must keep it so.
+ */
 export const counters = sqliteTable('counters', {
   scope: text('scope').primaryKey(),
   last: integer('last').notNull(),

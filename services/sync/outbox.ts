@@ -3,7 +3,6 @@
 // by adding its table to ENTITIES.
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { v7 as uuidv7 } from 'uuid';
 import type { Db, Tx } from '../../db/open';
 import {
   attachments,
@@ -23,6 +22,7 @@ import {
 } from '../../db/schema';
 import { SCHEMA_VERSION } from '../../core/sync/protocol';
 import { reserveCounter } from '../counters';
+import { newId } from '../ids';
 import { prepared } from '../prepared';
 
 /** Version of the row snapshots this app writes (drizzle field names, camelCase): the
@@ -80,7 +80,7 @@ export function enqueueAll(tx: Tx, now: number, changes: readonly Change[]): voi
   changes.forEach((c, i) =>
     insert.run({
       clientSeq: first + i,
-      opId: uuidv7(),
+      opId: newId(),
       entity: c.entity,
       entityId: c.entityId,
       operation: c.operation ?? 'upsert',

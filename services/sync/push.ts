@@ -3,13 +3,13 @@
 // duplicate rows deleted, rejected rows kept with the reason, never sent again). Running a
 // push over the network is push-run.ts.
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import { REJECT_REASONS } from '../../core/sync/errors';
 import type { Op, OpResult, OutboxCounts } from '../../core/sync/protocol';
 import { LIMITS } from '../../core/sync/protocol';
 import type { Db, Tx } from '../../db/open';
 import { counters, outbox } from '../../db/schema';
 import { nextCounter } from '../counters';
+import { newId } from '../ids';
 import { gzipText, MESSAGES, SyncFailure } from './http';
 
 /** Compressed bytes per push, and of the two pushes that may be in flight together: small
@@ -128,7 +128,7 @@ export function settleResults(tx: Tx, results: readonly OpResult[]): Settled {
           if (!tx.select({ seq: outbox.clientSeq }).from(outbox).where(pending(r.opId)).get())
             break;
           tx.update(outbox)
-            .set({ clientSeq: nextCounter(tx, 'outbox'), opId: uuidv7(), attempts: 0 })
+            .set({ clientSeq: nextCounter(tx, 'outbox'), opId: newId(), attempts: 0 })
             .where(pending(r.opId))
             .run();
           resent++;

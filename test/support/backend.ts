@@ -85,7 +85,11 @@ export function dumpDatabase(backend: AppBackend): string {
     .pluck()
     .all() as string[];
   return JSON.stringify(
-    tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+    tables.map((t) => [
+      t,
+      // counters is WITHOUT ROWID (migration 0017): its rows in key order.
+      sqlite.prepare(`SELECT * FROM "${t}" ORDER BY ${t === 'counters' ? 'scope' : 'rowid'}`).all(),
+    ]),
   );
 }
 

@@ -68,7 +68,7 @@ export function syncTables(app: DeskApp): string {
       db
         .prepare(
           t === 'counters'
-            ? `SELECT * FROM counters WHERE scope <> 'audit_log' ORDER BY rowid`
+            ? `SELECT * FROM counters WHERE scope <> 'audit_log' ORDER BY scope`
             : `SELECT * FROM ${t} ORDER BY rowid`,
         )
         .all(),
