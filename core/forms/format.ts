@@ -67,9 +67,12 @@ export function formatCount(n: number): string {
   return n >= 0 && n < 10 && Number.isInteger(n) ? pad2(n) : String(n);
 }
 
-const decimalFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+// Made at first use: building a vi-VN number format loads ICU's locale data (~20 ms), which
+// the process start-up need not pay.
+let decimalFmt: Intl.NumberFormat | undefined;
 
 /** 33.3 → '33,3', 1234.5 → '1.234,5': a measured figure as Vietnamese text writes it. */
 export function formatDecimal(n: number): string {
+  decimalFmt ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
   return decimalFmt.format(n);
 }

@@ -11,5 +11,13 @@ export function fold(text: string): string {
     .trim();
 }
 
-/** Vietnamese collation for sorting names and labels. */
-export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+let collator: Intl.Collator | undefined;
+
+/** Vietnamese collation for sorting names and labels (the ICU collator is built at first use:
+ * loading its rules is start-up time no screen or operation has asked for yet). */
+export const viCollator: Pick<Intl.Collator, 'compare'> = {
+  compare: (a, b) => {
+    collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    return collator.compare(a, b);
+  },
+};

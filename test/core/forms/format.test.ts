@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { viCollator } from '../../../core/text/fold';
 import {
   escapeHtml,
   formatCount,
+  formatDecimal,
   formatDate,
   formatDateTime,
   formatIsoDate,
@@ -69,5 +71,26 @@ describe('money and counts', () => {
   it('pads single-digit counts', () => {
     expect(formatCount(3)).toBe('03');
     expect(formatCount(12)).toBe('12');
+  });
+
+  it('writes measured figures the Vietnamese way (the number format is built at first use)', () => {
+    expect(formatDecimal(33.3)).toBe('33,3');
+    expect(formatDecimal(1234.5)).toBe('1.234,5');
+    expect(formatDecimal(2 / 3)).toBe('0,67');
+  });
+});
+
+describe('viCollator', () => {
+  it('sorts Vietnamese names and numbered labels (the collator is built at first use)', () => {
+    const names = ['Đặng', 'Dương', 'Ánh', 'An', 'Thủ tục 10', 'Thủ tục 2'];
+    expect([...names].sort((a, b) => viCollator.compare(a, b))).toEqual([
+      'An',
+      'Ánh',
+      'Dương',
+      'Đặng',
+      'Thủ tục 2',
+      'Thủ tục 10',
+    ]);
+    expect(viCollator.compare('hồ sơ', 'HỒ SƠ')).toBe(0);
   });
 });
