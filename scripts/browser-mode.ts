@@ -7,11 +7,11 @@
 // open waits for it. --restore-latest and --demo open it before the URL, as their messages
 // and data come first.
 import fs from 'node:fs';
-import module from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors';
 import type { AppBackend } from '../services/platform';
+import { saveCodeCache } from './browser/code-cache';
 import { startBrowserServer } from './browser/server';
 import { Transfers } from './browser/transfers';
 
@@ -73,9 +73,9 @@ async function main(): Promise<void> {
   console.log(`ISO Xã (chế độ trình duyệt) đang chạy. Mở: ${server.url}`);
   // An error opening the database ends the run with its message, as before the URL.
   const open = backend().catch(fail);
-  // The bundle's compiled code (compile cache, scripts/build-browser.ts) is written once the
-  // login screen has been served, not only at a clean exit: closing the terminal still keeps it.
-  setTimeout(() => module.flushCompileCache(), 3000).unref();
+  // The bundle's compiled code (scripts/browser/code-cache.ts) is written once the backend is
+  // open and the login screen has been served, not at exit: closing the terminal keeps it.
+  void open.then(() => setTimeout(saveCodeCache, 3000).unref());
   const stop = () => {
     void server.close().finally(async () => {
       (await open).close();

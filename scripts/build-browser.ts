@@ -1,12 +1,13 @@
 // Bundles browser mode (scripts/browser-mode.ts) with esbuild, as the Electron build does for
 // the main process: start-up without tsx transforming and resolving hundreds of modules.
 // BROWSER_EXTERNALS stay external, resolved from node_modules. dist/browser/browser-mode.cjs
-// is a small loader that turns on Node's compile cache before it requires the bundle, so a
-// start after the first does not parse and compile the ~4 MB bundle again.
+// is a small loader that runs the bundle with V8's code cache (codeCacheLoader), so a start
+// after the first does not parse and compile the ~4 MB bundle again.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { CODE_CACHE_KEY } from './browser/code-cache';
 
 /** What `npm run browser` and `npm start` run: the loader. */
 export const BROWSER_BUNDLE = 'dist/browser/browser-mode.cjs';
@@ -14,23 +15,60 @@ export const BROWSER_BUNDLE = 'dist/browser/browser-mode.cjs';
 const BUNDLE_FILE = 'browser-mode.bundle.cjs';
 
 /**
- * The loader: V8's code for the bundle is kept in `.compile-cache` beside it (node:module
- * compile cache, keyed by the file's content, so a rebuilt bundle is compiled afresh once).
- * browser-mode.ts flushes it once the login screen has been served; an unwritable folder only
- * costs the cache.
+ * The loader: runs the bundle with V8's code cache kept in `.code-cache` beside it. The cache
+ * is made by the running program once its first screen has been served (CodeCacheHandle in
+ * scripts/browser/code-cache.ts), so it holds
+ * the functions start-up compiled, not only the bundle's top level: browser mode's backend
+ * (every module's body, evaluated after the URL is printed) then starts without parsing and
+ * compiling them again. (Node's own compile cache, used before, is made when the file is
+ * compiled, before any of that runs.) The file's name carries the Node version and the
+ * bundle's size and time, so a rebuilt bundle or another Node makes a new one; V8 also
+ * refuses a cache made for other source or flags, which then costs only the cache.
  */
-export function compileCacheLoader(bundleFile: string): string {
+export function codeCacheLoader(bundleFile: string): string {
   return `'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
-const mod = require('node:module');
-if (typeof mod.enableCompileCache === 'function') {
-  try {
-    mod.enableCompileCache(path.join(__dirname, '.compile-cache'));
-  } catch {
-    // no cache: start-up compiles the bundle as without it
-  }
+const vm = require('node:vm');
+const Module = require('node:module');
+const file = path.join(__dirname, ${JSON.stringify(bundleFile)});
+const source = fs.readFileSync(file, 'utf8');
+const stat = fs.statSync(file);
+const dir = path.join(__dirname, '.code-cache');
+const name = [path.basename(file), process.version, stat.size, Math.round(stat.mtimeMs)].join('-');
+let cachedData;
+try {
+  cachedData = fs.readFileSync(path.join(dir, name));
+} catch {
+  // no cache yet
 }
-require(${JSON.stringify(`./${bundleFile}`)});
+const script = new vm.Script(Module.wrap(source), {
+  filename: file,
+  cachedData,
+  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const state = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
+let saved = state === 'used';
+globalThis[Symbol.for(${JSON.stringify(CODE_CACHE_KEY)})] = {
+  state,
+  save() {
+    if (saved) return;
+    saved = true;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      for (const old of fs.readdirSync(dir)) fs.rmSync(path.join(dir, old), { force: true });
+      const tmp = path.join(dir, name + '.tmp');
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, path.join(dir, name));
+    } catch {
+      // an unwritable folder only costs the cache
+    }
+  },
+};
+const bundle = new Module(file, module);
+bundle.filename = file;
+bundle.paths = Module._nodeModulePaths(__dirname);
+script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, __dirname);
 `;
 }
 
@@ -67,7 +105,7 @@ export async function buildBrowserMode(root = process.cwd()): Promise<string> {
     external: BROWSER_EXTERNALS,
     logLevel: 'warning',
   });
-  fs.writeFileSync(loader, compileCacheLoader(BUNDLE_FILE));
+  fs.writeFileSync(loader, codeCacheLoader(BUNDLE_FILE));
   return loader;
 }
 

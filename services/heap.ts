@@ -17,3 +17,20 @@ export function holdYoungGeneration(): void {
   held = true;
   v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
+
+/**
+ * Runs fn with V8's flags as a new process has them. A V8 code cache records the flags it
+ * was made under and is refused under others: browser mode saves its cache after the backend
+ * has held the young generation (scripts/browser/code-cache.ts).
+ */
+export function withStartFlags(fn: () => void): void {
+  if (!held) return fn();
+  // V8's default growth factor (a cache made under =1 was refused at the next start; under
+  // the default it is used).
+  v8.setFlagsFromString('--semi-space-growth-factor=2');
+  try {
+    fn();
+  } finally {
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
+  }
+}

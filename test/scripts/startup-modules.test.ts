@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_EXTERNALS, compileCacheLoader } from '../../scripts/build-browser';
+import { BROWSER_EXTERNALS, codeCacheLoader } from '../../scripts/build-browser';
 
 /** Loaded on demand only; never on the path from the entry to the login screen: every
  * library the bundle leaves out except the SQLite binding (and electron, absent here). */
@@ -117,23 +117,51 @@ describe('start-up modules', () => {
     expect(await passwordProblem('Cây đa đầu làng 1987 nắng sớm')).toBeNull();
   });
 
-  it('the loader turns the compile cache on before the bundle is loaded, and a second start reuses it', () => {
+  it("the loader runs the bundle from V8's code cache the bundle saved on its previous start", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isoxa-loader-'));
     try {
-      fs.writeFileSync(path.join(dir, 'loader.cjs'), compileCacheLoader('bundle.cjs'));
-      // The "bundle" reports what Node knows about the cache when it runs.
-      fs.writeFileSync(
-        path.join(dir, 'bundle.cjs'),
-        "const m = require('node:module'); console.log(m.getCompileCacheDir() ?? 'none');",
-      );
+      // A bundle made like browser mode's: it holds the young generation as the backend does
+      // (a V8 flag), then saves the cache; it loads a package with import() and a file with
+      // require() next to it, as the real bundle does.
+      await build({
+        stdin: {
+          contents: `
+            import { codeCache, saveCodeCache } from './scripts/browser/code-cache';
+            import { holdYoungGeneration } from './services/heap';
+            async function main() {
+              const fflate = await import('fflate');
+              const near = require(require('node:path').join(__dirname, 'near.cjs'));
+              holdYoungGeneration();
+              saveCodeCache();
+              console.log([codeCache()?.state, typeof fflate.zipSync, near.ok].join(' '));
+            }
+            void main();`,
+          resolveDir: process.cwd(),
+          loader: 'ts',
+        },
+        outfile: path.join(dir, 'bundle.cjs'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        external: ['fflate'],
+        logLevel: 'silent',
+      });
+      fs.writeFileSync(path.join(dir, 'near.cjs'), 'module.exports = { ok: "near" };');
+      // Packages are found from the bundle's folder up, as from dist/browser.
+      fs.symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+      fs.writeFileSync(path.join(dir, 'loader.cjs'), codeCacheLoader('bundle.cjs'));
       const run = () =>
         execFileSync(process.execPath, [path.join(dir, 'loader.cjs')], { encoding: 'utf8' }).trim();
-      // (Node keeps one sub-folder per Node version and V8 flags.)
-      expect(run().startsWith(path.join(dir, '.compile-cache'))).toBe(true);
-      // Written at exit: the bundle's compiled code is there for the next start.
-      const cached = fs.readdirSync(path.join(dir, '.compile-cache'), { recursive: true });
-      expect(cached.length).toBeGreaterThan(0);
-      expect(run().startsWith(path.join(dir, '.compile-cache'))).toBe(true);
+      expect(run()).toBe('none function near');
+      expect(fs.readdirSync(path.join(dir, '.code-cache'))).toHaveLength(1);
+      // Made under the flag the backend set, it would be refused: saved under a new process's.
+      expect(run()).toBe('used function near');
+      // A rebuilt bundle is compiled afresh and its cache replaces the old one.
+      fs.appendFileSync(path.join(dir, 'bundle.cjs'), '\n// rebuilt\n');
+      expect(run()).toBe('none function near');
+      expect(run()).toBe('used function near');
+      expect(fs.readdirSync(path.join(dir, '.code-cache'))).toHaveLength(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
