@@ -1,4 +1,4 @@
-// The backup file: a short header, then the database exactly as SQLCipher encrypted it. The
+// The backup file: a short header, then the database exactly as it is encrypted on disk. The
 // header names the data key (its id) and carries the copy of that key a new PC can use: wrapped
 // under the office's recovery code. Its `escrow` field (the key sealed to the province) stays
 // null until that is built. Nothing in it reveals the key without the recovery code.

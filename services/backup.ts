@@ -6,7 +6,15 @@ import path from 'node:path';
 import { vietnamStamp } from '../core/calendar/civil-time';
 import { AppError, backupLocked, ERROR_MESSAGES, escrowNotReleased } from '../core/errors';
 import { shortKeyId } from '../core/sync/key-id';
-import { isPlainDatabase, openSqlite, readJournal, rekey, type Sqlite } from '../db/open';
+import {
+  CURRENT_SCHEME,
+  cipherSchemeOf,
+  isPlainDatabase,
+  openSqlite,
+  readJournal,
+  rekey,
+  type Sqlite,
+} from '../db/open';
 import { extractDatabase, readBackupHeader, writeBackupFile } from './backup-format';
 import { subKey } from './security/aead';
 import { keyringFor, unwrapWithRecoveryCode, type Keyring } from './security/keyring';
@@ -204,7 +212,10 @@ export function prepareRestore(
       const latest = Math.max(...readJournal(migrationsDir).map((e) => e.when));
       if (applied !== null && applied > latest) throw new AppError('DB_NEWER');
       db.pragma('journal_mode = DELETE');
-      if (!dbKey || !dbKey.equals(local.dbKey())) rekey(db, local.dbKey());
+      // Re-encrypted with this PC's key, in the current scheme (an older backup may be in the
+      // earlier one).
+      if (!dbKey || !dbKey.equals(local.dbKey()) || cipherSchemeOf(db) !== CURRENT_SCHEME)
+        rekey(db, local.dbKey());
     } finally {
       db.close();
     }

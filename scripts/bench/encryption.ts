@@ -4,7 +4,7 @@
 // p95 (target 3x) and the encryption cost per desk figure (target 15 %).
 //
 // Why a re-encrypted copy and not the office itself: decrypting rewrites the whole file (the
-// page layout changes with the 80 bytes SQLCipher reserves per page, so SQLite3 Multiple Ciphers
+// page layout changes with the bytes the cipher reserves per page for its nonce and tag, so SQLite3 Multiple Ciphers
 // rebuilds it like VACUUM): its indexes come out packed full and defragmented, which alone made
 // receive 9 % and list pages 8 % cheaper in CPU than on the office as generated. Encrypting that
 // copy again rebuilds it the same way, so the two sides differ only by the encryption. They are

@@ -1,12 +1,20 @@
 // The upgrade of an office from before encryption: the plaintext database, its backups and
 // its stored files are rewritten encrypted, each step safe to kill at any moment (power cut,
-// kill -9) and simply done again at the next start. The live file is replaced only once an
+// kill -9) and simply done again at the next start. A database encrypted in the earlier
+// scheme (SQLCipher 4) is re-encrypted in the current one (AEGIS-256) the same way. The live file is replaced only once an
 // encrypted, checked copy of it exists and has been saved as a backup; until that rename the
 // plaintext file is untouched, after it the encrypted one is complete.
 import fs from 'node:fs';
 import path from 'node:path';
 import { vietnamStamp } from '../../core/calendar/civil-time';
-import { isPlainDatabase, openSqlite, rekey } from '../../db/open';
+import {
+  CURRENT_SCHEME,
+  cipherSchemeOf,
+  classifyOpenError,
+  isPlainDatabase,
+  openSqlite,
+  rekey,
+} from '../../db/open';
 import { writeBackupFile } from '../backup-format';
 import { encryptLegacyFiles } from '../file-store';
 import type { Keyring } from './keyring';
@@ -15,12 +23,15 @@ import { fsyncFile, restrictFile, syncDir } from './private-files';
 const DB_FILE_NAME = 'isoxa.sqlite';
 const BACKUP_RE = /^(auto|manual|pre-migrate|pre-restore|pre-encrypt)-\d{8}-\d{6}(-\d+)?\.sqlite$/;
 
-/** An encrypted, checked copy of the plain database `plain` at `dest` (flushed). */
-function encryptedCopy(plain: string, dest: string, key: Buffer): void {
+/**
+ * A copy of the database `from` (plain, or encrypted with `fromKey` in any scheme) encrypted
+ * with `key` in the current scheme, checked and flushed, at `dest`.
+ */
+function encryptedCopy(from: string, dest: string, key: Buffer, fromKey: Buffer | null): void {
   fs.rmSync(dest, { force: true });
   fs.rmSync(`${dest}-journal`, { force: true });
-  fs.copyFileSync(plain, dest);
-  const db = openSqlite(dest, null, { fileMustExist: true });
+  fs.copyFileSync(from, dest);
+  const db = openSqlite(dest, fromKey, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
     rekey(db, key);
@@ -44,17 +55,23 @@ function uniqueBackupName(dir: string, now: number): string {
   return name;
 }
 
-function encryptLiveDatabase(dataDir: string, keyring: Keyring, now: number): void {
+/** `fromKey`: null for a plaintext database, else its key (an earlier scheme). */
+function encryptLiveDatabase(
+  dataDir: string,
+  keyring: Keyring,
+  now: number,
+  fromKey: Buffer | null,
+): void {
   const live = path.join(dataDir, DB_FILE_NAME);
   const work = `${live}.encrypting`;
   // Fold the WAL into the file: the copy must be the whole database.
-  const plain = openSqlite(live, null, { fileMustExist: true, timeout: 500 });
+  const before = openSqlite(live, fromKey, { fileMustExist: true, timeout: 500 });
   try {
-    plain.pragma('journal_mode = DELETE');
+    before.pragma('journal_mode = DELETE');
   } finally {
-    plain.close();
+    before.close();
   }
-  encryptedCopy(live, work, keyring.dbKey());
+  encryptedCopy(live, work, keyring.dbKey(), fromKey);
   const dir = path.join(dataDir, 'backups');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const backup = path.join(dir, uniqueBackupName(dir, now));
@@ -80,7 +97,7 @@ function encryptLegacyBackups(dataDir: string, keyring: Keyring, now: number): v
     if (!BACKUP_RE.test(name) || !isPlainDatabase(file)) continue;
     const work = `${file}.encrypting`;
     try {
-      encryptedCopy(file, work, keyring.dbKey());
+      encryptedCopy(file, work, keyring.dbKey(), null);
     } catch (error) {
       // A damaged old backup is kept as it was, but never alongside a usable key.
       console.error('[isoxa] could not encrypt an old backup', name, error);
@@ -99,6 +116,24 @@ export function needsEncryptionUpgrade(dataDir: string): boolean {
   return fs.existsSync(live) && isPlainDatabase(live);
 }
 
+/** True when the live database is encrypted in an earlier scheme than the current one. */
+export function needsCipherUpgrade(dataDir: string, key: Buffer): boolean {
+  const live = path.join(dataDir, DB_FILE_NAME);
+  if (!fs.existsSync(live) || fs.statSync(live).size === 0 || isPlainDatabase(live)) return false;
+  let db: ReturnType<typeof openSqlite>;
+  try {
+    db = openSqlite(live, key, { fileMustExist: true, timeout: 500 });
+  } catch (error) {
+    // Locked by another window, damaged, another key: said as the open itself says it.
+    throw classifyOpenError(error) ?? error;
+  }
+  try {
+    return cipherSchemeOf(db) !== CURRENT_SCHEME;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Brings a data folder from before encryption to the encrypted layout; does nothing (quickly)
  * when there is nothing left to do. Runs before the database is opened.
@@ -114,7 +149,9 @@ export async function upgradeToEncrypted(
   if (needsEncryptionUpgrade(dataDir)) {
     // Noted first: a cut right after the swap must still find the old backups and files.
     keyring.setLegacyWorkPending(true);
-    encryptLiveDatabase(dataDir, keyring, now);
+    encryptLiveDatabase(dataDir, keyring, now, null);
+  } else if (needsCipherUpgrade(dataDir, keyring.dbKey())) {
+    encryptLiveDatabase(dataDir, keyring, now, keyring.dbKey());
   }
   if (keyring.legacyWorkPending) {
     encryptLegacyBackups(dataDir, keyring, now);

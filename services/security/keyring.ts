@@ -1,5 +1,5 @@
 // The office's keys, in <dataDir>/keyring.json (0600). One random 256-bit data key encrypts
-// the database (SQLCipher) and, through HKDF sub-keys, every stored file and backup. It is
+// the database (AEGIS-256 pages) and, through HKDF sub-keys, every stored file and backup. It is
 // never written in the clear where a platform keystore exists: the platform's KeyProtector
 // (Electron: safeStorage, i.e. DPAPI on Windows) wraps it, once per OS account that opened the
 // office (the data folder is shared by the PC's Windows accounts and DPAPI is per account). An
@@ -129,7 +129,7 @@ export class Keyring {
     return this.state.recovery !== null;
   }
 
-  /** The key SQLCipher opens the database with. */
+  /** The key the database is encrypted with (db/open.ts). */
   dbKey(): Buffer {
     return subKey(this.dataKey, 'database');
   }

@@ -1,13 +1,16 @@
 // An office from before encryption is upgraded at start-up: database, WAL, old backups and
 // stored scans. kill -9 at random moments of that upgrade, again and again, then a start that
 // finishes: after every kill the office is whole (plaintext or encrypted, never torn), and at
-// the end nothing is left in the clear.
+// the end nothing is left in the clear. The same for an office encrypted in the earlier scheme
+// (SQLCipher 4), re-encrypted in AEGIS-256: whole after every kill, its old backup restorable.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isPlainDatabase, openSqlite, type Sqlite } from '../../db/open';
-import { readBackupHeader } from '../../services/backup-format';
+import { Database, cipherSchemeOf, isPlainDatabase, openSqlite, type Sqlite } from '../../db/open';
+import { prepareRestore } from '../../services/backup';
+import { defaultMigrationsDir } from '../../services/app';
+import { readBackupHeader, writeBackupFile } from '../../services/backup-format';
 import { decryptFile, sha256Of } from '../../services/file-store';
 import { fileProtector, keyringExists, openKeyring } from '../../services/security/keyring';
 import { startTestApp } from '../support/backend';
@@ -20,9 +23,9 @@ const DOSSIERS = 12;
 const KILLS = 8;
 const NAME = 'Lường Văn Khánh';
 
-/** A data folder as the app before encryption left it: plain database, backup and scans. */
-async function plaintextOffice(): Promise<{ dataDir: string; scans: Buffer[] }> {
-  const app = await startTestApp({ plainDatabase: true });
+/** An office with DOSSIERS received dossiers, each with a scan; still running. */
+async function officeWithDossiers(plainDatabase: boolean) {
+  const app = await startTestApp({ plainDatabase });
   await app.ok('setup')('setup.demo', {});
   await app.ok('motcua')('auth.login', { username: 'motcua', password: DEMO_PASSWORD });
   const specialist = await app.ok('tuphap')('auth.login', {
@@ -56,6 +59,23 @@ async function plaintextOffice(): Promise<{ dataDir: string; scans: Buffer[] }> 
       base64: scan.toString('base64'),
     });
   }
+  return { app, scans };
+}
+
+/** Keeps the last change in the WAL, as a running app leaves it (closing would checkpoint). */
+function changeLeftInWal(dataDir: string, key: Buffer | null): void {
+  const db = openSqlite(path.join(dataDir, 'isoxa.sqlite'), key);
+  db.pragma('journal_mode = WAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.prepare("UPDATE office SET address = 'Thôn Mới'").run();
+  fs.copyFileSync(path.join(dataDir, 'isoxa.sqlite-wal'), path.join(dataDir, 'wal-copy'));
+  db.close();
+  fs.renameSync(path.join(dataDir, 'wal-copy'), path.join(dataDir, 'isoxa.sqlite-wal'));
+}
+
+/** A data folder as the app before encryption left it: plain database, backup and scans. */
+async function plaintextOffice(): Promise<{ dataDir: string; scans: Buffer[] }> {
+  const { app, scans } = await officeWithDossiers(true);
   const dataDir = app.dataDir;
   const fileKey = openKeyring(dataDir, fileProtector, false).fileKey();
   app.close();
@@ -72,16 +92,60 @@ async function plaintextOffice(): Promise<{ dataDir: string; scans: Buffer[] }> 
     path.join(dataDir, 'backups', 'auto-20261120-100000.sqlite'),
   );
   fs.rmSync(path.join(dataDir, 'keyring.json'));
-  // The last change still in the WAL, as a running app leaves it.
-  const db = openSqlite(path.join(dataDir, 'isoxa.sqlite'), null);
-  db.pragma('journal_mode = WAL');
-  db.pragma('wal_autocheckpoint = 0');
-  db.prepare("UPDATE office SET address = 'Thôn Mới'").run();
-  fs.copyFileSync(path.join(dataDir, 'isoxa.sqlite-wal'), path.join(dataDir, 'wal-copy'));
-  // Closing would checkpoint: put the WAL back as it was before the close.
-  db.close();
-  fs.renameSync(path.join(dataDir, 'wal-copy'), path.join(dataDir, 'isoxa.sqlite-wal'));
+  changeLeftInWal(dataDir, null);
   return { dataDir, scans };
+}
+
+/** Re-encrypts a database file in the SQLCipher 4 scheme the app wrote before AEGIS. */
+function toSqlcipherScheme(file: string, key: Buffer): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma("cipher = 'aegis'");
+    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    db.pragma('journal_mode = DELETE');
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma(`rekey = "x'${key.toString('hex')}'"`);
+  } finally {
+    db.close();
+  }
+}
+
+/** A data folder as the version before AEGIS left it: SQLCipher 4 database and backup. */
+async function sqlcipherOffice() {
+  const { app, scans } = await officeWithDossiers(false);
+  const dataDir = app.dataDir;
+  app.close();
+  const keyring = openKeyring(dataDir, fileProtector, false);
+  const live = path.join(dataDir, 'isoxa.sqlite');
+  toSqlcipherScheme(live, keyring.dbKey());
+  const oldBackup = path.join(dataDir, 'old-backup.sqlite');
+  writeBackupFile(live, oldBackup, keyring.envelope(), Date.now());
+  changeLeftInWal(dataDir, keyring.dbKey());
+  return { dataDir, scans, oldBackup, key: keyring.dbKey() };
+}
+
+/** The scheme the live database is written in (null: plaintext). */
+function liveScheme(dataDir: string): string | null {
+  const db = openLive(dataDir);
+  try {
+    return cipherSchemeOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function killAtRandom(dataDir: string, scans: readonly Buffer[], seed: number) {
+  const random = rng(seed);
+  let killed = 0;
+  for (let k = 0; k < KILLS; k++) {
+    const outcome = await runChild(dataDir, Math.floor(random() * 400));
+    if (outcome === 'killed') killed++;
+    expectWhole(dataDir, scans);
+  }
+  expect(killed).toBeGreaterThan(0);
+  expect(await runChild(dataDir, null)).toBe('done');
+  expectWhole(dataDir, scans);
 }
 
 function runChild(dataDir: string, killAfterMs: number | null): Promise<'killed' | 'done'> {
@@ -141,16 +205,8 @@ describe('upgrade of a plaintext office to encryption', () => {
   it(`survives kill -9 at ${KILLS} random moments, then finishes with nothing in the clear`, async () => {
     const { dataDir, scans } = await plaintextOffice();
     expectWhole(dataDir, scans);
-    const random = rng(1107);
-    let killed = 0;
-    for (let k = 0; k < KILLS; k++) {
-      const outcome = await runChild(dataDir, Math.floor(random() * 400));
-      if (outcome === 'killed') killed++;
-      expectWhole(dataDir, scans);
-    }
-    expect(killed).toBeGreaterThan(0);
-    expect(await runChild(dataDir, null)).toBe('done');
-    expectWhole(dataDir, scans);
+    await killAtRandom(dataDir, scans, 1107);
+    expect(liveScheme(dataDir)).toBe('aegis');
 
     const live = path.join(dataDir, 'isoxa.sqlite');
     expect(isPlainDatabase(live)).toBe(false);
@@ -164,5 +220,43 @@ describe('upgrade of a plaintext office to encryption', () => {
     const needles = [...encodings(NAME), ...scans.map((s) => s.subarray(0, 24))];
     expect(filesContaining(filesUnder(dataDir), needles)).toEqual([]);
     expect(openKeyring(dataDir, fileProtector, false).legacyWorkPending).toBe(false);
+  }, 600_000);
+});
+
+describe('upgrade of an office encrypted in the SQLCipher 4 scheme to AEGIS-256', () => {
+  it(`survives kill -9 at ${KILLS} random moments, then the database is AEGIS and old backups restore`, async () => {
+    const { dataDir, scans, oldBackup, key } = await sqlcipherOffice();
+    expect(liveScheme(dataDir)).toBe('sqlcipher');
+    expectWhole(dataDir, scans);
+    await killAtRandom(dataDir, scans, 2207);
+    expect(liveScheme(dataDir)).toBe('aegis');
+    // The file no longer opens as SQLCipher with the same key.
+    const asOld = new Database(path.join(dataDir, 'isoxa.sqlite'), { readonly: true });
+    asOld.pragma("cipher = 'sqlcipher'");
+    asOld.pragma('legacy = 4');
+    asOld.pragma(`key = "x'${key.toString('hex')}'"`);
+    expect(() => asOld.prepare('SELECT count(*) FROM dossiers').get()).toThrow(/not a database/);
+    asOld.close();
+    expect(
+      fs.readdirSync(path.join(dataDir, 'backups')).some((b) => b.startsWith('pre-encrypt-')),
+    ).toBe(true);
+    const leftovers = filesUnder(dataDir).filter((f) => /\.(part|tmp|encrypting)$/.test(f));
+    expect(leftovers).toEqual([]);
+    expect(filesContaining(filesUnder(dataDir), encodings(NAME))).toEqual([]);
+
+    // A backup saved by the earlier version restores, re-encrypted in the current scheme.
+    const prepared = prepareRestore(
+      oldBackup,
+      path.join(dataDir, 'isoxa.sqlite'),
+      defaultMigrationsDir(),
+    );
+    const restored = openSqlite(prepared.file, key, { readonly: true, fileMustExist: true });
+    try {
+      expect(cipherSchemeOf(restored)).toBe('aegis');
+      expect(restored.prepare('SELECT count(*) AS n FROM dossiers').get()).toEqual({ n: DOSSIERS });
+    } finally {
+      restored.close();
+      fs.rmSync(prepared.file, { force: true });
+    }
   }, 600_000);
 });
