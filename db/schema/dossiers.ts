@@ -1,5 +1,6 @@
 // Dossiers (hồ sơ TTHC), their step hand-offs, and the timeline of events.
 // Times are UTC epoch ms; the procedure version is pinned at receipt.
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { DossierDocument, DossierStatus, Outcome } from '../../core/desk/types';
 import { procedureVersions, procedures } from './catalog';
@@ -116,7 +117,12 @@ export const dossierSteps = sqliteTable(
   },
   (t) => [
     index('dossier_steps_dossier_idx').on(t.dossierId, t.stepNo),
-    index('dossier_steps_open_idx').on(t.assigneeId, t.finishedAt),
+    // The open steps of an assignee (the 'mine' list, the inbox): every query by assignee asks
+    // for finished_at IS NULL, so the index holds open steps only. A receive's reception step is
+    // finished at once and a forward closes one: neither writes an entry that no query reads.
+    index('dossier_steps_open_idx')
+      .on(t.assigneeId)
+      .where(sql`finished_at IS NULL`),
   ],
 );
 

@@ -118,6 +118,40 @@ describe('query plans', () => {
     expect(overdue).toMatch(/dossiers_status_due_idx/);
   });
 
+  it("an assignee's open steps come from the partial index of open steps", async () => {
+    // dossier_steps_open_idx holds only steps with finished_at IS NULL (migration 0018): both
+    // queries by assignee must still be able to use it, or they would scan every step.
+    const mine = [...(await plansOf('dossiers.list', { mine: true })).values()].join('\n');
+    expect(mine).toMatch(/dossier_steps USING (COVERING )?INDEX dossier_steps_open_idx/);
+    const inbox = await plansWhile(() => app.ok('tuphap')('qms.inbox', {}));
+    const stepsOf = explain(app.backend.database(), everPrepared);
+    const open = [...stepsOf].find(([q]) =>
+      /from "dossier_steps" inner join "dossiers".*"dossier_steps"."assignee_id" = \?/.test(q),
+    );
+    expect(open?.[1], open?.[0]).toMatch(/dossier_steps USING INDEX dossier_steps_open_idx/);
+    expectIndexed(inbox);
+    // The index holds the open steps only: the reception step a receive closes at once is
+    // not in it, the step handed on is.
+    const sqlite = app.backend.database();
+    const inIndex = sqlite
+      .prepare(
+        'SELECT count(*) FROM dossier_steps INDEXED BY dossier_steps_open_idx WHERE finished_at IS NULL',
+      )
+      .pluck()
+      .get();
+    const openSteps = sqlite
+      .prepare('SELECT count(*) FROM dossier_steps WHERE finished_at IS NULL')
+      .pluck()
+      .get();
+    expect(inIndex).toBe(openSteps);
+    expect(openSteps).toBeGreaterThan(0);
+    const ddl = sqlite
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'dossier_steps_open_idx'")
+      .pluck()
+      .get();
+    expect(ddl).toMatch(/WHERE finished_at IS NULL/);
+  });
+
   it('the dashboard figures use indexes', async () => {
     expectIndexed(await plansOf('dashboard.get', {}));
   });
