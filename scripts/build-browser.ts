@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { CODE_CACHE_KEY } from './browser/code-cache';
 
 /** What `npm run browser` and `npm start` run: the loader. */
@@ -42,11 +42,7 @@ try {
 } catch {
   // no cache yet
 }
-const script = new vm.Script(Module.wrap(source), {
-  filename: file,
-  cachedData,
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 const state = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';
 let saved = state === 'used';
 globalThis[Symbol.for(${JSON.stringify(CODE_CACHE_KEY)})] = {
@@ -92,17 +88,28 @@ export const BROWSER_EXTERNALS = [
   'builder-util-runtime',
 ];
 
+/**
+ * How the bundle is built. `import()` of a left-out package becomes a require() in a promise
+ * (dynamic-import: false): the loader runs the bundle as a vm.Script, where a real import()
+ * needs Node's experimental loader hook (a warning at every start).
+ */
+export const BROWSER_BUILD = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  supported: { 'dynamic-import': false },
+  external: BROWSER_EXTERNALS,
+} as const satisfies BuildOptions;
+
 export async function buildBrowserMode(root = process.cwd()): Promise<string> {
   const loader = path.join(root, BROWSER_BUNDLE);
   const outfile = path.join(path.dirname(loader), BUNDLE_FILE);
   await build({
+    ...BROWSER_BUILD,
+    external: [...BROWSER_EXTERNALS],
     entryPoints: [path.join(root, 'scripts/browser-mode.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    external: BROWSER_EXTERNALS,
     logLevel: 'warning',
   });
   fs.writeFileSync(loader, codeCacheLoader(BUNDLE_FILE));

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_EXTERNALS, codeCacheLoader } from '../../scripts/build-browser';
+import { BROWSER_BUILD, BROWSER_EXTERNALS, codeCacheLoader } from '../../scripts/build-browser';
 
 /** Loaded on demand only; never on the path from the entry to the login screen: every
  * library the bundle leaves out except the SQLite binding (and electron, absent here). */
@@ -139,12 +139,9 @@ describe('start-up modules', () => {
           resolveDir: process.cwd(),
           loader: 'ts',
         },
-        outfile: path.join(dir, 'bundle.cjs'),
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node22',
+        ...BROWSER_BUILD,
         external: ['fflate'],
+        outfile: path.join(dir, 'bundle.cjs'),
         logLevel: 'silent',
       });
       fs.writeFileSync(path.join(dir, 'near.cjs'), 'module.exports = { ok: "near" };');
