@@ -41,6 +41,7 @@ export async function deskFigures(
   log(`Measuring dossiers.receive${sides.map((s) => s.suffix).join(' / ')}...`);
   const receivers = await Promise.all(sides.map((s) => receiver(s, seed)));
   const receiveSamples = await measureInterleaved(t, t.warmup, receivers, (r, i) => r.run(i));
+  const pages = await Promise.all(sides.map((s, k) => walPagesPerReceive(s, receivers[k])));
   const figures: Figure[][] = sides.map((side, k) => [
     {
       name: `Receive a dossier (dossiers.receive)${side.suffix}`,
@@ -52,6 +53,14 @@ export async function deskFigures(
       ...(receivers[k].failures()
         ? { note: `${receivers[k].failures()} failed: ${receivers[k].firstFailure()}` }
         : {}),
+    },
+    {
+      name: `${RECEIVE_PAGES}${side.suffix}`,
+      unit: 'pages',
+      value: pages[k].reduce((a, b) => a + b, 0) / pages[k].length,
+      target: null,
+      targetText: 'report',
+      note: `${pages[k].length} receives: ${pages[k].join(', ')}`,
     },
   ]);
   // -- search by name -----------------------------------------------------------------
@@ -174,6 +183,28 @@ async function procedures(desk: Caller) {
 }
 
 /** Receives on one side: a mix of procedures, each handed to an official of its next role. */
+export const RECEIVE_PAGES = 'Pages one receive writes (WAL frames)';
+const PAGE_COUNT_RECEIVES = 5;
+
+/**
+ * WAL frames each of a few receives writes (one frame per page changed): the WAL is
+ * checkpointed first, so the next commit starts it again. After the timed samples.
+ */
+async function walPagesPerReceive(
+  side: DeskSide,
+  r: Awaited<ReturnType<typeof receiver>>,
+): Promise<number[]> {
+  const sqlite = side.backend.database();
+  const pages: number[] = [];
+  for (let i = 0; i < PAGE_COUNT_RECEIVES; i++) {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await r.run(1_000_000 + i);
+    const [row] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    pages.push(row?.log ?? NaN);
+  }
+  return pages;
+}
+
 export async function receiver(side: DeskSide, seed: number) {
   const { backend, desk } = side;
   const byCode = await procedures(desk);

@@ -14,7 +14,7 @@ import { Database, openSqlite, rekey } from '../../db/open';
 import { openBackend } from '../../services/app';
 import { DB_FILE_NAME } from '../../services/backup';
 import { keyringFor } from '../../services/security/keyring';
-import { deskFigures } from './desk-figures';
+import { deskFigures, RECEIVE_PAGES } from './desk-figures';
 import { deskSession, log, type Figure, type Timing } from './figures';
 import { ms, summarize } from './stats';
 import { copyOffice } from './sync-backlog';
@@ -60,6 +60,55 @@ export function measureFloor(dir: string, t: Timing): number[] {
       samples.push(performance.now() - t0);
     }
     return samples;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Rows 4 KB apart and more: updating one changes one leaf page and nothing else. */
+const PAGE_FLOOR_STRIDE = 64;
+const PAGE_FLOOR_ROWS = 50_000;
+
+/**
+ * A bare transaction that changes `pages` existing pages of one table and nothing else (rows
+ * of 180 bytes updated in place, PAGE_FLOOR_STRIDE rows apart): what writing as many pages as
+ * a receive does costs on this disk, without any application or index work. Also returns the
+ * WAL frames one such transaction wrote (a check that it wrote `pages`).
+ */
+export function measurePageFloor(
+  dir: string,
+  t: Timing,
+  pages: number,
+): { samples: number[]; frames: number } {
+  const sqlite = new Database(path.join(dir, 'page-floor.sqlite'));
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL)');
+    const insert = sqlite.prepare('INSERT INTO t (a) VALUES (?)');
+    sqlite.transaction(() => {
+      for (let i = 0; i < PAGE_FLOOR_ROWS; i++) insert.run('a'.repeat(180));
+    })();
+    const update = sqlite.prepare('UPDATE t SET a = ? WHERE id = ?');
+    const span = pages * PAGE_FLOOR_STRIDE;
+    let round = 0;
+    const write = sqlite.transaction(() => {
+      const start = 1 + ((round * 7919) % (PAGE_FLOOR_ROWS - span));
+      const text = String.fromCharCode(98 + (round % 20)).repeat(180);
+      for (let j = 0; j < pages; j++) update.run(text, start + j * PAGE_FLOOR_STRIDE);
+      round++;
+    });
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    write();
+    const [row] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    for (let i = 0; i < t.warmup; i++) write();
+    const samples: number[] = [];
+    for (let i = 0; i < t.iterations; i++) {
+      const t0 = performance.now();
+      write();
+      samples.push(performance.now() - t0);
+    }
+    return { samples, frames: row?.log ?? NaN };
   } finally {
     sqlite.close();
   }
@@ -116,6 +165,31 @@ export async function plainDeskFigures(
   }
 }
 
+/**
+ * The same bare transaction writing as many pages as a receive (the figure RECEIVE_PAGES):
+ * how much of a receive is the number of pages it changes, and how much the work around them.
+ */
+function pageFloorFigures(dir: string, t: Timing, pages: number): Figure[] {
+  log(`Measuring a bare transaction changing ${pages} pages (a receive's count)...`);
+  const { samples, frames } = measurePageFloor(dir, t, pages);
+  return [
+    {
+      name: `Bare transaction changing ${pages} pages (as many as a receive), synchronous=FULL`,
+      unit: 'ms',
+      summary: summarize(samples),
+      target: null,
+      targetText: 'report',
+      note: `one such transaction wrote ${frames} WAL frames`,
+    },
+    {
+      name: `Receive p95 / that transaction's p95`,
+      unit: 'x',
+      target: null,
+      targetText: 'report',
+    },
+  ];
+}
+
 /** The floor, receive p95 / floor p95 and the encryption cost of each desk figure. */
 export function comparisonFigures(figures: readonly Figure[], dir: string, t: Timing): Figure[] {
   log('Measuring the floor (a bare 6-row synchronous=FULL transaction on the same disk)...');
@@ -124,6 +198,8 @@ export function comparisonFigures(figures: readonly Figure[], dir: string, t: Ti
   const p95Of = (name: string) => find(name)?.summary?.p95 ?? NaN;
   const cpuOf = (name: string) => find(name)?.cpu?.mean ?? NaN;
   const pct = (a: number, b: number) => (a / b - 1) * 100;
+  const receivePages = Math.round(find(RECEIVE_PAGES)?.value ?? NaN);
+  const pageFloor = Number.isFinite(receivePages) ? pageFloorFigures(dir, t, receivePages) : [];
   return [
     {
       name: 'Floor: bare 6-row transaction, WAL, synchronous=FULL',
@@ -139,6 +215,11 @@ export function comparisonFigures(figures: readonly Figure[], dir: string, t: Ti
       target: 3,
       targetText: '≤ 3×',
     },
+    ...pageFloor.map((f) =>
+      f.summary
+        ? f
+        : { ...f, value: p95Of(RECEIVE) / (pageFloor[0]?.summary?.p95 ?? NaN), target: null },
+    ),
     ...COMPARED.map(([label, name]): Figure => ({
       name: `Encryption cost on ${label} p95`,
       unit: '%',

@@ -9,7 +9,7 @@ import { summarize, timed, type Summary } from './stats';
 
 export interface Figure {
   readonly name: string;
-  readonly unit: 'ms' | 'MB' | '%' | 'x';
+  readonly unit: 'ms' | 'MB' | '%' | 'x' | 'pages';
   readonly summary?: Summary;
   /** For single-value figures (size, medians of few runs). */
   readonly value?: number;

@@ -72,7 +72,7 @@ export function writeReport(r: ReportInput): void {
       ? '–'
       : f.unit === 'MB'
         ? v.toFixed(0)
-        : f.unit === '%' || f.unit === 'x'
+        : f.unit === '%' || f.unit === 'x' || f.unit === 'pages'
           ? v.toFixed(1)
           : ms(v);
   const rows = [
