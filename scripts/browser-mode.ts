@@ -74,11 +74,13 @@ async function main(): Promise<void> {
   // An error opening the database ends the run with its message, as before the URL.
   const open = backend().catch(fail);
   // The bundle's compiled code (scripts/browser/code-cache.ts) is written once the backend is
-  // open and the login screen has been served, not at exit: closing the terminal keeps it.
+  // open and the login screen has been served (closing the terminal then keeps it), or at a
+  // stop that comes sooner.
   void open.then(() => setTimeout(saveCodeCache, 3000).unref());
   const stop = () => {
     void server.close().finally(async () => {
       (await open).close();
+      saveCodeCache();
       process.exit(0);
     });
   };
