@@ -9,6 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
+/** tsx transforms the whole source tree at a first run (a fresh clone, or just after a
+ * rebase): on a loaded 2-core machine that alone took more than the unit tests' 30 s. */
+const START_TIMEOUT_MS = 180_000;
 const URL_RE = /Mở:\s*(http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]+)/;
 
 let dirs: string[] = [];
@@ -67,41 +70,49 @@ async function urlOf(run: Run): Promise<{ origin: string; token: string }> {
 }
 
 describe('browser mode start-up', () => {
-  it('serves the page and answers the first call made as soon as the URL is printed', async () => {
-    const { root, dataDir } = fixture();
-    const run = start(root, dataDir);
-    const { origin, token } = await urlOf(run);
-    // Both at once, at the moment the URL appears: the backend is still loading.
-    const [page, status] = await Promise.all([
-      fetch(`${origin}/`).then((r) => r.text()),
-      fetch(`${origin}/api/app.status`, {
+  it(
+    'serves the page and answers the first call made as soon as the URL is printed',
+    { timeout: START_TIMEOUT_MS },
+    async () => {
+      const { root, dataDir } = fixture();
+      const run = start(root, dataDir);
+      const { origin, token } = await urlOf(run);
+      // Both at once, at the moment the URL appears: the backend is still loading.
+      const [page, status] = await Promise.all([
+        fetch(`${origin}/`).then((r) => r.text()),
+        fetch(`${origin}/api/app.status`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-isoxa-run': token },
+          body: '{}',
+        }).then((r) => r.json() as Promise<{ ok: boolean; value?: { setUp: boolean } }>),
+      ]);
+      expect(page).toContain('Trang thử');
+      // A new data folder: an office not set up yet, answered by the real backend.
+      expect(status).toMatchObject({ ok: true, value: { setUp: false, session: null } });
+      expect(fs.existsSync(path.join(dataDir, 'isoxa.sqlite'))).toBe(true);
+      // Without the run token the call is refused as before.
+      const refused = await fetch(`${origin}/api/app.status`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-isoxa-run': token },
+        headers: { 'content-type': 'application/json' },
         body: '{}',
-      }).then((r) => r.json() as Promise<{ ok: boolean; value?: { setUp: boolean } }>),
-    ]);
-    expect(page).toContain('Trang thử');
-    // A new data folder: an office not set up yet, answered by the real backend.
-    expect(status).toMatchObject({ ok: true, value: { setUp: false, session: null } });
-    expect(fs.existsSync(path.join(dataDir, 'isoxa.sqlite'))).toBe(true);
-    // Without the run token the call is refused as before.
-    const refused = await fetch(`${origin}/api/app.status`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(refused.status).toBe(403);
-    run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
-  });
+      });
+      expect(refused.status).toBe(403);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    },
+  );
 
-  it('a database it cannot open still ends the run with the reason', async () => {
-    const { root, dataDir } = fixture();
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    // Not a database and no key for it: what a damaged or foreign file looks like.
-    fs.writeFileSync(path.join(dataDir, 'isoxa.sqlite'), Buffer.alloc(8192, 7), { mode: 0o600 });
-    const run = start(root, dataDir);
-    expect(await run.exited).toBe(1);
-    expect(run.stderr()).toMatch(/^Lỗi: \S/m);
-  });
+  it(
+    'a database it cannot open still ends the run with the reason',
+    { timeout: START_TIMEOUT_MS },
+    async () => {
+      const { root, dataDir } = fixture();
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      // Not a database and no key for it: what a damaged or foreign file looks like.
+      fs.writeFileSync(path.join(dataDir, 'isoxa.sqlite'), Buffer.alloc(8192, 7), { mode: 0o600 });
+      const run = start(root, dataDir);
+      expect(await run.exited).toBe(1);
+      expect(run.stderr()).toMatch(/^Lỗi: \S/m);
+    },
+  );
 });
