@@ -135,20 +135,41 @@ function liveScheme(dataDir: string): string | null {
   }
 }
 
+/**
+ * How long the whole upgrade takes on this machine now, from 'go' to exit, timed on a copy:
+ * the kills are drawn within it (a fixed window was all after the end on a fast machine, or
+ * all before the upgrade's start on a loaded one).
+ */
+async function upgradeMs(dataDir: string): Promise<number> {
+  const copy = `${dataDir}-timing`;
+  fs.cpSync(dataDir, copy, { recursive: true });
+  try {
+    const run = await runChild(copy, null);
+    if (run.outcome !== 'done') throw new Error('timing run killed');
+    return run.ms;
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 async function killAtRandom(dataDir: string, scans: readonly Buffer[], seed: number) {
   const random = rng(seed);
+  const window = await upgradeMs(dataDir);
   let killed = 0;
   for (let k = 0; k < KILLS; k++) {
-    const outcome = await runChild(dataDir, Math.floor(random() * 400));
-    if (outcome === 'killed') killed++;
+    const run = await runChild(dataDir, Math.floor(random() * window));
+    if (run.outcome === 'killed') killed++;
     expectWhole(dataDir, scans);
   }
   expect(killed).toBeGreaterThan(0);
-  expect(await runChild(dataDir, null)).toBe('done');
+  expect((await runChild(dataDir, null)).outcome).toBe('done');
   expectWhole(dataDir, scans);
 }
 
-function runChild(dataDir: string, killAfterMs: number | null): Promise<'killed' | 'done'> {
+/** 'killed', or 'done' with the time from 'go' (the upgrade's start) to its exit. */
+type ChildRun = { readonly outcome: 'killed' } | { readonly outcome: 'done'; readonly ms: number };
+
+function runChild(dataDir: string, killAfterMs: number | null): Promise<ChildRun> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.resolve('test/security/support/upgrade-child.ts'), dataDir],
@@ -157,8 +178,10 @@ function runChild(dataDir: string, killAfterMs: number | null): Promise<'killed'
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   let out = '';
+  let goAt = NaN;
   child.stdout.on('data', (c: Buffer) => {
     out += c.toString();
+    if (Number.isNaN(goAt) && out.startsWith('go\n')) goAt = performance.now();
     if (killAfterMs !== null && out.startsWith('go\n') && !out.includes('#')) {
       out += '#';
       setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -166,8 +189,8 @@ function runChild(dataDir: string, killAfterMs: number | null): Promise<'killed'
   });
   return new Promise((resolve, reject) => {
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve('done');
+      if (signal === 'SIGKILL') resolve({ outcome: 'killed' });
+      else if (code === 0) resolve({ outcome: 'done', ms: performance.now() - goAt });
       else reject(new Error(`child exited ${code}: ${err}`));
     });
   });
