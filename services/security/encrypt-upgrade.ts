@@ -116,6 +116,15 @@ export function needsEncryptionUpgrade(dataDir: string): boolean {
   return fs.existsSync(live) && isPlainDatabase(live);
 }
 
+/** The part of a pre-encrypt backup an upgrade cut off (kill -9, power) was writing. */
+function removeCutBackups(dataDir: string): void {
+  const dir = path.join(dataDir, 'backups');
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir))
+    if (name.startsWith('pre-encrypt-') && name.endsWith('.part'))
+      fs.rmSync(path.join(dir, name), { force: true });
+}
+
 /** True when the live database is encrypted in an earlier scheme than the current one. */
 export function needsCipherUpgrade(dataDir: string, key: Buffer): boolean {
   const live = path.join(dataDir, DB_FILE_NAME);
@@ -146,6 +155,7 @@ export async function upgradeToEncrypted(
   const live = path.join(dataDir, DB_FILE_NAME);
   fs.rmSync(`${live}.encrypting`, { force: true });
   fs.rmSync(`${live}.encrypting-journal`, { force: true });
+  removeCutBackups(dataDir);
   if (needsEncryptionUpgrade(dataDir)) {
     // Noted first: a cut right after the swap must still find the old backups and files.
     keyring.setLegacyWorkPending(true);

@@ -251,6 +251,9 @@ describe('upgrade of an office encrypted in the SQLCipher 4 scheme to AEGIS-256'
     const { dataDir, scans, oldBackup, key } = await sqlcipherOffice();
     expect(liveScheme(dataDir)).toBe('sqlcipher');
     expectWhole(dataDir, scans);
+    // What a cut of an earlier upgrade leaves: the part of its backup being written.
+    fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'backups', 'pre-encrypt-20261120-100000.sqlite.part'), 'x');
     await killAtRandom(dataDir, scans, 2207);
     expect(liveScheme(dataDir)).toBe('aegis');
     // The file no longer opens as SQLCipher with the same key.
