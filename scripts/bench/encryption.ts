@@ -10,7 +10,7 @@
 // copy again rebuilds it the same way, so the two sides differ only by the encryption. They are
 // measured together (warm-up, JIT, page cache, machine load and order the same for both).
 import path from 'node:path';
-import { Database, openSqlite, rekey } from '../../db/open';
+import { Database, openSqlite, rekey, WAL_AUTOCHECKPOINT_PAGES } from '../../db/open';
 import { openBackend } from '../../services/app';
 import { DB_FILE_NAME } from '../../services/backup';
 import { keyringFor } from '../../services/security/keyring';
@@ -47,6 +47,8 @@ export function measureFloor(dir: string, t: Timing): number[] {
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
+    // Checkpoints as often as the app's commits do (db/open.ts), not SQLite's default 1,000.
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b INTEGER NOT NULL)');
     const insert = sqlite.prepare('INSERT INTO t (a, b) VALUES (?, ?)');
     const six = sqlite.transaction(() => {
@@ -84,6 +86,8 @@ export function measurePageFloor(
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
+    // Checkpoints as often as the app's commits do (db/open.ts), not SQLite's default 1,000.
+    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL)');
     const insert = sqlite.prepare('INSERT INTO t (a) VALUES (?)');
     sqlite.transaction(() => {
