@@ -41,27 +41,38 @@ export function decryptedCopy(from: string, to: string): void {
   }
 }
 
+/** A bare database beside the office: WAL, synchronous=FULL, checkpoints as the app's. */
+function bareDatabase(file: string) {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  // Checkpoints as often as the app's commits do (db/open.ts), not SQLite's default 1,000.
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  return sqlite;
+}
+
+/** Wall time of each of t.iterations runs of `run`, after t.warmup untimed ones. */
+function timeRuns(t: Timing, run: () => void): number[] {
+  for (let i = 0; i < t.warmup; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < t.iterations; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
+
 /** The floor: what a bare 6-row transaction costs on this disk (WAL, synchronous=FULL). */
 export function measureFloor(dir: string, t: Timing): number[] {
-  const sqlite = new Database(path.join(dir, 'floor.sqlite'));
+  const sqlite = bareDatabase(path.join(dir, 'floor.sqlite'));
   try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    // Checkpoints as often as the app's commits do (db/open.ts), not SQLite's default 1,000.
-    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b INTEGER NOT NULL)');
     const insert = sqlite.prepare('INSERT INTO t (a, b) VALUES (?, ?)');
     const six = sqlite.transaction(() => {
       for (let i = 0; i < 6; i++) insert.run('x'.repeat(200), i);
     });
-    for (let i = 0; i < t.warmup; i++) six();
-    const samples: number[] = [];
-    for (let i = 0; i < t.iterations; i++) {
-      const t0 = performance.now();
-      six();
-      samples.push(performance.now() - t0);
-    }
-    return samples;
+    return timeRuns(t, six);
   } finally {
     sqlite.close();
   }
@@ -82,12 +93,8 @@ export function measurePageFloor(
   t: Timing,
   pages: number,
 ): { samples: number[]; frames: number } {
-  const sqlite = new Database(path.join(dir, 'page-floor.sqlite'));
+  const sqlite = bareDatabase(path.join(dir, 'page-floor.sqlite'));
   try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    // Checkpoints as often as the app's commits do (db/open.ts), not SQLite's default 1,000.
-    sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL)');
     const insert = sqlite.prepare('INSERT INTO t (a) VALUES (?)');
     sqlite.transaction(() => {
@@ -105,14 +112,7 @@ export function measurePageFloor(
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     write();
     const [row] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    for (let i = 0; i < t.warmup; i++) write();
-    const samples: number[] = [];
-    for (let i = 0; i < t.iterations; i++) {
-      const t0 = performance.now();
-      write();
-      samples.push(performance.now() - t0);
-    }
-    return { samples, frames: row?.log ?? NaN };
+    return { samples: timeRuns(t, write), frames: row?.log ?? NaN };
   } finally {
     sqlite.close();
   }
